@@ -1,0 +1,92 @@
+import { Command, CommanderError } from 'commander';
+import type { InvokeChannel, InvokeResponse } from '../../../shared/ipc/contract';
+import type { InvokeDispatcher } from '../common/invoke-dispatcher';
+import { formatDistroLine, formatDistroTable, formatStatusLine, formatVmLine } from './format-output';
+
+/** Where the CLI writes; injected so tests read the output without a child process. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Opens the services for one command and returns the dispatcher plus a close function. */
+export type OpenDispatcher = () => { dispatch: InvokeDispatcher; close(): void };
+
+type Formatter<C extends InvokeChannel> = (value: InvokeResponse<C>) => string;
+
+/**
+ * Builds the `lightdock` command tree. Every command goes through the same dispatcher as the other hosts,
+ * so validation and errors are identical; `--json` prints the model's field names; a failure prints one
+ * sentence on stderr and resolves to exit code 1.
+ */
+export function createCliProgram(open: OpenDispatcher, io: CliIo, setExitCode: (code: number) => void): Command {
+  async function run<C extends InvokeChannel>(channel: C, request: unknown, json: boolean | undefined, format: Formatter<C>): Promise<void> {
+    const { dispatch, close } = open();
+    try {
+      const result = await dispatch(channel, request);
+      if (result.ok) {
+        io.out(json ? JSON.stringify(result.value, null, 2) : format(result.value as InvokeResponse<C>));
+        return;
+      }
+      if (json) io.out(JSON.stringify({ error: result.error }, null, 2));
+      io.err(`lightdock: ${result.error.message}`);
+      setExitCode(1);
+    } finally {
+      close();
+    }
+  }
+
+  const program = new Command('lightdock')
+    .description('Lightdock: WSL2 and Docker from the command line')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command('status')
+    .description('one-line status of WSL and its VM')
+    .option('--json', 'machine-readable output')
+    .action((opts: { json?: boolean }) => run('app:status', {}, opts.json, formatStatusLine));
+
+  program
+    .command('shutdown')
+    .description('stop every distro and the WSL VM (wsl --shutdown)')
+    .option('--json', 'machine-readable output')
+    .action((opts: { json?: boolean }) => run('wsl:shutdown', {}, opts.json, formatVmLine));
+
+  const distros = program.command('distros').description('list and control WSL distros');
+  distros
+    .command('list')
+    .description('list distros with state, WSL version and the default marker')
+    .option('--json', 'machine-readable output')
+    .action((opts: { json?: boolean }) => run('distros:list', {}, opts.json, formatDistroTable));
+  const actions = [
+    ['start', 'distros:start', 'start a distro'],
+    ['terminate', 'distros:terminate', 'terminate a running distro'],
+    ['set-default', 'distros:set-default', 'make a distro the default'],
+  ] as const;
+  for (const [verb, channel, description] of actions) {
+    distros
+      .command(verb)
+      .description(description)
+      .argument('<name>', 'distro name')
+      .option('--json', 'machine-readable output')
+      .action((name: string, opts: { json?: boolean }) => run(channel, { name }, opts.json, formatDistroLine));
+  }
+  return program;
+}
+
+/** Runs the CLI on argv (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: string[], open: OpenDispatcher, io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = createCliProgram(open, io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    io.err(`lightdock: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  return exitCode;
+}

@@ -1,0 +1,65 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { HostInfo } from '../../../shared/model/host';
+import { APP_VERSION } from '../../../shared/version';
+import { resolveDataDir } from '../../services/app-paths';
+import { EventHub } from '../../services/event-hub';
+import type { Clock, Logger } from '../../services/ports';
+import { SETTINGS_NAME } from '../../services/settings/settings';
+import { SettingsService, recoverSettingsFile, type SettingsStore } from '../../services/settings/settings-service';
+import { WslCliBackend } from '../../services/wsl/cli/wsl-cli-backend';
+import { selectWslBackend } from '../../services/wsl/select-wsl-backend';
+import { SimulatedWslBackend } from '../../services/wsl/simulated/simulated-wsl-backend';
+import type { WslBackend } from '../../services/wsl/wsl-backend';
+import { WslService } from '../../services/wsl/wsl-service';
+
+/** What a host hands the composition root: its environment and its own adapters for the ports. */
+export interface HostEnvironment {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  homeDir?: string;
+  clock: Clock;
+  logger: Logger;
+  /** Opens the settings store at the given directory and base name (conf, or electron-store in the desktop app). */
+  openSettingsStore(dataDir: string, name: string): SettingsStore;
+}
+
+/** Every service a host wires to its users, plus the event hub they push through. */
+export interface Services {
+  dataDir: string;
+  hostInfo: HostInfo;
+  events: EventHub;
+  settings: SettingsService;
+  wsl: WslService;
+  dispose(): void;
+}
+
+/** The one composition root shared by the desktop app, the browser host and the CLI. */
+export function composeServices(host: HostEnvironment): Services {
+  const dataDir = resolveDataDir(host.env, host.platform, host.homeDir ?? os.homedir());
+  recoverSettingsFile(path.join(dataDir, `${SETTINGS_NAME}.json`), host.clock, host.logger);
+  const settings = new SettingsService(host.openSettingsStore(dataDir, SETTINGS_NAME));
+  const choice = selectWslBackend(host.env, settings.get(), host.platform);
+  const events = new EventHub();
+
+  let backend: WslBackend;
+  let scenario: HostInfo['scenario'] = null;
+  if (choice.kind === 'simulated') {
+    const simulated = new SimulatedWslBackend(dataDir, choice.scenario, host.clock, host.logger);
+    if (choice.scenarioExplicit) simulated.reseedIfScenarioDiffers(choice.scenario);
+    scenario = simulated.scenario();
+    backend = simulated;
+  } else {
+    backend = new WslCliBackend({ env: host.env, platform: host.platform, logger: host.logger });
+  }
+
+  const wsl = new WslService(backend, events, host.logger);
+  const hostInfo: HostInfo = {
+    backend: backend.kind,
+    simulated: backend.kind === 'simulated',
+    scenario,
+    platform: host.platform,
+    appVersion: APP_VERSION,
+  };
+  return { dataDir, hostInfo, events, settings, wsl, dispose: () => wsl.dispose() };
+}

@@ -1,0 +1,43 @@
+import { invokeContract, type InvokeChannel } from '../../../shared/ipc/contract';
+import { fail, ok, type IpcErrorPayload, type IpcResult } from '../../../shared/ipc/result';
+import { ServiceError } from '../../services/errors';
+import type { Logger } from '../../services/ports';
+import type { InvokeHandlers } from './invoke-handlers';
+
+/** Answers one request from any host: a result envelope, never a thrown error. */
+export type InvokeDispatcher = (channel: unknown, request: unknown) => Promise<IpcResult<unknown>>;
+
+function isInvokeChannel(channel: unknown): channel is InvokeChannel {
+  return typeof channel === 'string' && Object.hasOwn(invokeContract, channel);
+}
+
+/** Converts anything thrown by a service into an error payload; unknown errors keep their text out of the reply. */
+export function toIpcError(channel: string, error: unknown): IpcErrorPayload {
+  if (error instanceof ServiceError) {
+    return error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details };
+  }
+  return { code: 'INTERNAL', message: `${channel} failed unexpectedly; the log has the details.` };
+}
+
+/**
+ * Checks the channel is in the contract and validates the request with its zod schema before any
+ * service code runs, then calls the handler and wraps the outcome in the envelope.
+ */
+export function createInvokeDispatcher(handlers: InvokeHandlers, logger: Logger): InvokeDispatcher {
+  return async function dispatchInvoke(channel, request) {
+    if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(String(channel))}.`);
+    const parsed = invokeContract[channel].request.safeParse(request ?? {});
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
+      return fail('VALIDATION', `Invalid request for ${channel}${where}: ${first?.message ?? 'invalid'}`, parsed.error.issues);
+    }
+    try {
+      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      if (!(error instanceof ServiceError)) logger.error(`${channel} failed`, error);
+      return { ok: false, error: toIpcError(channel, error) };
+    }
+  };
+}

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Clock, Logger } from '../ports';
+import { backUpCorruptFile } from './corrupt-file';
+
+/**
+ * One JSON document on disk, shared between processes: every read validates against the schema,
+ * a corrupt file is backed up and replaced by the seed, writes are atomic (temp file + rename), and
+ * `watch` reports writes made by other processes only.
+ */
+export class JsonStateFile<T> {
+  private lastWritten: string | null = null;
+
+  constructor(
+    readonly filePath: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly seed: () => T,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The current document; seeds the file when it is missing and recovers it when it is corrupt. */
+  read(): T {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return this.reseed();
+    }
+    const parsed = this.parse(text);
+    if (parsed.ok) return parsed.value;
+    const backup = backUpCorruptFile(this.filePath, this.clock.now());
+    this.logger.warn(`${path.basename(this.filePath)} was unreadable (${parsed.reason}); it was moved to ${backup} and reset.`);
+    return this.reseed();
+  }
+
+  /** Replaces the document atomically. */
+  write(value: T): void {
+    const text = `${JSON.stringify(value, null, 2)}\n`;
+    fs.mkdirSync(path.dirname(this.filePath), { recursive: true });
+    const temp = `${this.filePath}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, text, 'utf8');
+    fs.renameSync(temp, this.filePath);
+    this.lastWritten = text;
+  }
+
+  /** Read, change, write in one step. */
+  update(change: (current: T) => T): T {
+    const next = change(this.read());
+    this.write(next);
+    return next;
+  }
+
+  /** Calls the listener (debounced) when another process rewrites the file; returns the stop function. */
+  watch(listener: () => void): () => void {
+    const dir = path.dirname(this.filePath);
+    const base = path.basename(this.filePath);
+    fs.mkdirSync(dir, { recursive: true });
+    let timer: NodeJS.Timeout | undefined;
+    const watcher = fs.watch(dir, (_event, filename) => {
+      if (filename !== base) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        let text: string;
+        try {
+          text = fs.readFileSync(this.filePath, 'utf8');
+        } catch {
+          return;
+        }
+        if (text === this.lastWritten) return;
+        this.lastWritten = text;
+        listener();
+      }, 30);
+    });
+    watcher.on('error', (error) => this.logger.warn(`Stopped watching ${base}`, error));
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
+  }
+
+  private reseed(): T {
+    const value = this.seed();
+    this.write(value);
+    return value;
+  }
+
+  private parse(text: string): { ok: true; value: T } | { ok: false; reason: string } {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ok: false, reason: 'not JSON' };
+    }
+    const result = this.schema.safeParse(json);
+    return result.success ? { ok: true, value: result.data } : { ok: false, reason: result.error.issues[0]?.message ?? 'invalid' };
+  }
+}

@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import Chip from '@mui/material/Chip';
+import Check from '@mui/icons-material/Check';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { Distro } from '../../../../shared/model/distro';
+import { DistroRowActions } from './DistroRowActions';
+import { DistroStateChip } from './DistroStateChip';
+import type { DistroAction } from './useDistros';
+
+/** The free DataGrid shows at most this many rows per page; the footer appears only beyond it. */
+const PAGE_LIMIT = 100;
+
+/** Props of the distro table. */
+export interface DistrosGridProps {
+  distros: readonly Distro[];
+  pending: ReadonlyMap<string, DistroAction>;
+  busy: boolean;
+  onAction: (action: DistroAction, name: string) => void;
+}
+
+/**
+ * The distro table, labelled "Distros": name, state (text in a coloured chip), WSL version, default flag and the
+ * row actions. It sizes to its rows and renders every row, so each one is in the DOM.
+ */
+export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridProps): React.JSX.Element {
+  const columns = useMemo<GridColDef<Distro>[]>(
+    () => [
+      { field: 'name', headerName: 'Name', flex: 1, minWidth: 160 },
+      {
+        field: 'state',
+        headerName: 'State',
+        width: 140,
+        renderCell: ({ row }) => <DistroStateChip state={row.state} />,
+      },
+      {
+        field: 'version',
+        headerName: 'Version',
+        width: 110,
+        valueGetter: (_value, row) => `WSL ${row.version}`,
+      },
+      {
+        field: 'isDefault',
+        headerName: 'Default',
+        width: 130,
+        type: 'boolean',
+        renderCell: ({ row }) =>
+          row.isDefault ? <Chip size="small" color="primary" variant="outlined" icon={<Check />} label="Default" /> : null,
+      },
+      {
+        field: 'actions',
+        headerName: 'Actions',
+        width: 170,
+        sortable: false,
+        filterable: false,
+        disableColumnMenu: true,
+        renderCell: ({ row }) => (
+          <DistroRowActions distro={row} running={pending.get(row.name)} busy={busy} onAction={onAction} />
+        ),
+      },
+    ],
+    [pending, busy, onAction],
+  );
+
+  return (
+    <DataGrid
+      aria-label="Distros"
+      rows={distros}
+      columns={columns}
+      getRowId={(row) => row.name}
+      autoHeight
+      disableVirtualization
+      disableRowSelectionOnClick
+      hideFooter={distros.length <= PAGE_LIMIT}
+    />
+  );
+}

@@ -1,0 +1,113 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import CircularProgress from '@mui/material/CircularProgress';
+import PowerSettingsNew from '@mui/icons-material/PowerSettingsNew';
+import { DistrosGrid } from '../features/distros/DistrosGrid';
+import { useDistros, type DistrosModel } from '../features/distros/useDistros';
+import { describeIpcError } from '../ipc/ipc-error';
+
+function LoadingState(): React.JSX.Element {
+  return (
+    <Box role="status" aria-label="Loading distros">
+      <Stack spacing={1}>
+        <Skeleton variant="rounded" height={40} />
+        <Skeleton variant="rounded" height={40} />
+        <Skeleton variant="rounded" height={40} />
+      </Stack>
+    </Box>
+  );
+}
+
+function EmptyState(): React.JSX.Element {
+  return (
+    <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
+      <Typography variant="h6" component="p">
+        No distros installed
+      </Typography>
+      <Typography color="text.secondary">
+        Install one from a terminal with <code>wsl --install Ubuntu</code>; it appears here as soon as WSL lists it.
+      </Typography>
+    </Paper>
+  );
+}
+
+function Body({ model }: { model: DistrosModel }): React.JSX.Element {
+  const { distros, loadError, refetch } = model;
+  if (distros === undefined) {
+    if (loadError === undefined) return <LoadingState />;
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={refetch}>
+            Retry
+          </Button>
+        }
+      >
+        Could not load the distros: {describeIpcError(loadError)}
+      </Alert>
+    );
+  }
+  return (
+    <Stack spacing={2}>
+      {loadError !== undefined && (
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" size="small" onClick={refetch}>
+              Retry
+            </Button>
+          }
+        >
+          The list may be out of date: {describeIpcError(loadError)}
+        </Alert>
+      )}
+      {distros.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <DistrosGrid
+          distros={distros}
+          pending={model.pending}
+          busy={model.shuttingDown}
+          onAction={(action, name) => void model.run(action, name)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** The Distros page: a live table of WSL distros with per-row actions, "Shut down WSL", and its load/empty/error states. */
+export function DistrosPage(): React.JSX.Element {
+  const model = useDistros();
+  const { distros, shuttingDown, actionError, clearActionError } = model;
+  return (
+    <Stack spacing={2}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          Distros
+        </Typography>
+        <Button
+          variant="outlined"
+          color="error"
+          startIcon={shuttingDown ? <CircularProgress size={16} aria-hidden /> : <PowerSettingsNew />}
+          disabled={shuttingDown || distros === undefined || distros.length === 0}
+          onClick={() => void model.shutdown()}
+        >
+          Shut down WSL
+        </Button>
+      </Box>
+      <Body model={model} />
+      <Snackbar open={actionError !== undefined} onClose={(_event, reason) => reason !== 'clickaway' && clearActionError()}>
+        <Alert severity="error" variant="filled" onClose={clearActionError} sx={{ width: '100%' }}>
+          {actionError === undefined ? '' : describeIpcError(actionError)}
+        </Alert>
+      </Snackbar>
+    </Stack>
+  );
+}

@@ -1,0 +1,69 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A browser host started for one test, with its own data directory, and the CLI pointed at the same state. */
+export interface LightdockHost {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+function startHost(dataDir: string, scenario: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'out/web/serve.js'), '--port', '0'], {
+    env: { PATH: process.env['PATH'], LIGHTDOCK_DATA_DIR: dataDir, LIGHTDOCK_WSL_BACKEND: 'simulated', LIGHTDOCK_SCENARIO: scenario },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser host did not start: ${out}`)), 15_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}: ${out}`)));
+  });
+}
+
+/** `test` with a `lightdock` fixture (scenario chosen per file with `test.use({ scenario })`). */
+export const test = base.extend<{ scenario: string; lightdock: LightdockHost }>({
+  scenario: ['ready', { option: true }],
+  lightdock: async ({ scenario }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lightdock-e2e-'));
+    const { child, url } = await startHost(dataDir, scenario);
+    const parsed = new URL(url);
+    await use({
+      url,
+      port: Number(parsed.port),
+      token: parsed.searchParams.get('token') ?? '',
+      dataDir,
+      cli: (...args) =>
+        new Promise((resolve) => {
+          execFile(
+            process.execPath,
+            [path.join(root, 'out/cli/lightdock.js'), ...args],
+            { env: { PATH: process.env['PATH'], LIGHTDOCK_DATA_DIR: dataDir, LIGHTDOCK_WSL_BACKEND: 'simulated' }, timeout: 20_000 },
+            (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+          );
+        }),
+    });
+    child.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

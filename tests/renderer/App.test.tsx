@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../renderer/src/App';
+import { connectionStore } from '../../renderer/src/ipc/connection-store';
+import { FakeLightdock } from './fake-lightdock';
+import { renderWithHost } from './render-with-host';
+
+afterEach(() => {
+  cleanup();
+  delete window.lightdock;
+  connectionStore.set('open');
+});
+
+describe('App shell', () => {
+  it('shows the title, a navigation with only the Distros page, and the Distros page', async () => {
+    renderWithHost(<App />);
+    expect(screen.getByRole('heading', { name: 'Lightdock' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('button').map((item) => item.textContent)).toEqual(['Distros']);
+    expect(await screen.findByRole('grid', { name: 'Distros' })).toBeTruthy();
+  });
+
+  it('shows the Simulated chip, with its explanation, when app:info says the host is simulated', async () => {
+    renderWithHost(<App />);
+    const chip = await screen.findByText('Simulated');
+    fireEvent.mouseOver(chip);
+    const tooltip = await screen.findByRole('tooltip');
+    expect(tooltip.textContent).toMatch(/WSL host is simulated/);
+  });
+
+  it('shows no Simulated chip for the real wsl.exe backend', async () => {
+    const host = new FakeLightdock();
+    host.info = { ...host.info, backend: 'cli', simulated: false, scenario: null };
+    renderWithHost(<App />, host);
+    await screen.findByRole('grid', { name: 'Distros' });
+    expect(host.callsTo('app:info')).toHaveLength(1);
+    expect(screen.queryByText('Simulated')).toBeNull();
+  });
+
+  it('signals ready once, after subscribing to distros:changed', () => {
+    const { host } = renderWithHost(<App />);
+    expect(host.readySignals).toEqual([['distros:changed']]);
+  });
+
+  it('shows Reconnecting… while the link is down and refetches once it is back', async () => {
+    const { host } = renderWithHost(<App />);
+    await screen.findByRole('grid', { name: 'Distros' });
+    const listCalls = host.callsTo('distros:list').length;
+    act(() => connectionStore.set('reconnecting'));
+    expect(screen.getByText('Reconnecting…')).toBeTruthy();
+    host.distros = host.distros.map((distro) => ({ ...distro, state: 'Running' }));
+    act(() => connectionStore.set('open'));
+    expect(screen.queryByText('Reconnecting…')).toBeNull();
+    await waitFor(() => expect(screen.getAllByText('Running')).toHaveLength(3));
+    expect(host.callsTo('distros:list')).toHaveLength(listCalls + 1);
+  });
+});

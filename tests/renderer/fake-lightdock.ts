@@ -1,0 +1,157 @@
+import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../shared/ipc/contract';
+import type { LightdockApi } from '../../shared/ipc/lightdock-api';
+import { fail, ok, type IpcErrorPayload, type IpcResult } from '../../shared/ipc/result';
+import type { Distro } from '../../shared/model/distro';
+import type { HostInfo } from '../../shared/model/host';
+
+/** The distros of the simulated host's "ready" scenario. */
+export const READY_DISTROS: readonly Distro[] = [
+  { name: 'Ubuntu-24.04', state: 'Stopped', version: 2, isDefault: true },
+  { name: 'docker-desktop', state: 'Stopped', version: 2, isDefault: false },
+  { name: 'Debian', state: 'Running', version: 1, isDefault: false },
+];
+
+/** What `app:info` answers unless a test changes it. */
+export const SIMULATED_INFO: HostInfo = {
+  backend: 'simulated',
+  simulated: true,
+  scenario: 'ready',
+  platform: 'linux',
+  appVersion: '0.1.0',
+};
+
+/** One request the fake received. */
+export interface RecordedCall {
+  channel: InvokeChannel;
+  request: unknown;
+}
+
+/**
+ * An in-memory stand-in for the host behind `window.lightdock`: it keeps distros, answers every channel with the
+ * envelope, pushes `distros:changed` after each change, records calls, and can fail or hold chosen channels.
+ */
+export class FakeLightdock implements LightdockApi {
+  distros: Distro[];
+  info: HostInfo = SIMULATED_INFO;
+  readonly calls: RecordedCall[] = [];
+  /** For each ready() call, the push channels that had a listener at that moment. */
+  readonly readySignals: EventChannel[][] = [];
+  private readonly failures = new Map<InvokeChannel, IpcErrorPayload>();
+  private readonly holds = new Map<InvokeChannel, Promise<void>>();
+  private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+
+  constructor(distros: readonly Distro[] = READY_DISTROS) {
+    this.distros = distros.map((distro) => ({ ...distro }));
+  }
+
+  /** Makes every later call on `channel` answer with this error. */
+  failWith(channel: InvokeChannel, error: IpcErrorPayload): void {
+    this.failures.set(channel, error);
+  }
+
+  /** Lets calls on `channel` answer again. */
+  recover(channel: InvokeChannel): void {
+    this.failures.delete(channel);
+  }
+
+  /** Makes calls on `channel` wait until the returned function is called. */
+  hold(channel: InvokeChannel): () => void {
+    let release = (): void => undefined;
+    this.holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(channel);
+      release();
+    };
+  }
+
+  /** The requests received on one channel, in order. */
+  callsTo(channel: InvokeChannel): unknown[] {
+    return this.calls.filter((call) => call.channel === channel).map((call) => call.request);
+  }
+
+  /** Pushes an event to every subscriber, as the host does. */
+  emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void {
+    for (const listener of [...(this.listeners.get(channel) ?? [])]) (listener as (payload: EventPayload<C>) => void)(payload);
+  }
+
+  /** How many listeners a push channel has. */
+  listenerCount(channel: EventChannel): number {
+    return this.listeners.get(channel)?.size ?? 0;
+  }
+
+  async invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<IpcResult<InvokeResponse<C>>> {
+    this.calls.push({ channel, request });
+    await this.holds.get(channel);
+    const failure = this.failures.get(channel);
+    if (failure !== undefined) return { ok: false, error: failure };
+    return this.answer(channel, request) as IpcResult<InvokeResponse<C>>;
+  }
+
+  on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void {
+    const set = this.listeners.get(channel) ?? new Set();
+    this.listeners.set(channel, set);
+    set.add(listener as (payload: never) => void);
+    return () => {
+      set.delete(listener as (payload: never) => void);
+    };
+  }
+
+  ready(): void {
+    this.readySignals.push([...this.listeners].filter(([, set]) => set.size > 0).map(([channel]) => channel));
+  }
+
+  private answer(channel: InvokeChannel, request: unknown): IpcResult<unknown> {
+    switch (channel) {
+      case 'app:info':
+        return ok(this.info);
+      case 'app:status':
+        return ok({
+          host: this.info,
+          vm: this.vm(),
+          distros: {
+            total: this.distros.length,
+            running: this.running(),
+            defaultDistro: this.distros.find((distro) => distro.isDefault)?.name ?? null,
+          },
+        });
+      case 'distros:list':
+        return ok(this.snapshot());
+      case 'distros:start':
+        return this.change(request, (distro) => ({ ...distro, state: 'Running' }));
+      case 'distros:terminate':
+        return this.change(request, (distro) => ({ ...distro, state: 'Stopped' }));
+      case 'distros:set-default':
+        return this.change(request, (distro) => ({ ...distro, isDefault: true }));
+      case 'wsl:shutdown':
+        this.distros = this.distros.map((distro) => ({ ...distro, state: 'Stopped' }));
+        this.emit('distros:changed', this.snapshot());
+        return ok(this.vm());
+    }
+  }
+
+  private change(request: unknown, update: (distro: Distro) => Distro): IpcResult<unknown> {
+    const name = (request as { name: string }).name;
+    const target = this.distros.find((distro) => distro.name === name);
+    if (target === undefined) return fail('NOT_FOUND', `There is no distribution named ${name}.`);
+    const changed = update(target);
+    this.distros = this.distros.map((distro) => {
+      if (distro.name === name) return changed;
+      return changed.isDefault ? { ...distro, isDefault: false } : distro;
+    });
+    this.emit('distros:changed', this.snapshot());
+    return ok({ ...changed });
+  }
+
+  private snapshot(): Distro[] {
+    return this.distros.map((distro) => ({ ...distro }));
+  }
+
+  private running(): number {
+    return this.distros.filter((distro) => distro.state === 'Running').length;
+  }
+
+  private vm(): EventPayload<'vm:changed'> {
+    const running = this.distros.filter((distro) => distro.state === 'Running' && distro.version === 2).length;
+    return { state: running > 0 ? 'Running' : 'Stopped', runningDistros: running };
+  }
+}
