@@ -6,7 +6,7 @@ import { createInvokeDispatcher } from '../hosts/common/invoke-dispatcher';
 import { createInvokeHandlers } from '../hosts/common/invoke-handlers';
 import { systemClock, type Logger } from '../services/ports';
 import type { SettingsStore } from '../services/settings/settings-service';
-import { registerInvokeHandlers } from './ipc/register-invoke-handlers';
+import { registerInvokeHandlers, windowClientId } from './ipc/register-invoke-handlers';
 import { WindowEventSink } from './ipc/window-event-sink';
 import { registerAppProtocol } from './security/app-protocol';
 import { guardAllWebContents } from './security/navigation';
@@ -61,7 +61,9 @@ export function bootstrap(): DesktopApp {
   });
 
   let mainWindow: BrowserWindow | null = createMainWindow({ preloadPath, trustedSenders, eventSink, logger });
+  const windowClient = windowClientId(mainWindow.webContents.id);
   mainWindow.on('closed', () => {
+    services.releaseClient(windowClient);
     mainWindow = null;
   });
 

@@ -2,7 +2,15 @@ import type { EventChannel, EventPayload } from '../../shared/ipc/contract';
 
 /** Pushes a validated event to whoever the host wired up (windows, sockets, nothing in the CLI). */
 export interface EventSink {
+  /** Sends to every connected client. */
   emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void;
+  /** Sends to one client only (the owner of a log, stats or terminal subscription). */
+  emitTo<C extends EventChannel>(clientId: string, channel: C, payload: EventPayload<C>): void;
+}
+
+/** Who sent a request: one window, one browser socket, or the CLI; subscriptions belong to a client. */
+export interface ClientContext {
+  id: string;
 }
 
 /** Wall-clock time in milliseconds since the epoch; injected so simulated time is exact in tests. */

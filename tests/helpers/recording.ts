@@ -3,9 +3,12 @@ import type { EventSink, Logger } from '../../electron/services/ports';
 
 /** An event sink that keeps every push, for asserting what a service announced. */
 export class RecordingEventSink implements EventSink {
-  readonly events: { channel: EventChannel; payload: unknown }[] = [];
+  readonly events: { channel: EventChannel; payload: unknown; target?: string }[] = [];
   emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void {
     this.events.push({ channel, payload });
+  }
+  emitTo<C extends EventChannel>(target: string, channel: C, payload: EventPayload<C>): void {
+    this.events.push({ channel, payload, target });
   }
 }
 

@@ -23,7 +23,7 @@ export function createCliProgram(open: OpenDispatcher, io: CliIo, setExitCode: (
   async function run<C extends InvokeChannel>(channel: C, request: unknown, json: boolean | undefined, format: Formatter<C>): Promise<void> {
     const { dispatch, close } = open();
     try {
-      const result = await dispatch(channel, request);
+      const result = await dispatch(channel, request, { id: 'cli' });
       if (result.ok) {
         io.out(json ? JSON.stringify(result.value, null, 2) : format(result.value as InvokeResponse<C>));
         return;

@@ -31,6 +31,8 @@ export interface Services {
   events: EventHub;
   settings: SettingsService;
   wsl: WslService;
+  /** Ends every subscription a client owned (its window closed or its socket went away). */
+  releaseClient(clientId: string): void;
   dispose(): void;
 }
 
@@ -61,5 +63,5 @@ export function composeServices(host: HostEnvironment): Services {
     platform: host.platform,
     appVersion: APP_VERSION,
   };
-  return { dataDir, hostInfo, events, settings, wsl, dispose: () => wsl.dispose() };
+  return { dataDir, hostInfo, events, settings, wsl, releaseClient: () => undefined, dispose: () => wsl.dispose() };
 }

@@ -1,11 +1,11 @@
 import { invokeContract, type InvokeChannel } from '../../../shared/ipc/contract';
 import { fail, ok, type IpcErrorPayload, type IpcResult } from '../../../shared/ipc/result';
 import { ServiceError } from '../../services/errors';
-import type { Logger } from '../../services/ports';
+import type { ClientContext, Logger } from '../../services/ports';
 import type { InvokeHandlers } from './invoke-handlers';
 
 /** Answers one request from any host: a result envelope, never a thrown error. */
-export type InvokeDispatcher = (channel: unknown, request: unknown) => Promise<IpcResult<unknown>>;
+export type InvokeDispatcher = (channel: unknown, request: unknown, client: ClientContext) => Promise<IpcResult<unknown>>;
 
 function isInvokeChannel(channel: unknown): channel is InvokeChannel {
   return typeof channel === 'string' && Object.hasOwn(invokeContract, channel);
@@ -24,7 +24,7 @@ export function toIpcError(channel: string, error: unknown): IpcErrorPayload {
  * service code runs, then calls the handler and wraps the outcome in the envelope.
  */
 export function createInvokeDispatcher(handlers: InvokeHandlers, logger: Logger): InvokeDispatcher {
-  return async function dispatchInvoke(channel, request) {
+  return async function dispatchInvoke(channel, request, client) {
     if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(String(channel))}.`);
     const parsed = invokeContract[channel].request.safeParse(request ?? {});
     if (!parsed.success) {
@@ -33,8 +33,8 @@ export function createInvokeDispatcher(handlers: InvokeHandlers, logger: Logger)
       return fail('VALIDATION', `Invalid request for ${channel}${where}: ${first?.message ?? 'invalid'}`, parsed.error.issues);
     }
     try {
-      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-      return ok(await handler(parsed.data));
+      const handler = handlers[channel] as (request: unknown, client: ClientContext) => Promise<unknown>;
+      return ok(await handler(parsed.data, client));
     } catch (error) {
       if (!(error instanceof ServiceError)) logger.error(`${channel} failed`, error);
       return { ok: false, error: toIpcError(channel, error) };

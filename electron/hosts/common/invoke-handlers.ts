@@ -1,9 +1,10 @@
 import type { InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/ipc/contract';
+import type { ClientContext } from '../../services/ports';
 import type { Services } from './compose-services';
 
 /** One handler per contract channel; a missing channel is a compile error. */
 export type InvokeHandlers = {
-  [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>>;
+  [C in InvokeChannel]: (request: InvokeRequest<C>, client: ClientContext) => Promise<InvokeResponse<C>>;
 };
 
 /** Maps every channel of the contract to the service call that answers it. */

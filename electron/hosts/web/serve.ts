@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     rendererDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer'),
     logger,
     port,
+    onClientGone: (clientId) => services.releaseClient(clientId),
   });
   process.stdout.write(`Lightdock is running in your browser at ${host.url}\n`);
   const stop = (): void => {

@@ -35,6 +35,8 @@ export interface WebHostOptions {
   logger: Logger;
   port: number;
   token?: string;
+  /** Called when a browser socket closes, so its subscriptions end. */
+  onClientGone?(clientId: string): void;
 }
 
 /** A running browser host. */
@@ -50,15 +52,19 @@ function send(socket: WebSocket, frame: WebServerFrame): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
 }
 
-function attachSocket(socket: WebSocket, options: WebHostOptions): void {
+function attachSocket(socket: WebSocket, clientId: string, options: WebHostOptions): void {
   let ready = false;
   const queued: WebServerFrame[] = [];
-  const unsubscribe = options.events.subscribe((channel: EventChannel, payload) => {
+  const unsubscribe = options.events.subscribe((channel: EventChannel, payload, target) => {
+    if (target !== undefined && target !== clientId) return;
     const frame: WebServerFrame = { type: 'event', channel, payload: eventContract[channel].parse(payload) };
     if (ready) send(socket, frame);
     else queued.push(frame);
   });
-  socket.on('close', unsubscribe);
+  socket.on('close', () => {
+    unsubscribe();
+    options.onClientGone?.(clientId);
+  });
   socket.on('message', (data, isBinary) => {
     let json: unknown;
     try {
@@ -82,7 +88,7 @@ function attachSocket(socket: WebSocket, options: WebHostOptions): void {
       return;
     }
     const { id, channel, request } = frame.data;
-    void options.dispatch(channel, request).then((result) => send(socket, { type: 'result', id, result }));
+    void options.dispatch(channel, request, { id: clientId }).then((result) => send(socket, { type: 'result', id, result }));
   });
 }
 
@@ -95,7 +101,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const policy = { token, port: options.port };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  wss.on('connection', (socket) => attachSocket(socket, options));
+  let clients = 0;
+  wss.on('connection', (socket) => attachSocket(socket, `web-${++clients}`, options));
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -16,6 +16,11 @@ export interface InvokeBindingDeps {
   logger: Logger;
 }
 
+/** The client id of a window's subscriptions: one per webContents. */
+export function windowClientId(webContentsId: number): string {
+  return `window-${webContentsId}`;
+}
+
 /**
  * Binds exactly the contract's channels to `ipcMain.handle`. The sender is checked first (an untrusted
  * one gets UNTRUSTED_SENDER and nothing else runs); then the shared dispatcher validates and answers.
@@ -30,7 +35,7 @@ export function registerInvokeHandlers(deps: InvokeBindingDeps): () => void {
         logger.warn(`Refused ${channel} from an untrusted sender (web contents ${event.sender.id})`);
         return fail('UNTRUSTED_SENDER', `Refused ${channel}: the sender is not a Lightdock window.`);
       }
-      return dispatch(channel, request);
+      return dispatch(channel, request, { id: windowClientId(event.sender.id) });
     });
   }
   const onReady = function handleRendererReady(event: SenderEvent): void {

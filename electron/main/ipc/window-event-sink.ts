@@ -1,6 +1,7 @@
 import { eventContract, type EventChannel, type EventPayload } from '../../../shared/ipc/contract';
 import type { EventHub } from '../../services/event-hub';
 import type { Logger } from '../../services/ports';
+import { windowClientId } from './register-invoke-handlers';
 import type { TrustedContents, TrustedSenderRegistry } from '../security/trusted-senders';
 
 /** One window's delivery state: ready windows get pushes at once, others keep the latest payload per channel. */
@@ -24,11 +25,11 @@ export class WindowEventSink {
 
   /** Starts forwarding the hub's events; returns the function that stops it. */
   attach(hub: Pick<EventHub, 'subscribe'>): () => void {
-    return hub.subscribe((channel, payload) => this.deliver(channel, payload));
+    return hub.subscribe((channel, payload, target) => this.deliver(channel, payload, target));
   }
 
   /** Validates one push and sends or queues it for every trusted live window. */
-  deliver<C extends EventChannel>(channel: C, payload: EventPayload<C>): void {
+  deliver<C extends EventChannel>(channel: C, payload: EventPayload<C>, target?: string): void {
     const parsed = eventContract[channel].safeParse(payload);
     if (!parsed.success) {
       this.logger.error(`Dropped a ${channel} push that does not match the contract`, parsed.error.issues);
@@ -37,6 +38,7 @@ export class WindowEventSink {
     const live = this.registry.live();
     this.forgetGone(live);
     for (const contents of live) {
+      if (target !== undefined && target !== windowClientId(contents.id)) continue;
       const state = this.stateOf(contents.id);
       if (state.ready) {
         this.send(contents, channel, parsed.data);

@@ -30,9 +30,10 @@ beforeEach(() => {
   readySenders = [];
   dispose = registerInvokeHandlers({
     ipcMain,
-    dispatch: (channel, request) => {
+    dispatch: (channel, request, client) => {
       dispatched.push([channel, request]);
-      return dispatch(channel, request);
+      expect(client.id).toMatch(/^window-\d+$/);
+      return dispatch(channel, request, client);
     },
     isTrustedSender: (event) => isTrustedSender(event, registry),
     onRendererReady: (id) => readySenders.push(id),
