@@ -45,6 +45,7 @@ export function bootstrap(): DesktopApp {
     openSettingsStore: (dataDir, name): SettingsStore => new ElectronStore({ cwd: dataDir, name, clearInvalidConfig: false }),
   });
 
+  services.watch();
   guardAllWebContents(app, { shell, logger });
   installPermissionHandlers(session.defaultSession, logger);
   registerAppProtocol(protocol, rendererDir);

@@ -1,36 +1,34 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
-import DnsOutlined from '@mui/icons-material/DnsOutlined';
-import { AppShell, type NavItem } from './components/AppShell';
+import { AppShell } from './components/AppShell';
 import { signalReady } from './ipc/ipc-client';
-import { DistrosPage } from './pages/DistrosPage';
+import { navigate } from './navigation/route';
+import { useRoute } from './navigation/useRoute';
+import { DEFAULT_PAGE, PAGES } from './pages/page-registry';
 import { createLightdockTheme } from './theme';
 
-type PageId = 'distros';
-
-const NAV_ITEMS: readonly NavItem<PageId>[] = [{ id: 'distros', label: 'Distros', icon: <DnsOutlined /> }];
-
-const PAGES: Record<PageId, () => React.JSX.Element> = { distros: DistrosPage };
+const NAV_ITEMS = PAGES.filter((page) => page.inNav);
 
 /**
- * The root component: theme that follows the OS colour scheme, the shell, and the selected page.
+ * The root component: theme that follows the OS colour scheme, the shell, and the page the hash names.
  * It signals `ready` from its own effect, which React runs after every child effect, i.e. after all subscriptions.
  */
 export function App(): React.JSX.Element {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const theme = useMemo(() => createLightdockTheme(prefersDark ? 'dark' : 'light'), [prefersDark]);
-  const [page, setPage] = useState<PageId>('distros');
-  const Page = PAGES[page];
+  const route = useRoute(DEFAULT_PAGE);
+  const entry = PAGES.find((page) => page.id === route.page) ?? PAGES.find((page) => page.id === DEFAULT_PAGE);
+  const Page = entry?.component;
 
   useEffect(() => signalReady(), []);
 
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AppShell items={NAV_ITEMS} selected={page} onSelect={setPage}>
-        <Page />
+      <AppShell items={NAV_ITEMS} selected={entry?.id ?? DEFAULT_PAGE} onSelect={(id) => navigate(id)}>
+        {Page && <Page key={`${entry?.id}/${route.param ?? ''}`} param={route.param} />}
       </AppShell>
     </ThemeProvider>
   );

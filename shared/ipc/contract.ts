@@ -1,27 +1,132 @@
 import { z } from 'zod';
-import { Distro, DistroName } from '../model/distro';
+import {
+  ContainerAction,
+  ContainerActionResult,
+  ContainerDetail,
+  ContainerRef,
+  ContainerStats,
+  ContainerSummary,
+  ImageRef,
+  LogLine,
+  VolumeName,
+} from '../model/container';
+import { AbsolutePath, Distro, DistroDetail, DistroDisk, DistroName, OnlineDistro, WslVersion } from '../model/distro';
+import { DockerContext, DockerContextName, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../model/engine';
 import { HostInfo, HostStatus } from '../model/host';
-import { VmSummary } from '../model/vm';
+import { Operation } from '../model/operation';
+import { VmInfo, VmSummary } from '../model/vm';
+import { WslConfigKey, WslConfigView } from '../model/wslconfig';
 import type { EventChannelName, InvokeChannelName } from './channels';
 
 const Empty = z.object({}).strict();
 const ByDistroName = z.object({ name: DistroName }).strict();
+const ByContainer = z.object({ id: ContainerRef }).strict();
+const SubscriptionId = z.string().regex(/^[a-z]+-\d{1,12}$/, 'Not a subscription id.');
+const BySubscription = z.object({ subscriptionId: SubscriptionId }).strict();
+const TerminalSize = { cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) };
 
-/** Request and response schema of every renderer → host channel. */
-export const invokeContract = {
+//#region app and WSL
+const appAndWsl = {
   'app:info': { request: Empty, response: HostInfo },
   'app:status': { request: Empty, response: HostStatus },
+  /** The window was hidden or shown: streams pause while nothing is visible. */
+  'app:visibility': { request: z.object({ visible: z.boolean() }).strict(), response: z.object({ visible: z.boolean() }) },
   'distros:list': { request: Empty, response: z.array(Distro) },
+  'distros:show': { request: ByDistroName, response: DistroDetail },
   'distros:start': { request: ByDistroName, response: Distro },
   'distros:terminate': { request: ByDistroName, response: Distro },
   'distros:set-default': { request: ByDistroName, response: Distro },
+  'distros:list-online': { request: Empty, response: z.array(OnlineDistro) },
+  'distros:install': { request: ByDistroName, response: Distro },
+  'distros:export': {
+    request: z.object({ name: DistroName, filePath: AbsolutePath, format: z.enum(['tar', 'vhdx']) }).strict(),
+    response: z.object({ filePath: z.string(), sizeBytes: z.number().int().nonnegative() }),
+  },
+  'distros:import': {
+    request: z
+      .object({ name: DistroName, installDir: AbsolutePath, filePath: AbsolutePath, format: z.enum(['tar', 'vhdx']), version: WslVersion.optional() })
+      .strict(),
+    response: Distro,
+  },
+  /** Deletes the distro and its disk; `confirm` must repeat the name exactly. */
+  'distros:unregister': { request: z.object({ name: DistroName, confirm: z.string() }).strict(), response: z.object({ name: z.string() }) },
+  'distros:compact': { request: ByDistroName, response: DistroDisk },
+  'distros:set-sparse': { request: z.object({ name: DistroName, sparse: z.boolean() }).strict(), response: DistroDisk },
+  'distros:set-version': { request: z.object({ name: DistroName, version: WslVersion }).strict(), response: Distro },
   'wsl:shutdown': { request: Empty, response: VmSummary },
-} as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>;
+  'vm:info': { request: Empty, response: VmInfo },
+  /** Shuts the VM down and boots it again with the default distro (applies `.wslconfig`). */
+  'vm:restart': { request: Empty, response: VmInfo },
+  'wslconfig:get': { request: Empty, response: WslConfigView },
+  /** Sets one key (null removes it), keeping comments, order and unknown keys. */
+  'wslconfig:set': {
+    request: z.object({ key: WslConfigKey, value: z.string().max(4096).nullable() }).strict(),
+    response: z.object({ view: WslConfigView, restartNeeded: z.boolean() }),
+  },
+};
+//#endregion
+
+//#region containers
+const containers = {
+  'engine:status': { request: Empty, response: EngineStatus },
+  'engine:contexts': { request: Empty, response: z.array(DockerContext) },
+  'engine:use-context': { request: z.object({ name: DockerContextName }).strict(), response: EngineStatus },
+  'containers:list': { request: Empty, response: z.array(ContainerSummary) },
+  'containers:inspect': { request: ByContainer, response: ContainerDetail },
+  'containers:act': {
+    request: z
+      .object({
+        ids: z.array(ContainerRef).min(1).max(500),
+        action: ContainerAction,
+        force: z.boolean().optional(),
+        removeVolumes: z.boolean().optional(),
+      })
+      .strict(),
+    response: z.array(ContainerActionResult),
+  },
+  /** One sample per running container (or the ones named), as `docker stats --no-stream`. */
+  'containers:stats': { request: z.object({ ids: z.array(ContainerRef).max(500).optional() }).strict(), response: z.array(ContainerStats) },
+  'images:list': { request: Empty, response: z.array(ImageSummary) },
+  'images:remove': { request: z.object({ id: ImageRef, force: z.boolean().optional() }).strict(), response: z.object({ id: z.string() }) },
+  'images:prune': { request: Empty, response: PruneResult },
+  'volumes:list': { request: Empty, response: z.array(VolumeSummary) },
+  'volumes:remove': { request: z.object({ name: VolumeName, force: z.boolean().optional() }).strict(), response: z.object({ name: z.string() }) },
+  'volumes:prune': { request: Empty, response: PruneResult },
+  'networks:list': { request: Empty, response: z.array(NetworkSummary) },
+  'logs:follow': {
+    request: z.object({ id: ContainerRef, tail: z.number().int().min(0).max(10_000), timestamps: z.boolean() }).strict(),
+    response: z.object({ subscriptionId: z.string(), tty: z.boolean() }),
+  },
+  'logs:stop': { request: BySubscription, response: z.object({}) },
+  'stats:watch': { request: z.object({ ids: z.array(ContainerRef).min(1).max(500) }).strict(), response: z.object({ subscriptionId: z.string() }) },
+  'stats:stop': { request: BySubscription, response: z.object({}) },
+  'exec:open': {
+    request: z.object({ id: ContainerRef, ...TerminalSize, command: z.array(z.string().max(256)).min(1).max(16).optional() }).strict(),
+    response: z.object({ sessionId: z.string() }),
+  },
+  'exec:input': { request: z.object({ sessionId: SubscriptionId, data: z.string().max(65_536) }).strict(), response: z.object({}) },
+  'exec:resize': { request: z.object({ sessionId: SubscriptionId, ...TerminalSize }).strict(), response: z.object({}) },
+  'exec:close': { request: z.object({ sessionId: SubscriptionId }).strict(), response: z.object({}) },
+};
+//#endregion
+
+/** Request and response schema of every renderer → host channel. */
+export const invokeContract = { ...appAndWsl, ...containers } as const satisfies Record<
+  InvokeChannelName,
+  { request: z.ZodType; response: z.ZodType }
+>;
 
 /** Payload schema of every host → renderer push. */
 export const eventContract = {
   'distros:changed': z.array(Distro),
-  'vm:changed': VmSummary,
+  'vm:changed': VmInfo,
+  'operations:progressed': Operation,
+  'engine:status-changed': EngineStatus,
+  'containers:changed': z.array(ContainerSummary),
+  'logs:received': z.object({ subscriptionId: z.string(), lines: z.array(LogLine), droppedLines: z.number().int().nonnegative() }),
+  'stats:sampled': z.object({ subscriptionId: z.string(), samples: z.array(ContainerStats) }),
+  'exec:output': z.object({ sessionId: z.string(), data: z.string() }),
+  'exec:exited': z.object({ sessionId: z.string(), exitCode: z.number().int().nullable() }),
 } as const satisfies Record<EventChannelName, z.ZodType>;
 
 /** A request channel. */

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { HostInfo } from '../../../shared/model/host';
 import { APP_VERSION } from '../../../shared/version';
 import { resolveDataDir } from '../../services/app-paths';
+import { ContainerStreams } from '../../services/docker/container-streams';
+import { EngineService } from '../../services/docker/engine-service';
 import { EventHub } from '../../services/event-hub';
 import type { Clock, Logger } from '../../services/ports';
 import { SETTINGS_NAME } from '../../services/settings/settings';
@@ -31,6 +33,10 @@ export interface Services {
   events: EventHub;
   settings: SettingsService;
   wsl: WslService;
+  engine: EngineService;
+  streams: ContainerStreams;
+  /** Starts the live parts (engine events, VM timers) for hosts that push to a UI; the CLI never calls it. */
+  watch(): void;
   /** Ends every subscription a client owned (its window closed or its socket went away). */
   releaseClient(clientId: string): void;
   dispose(): void;
@@ -38,7 +44,8 @@ export interface Services {
 
 /** The one composition root shared by the desktop app, the browser host and the CLI. */
 export function composeServices(host: HostEnvironment): Services {
-  const dataDir = resolveDataDir(host.env, host.platform, host.homeDir ?? os.homedir());
+  const homeDir = host.homeDir ?? os.homedir();
+  const dataDir = resolveDataDir(host.env, host.platform, homeDir);
   recoverSettingsFile(path.join(dataDir, `${SETTINGS_NAME}.json`), host.clock, host.logger);
   const settings = new SettingsService(host.openSettingsStore(dataDir, SETTINGS_NAME));
   const choice = selectWslBackend(host.env, settings.get(), host.platform);
@@ -56,6 +63,17 @@ export function composeServices(host: HostEnvironment): Services {
   }
 
   const wsl = new WslService(backend, events, host.logger);
+  const engine = new EngineService({
+    env: host.env,
+    platform: host.platform,
+    homeDir,
+    dataDir,
+    settings: settings.get(),
+    clock: host.clock,
+    logger: host.logger,
+    events,
+  });
+  const streams = new ContainerStreams({ engine, events, logger: host.logger });
   const hostInfo: HostInfo = {
     backend: backend.kind,
     simulated: backend.kind === 'simulated',
@@ -63,5 +81,20 @@ export function composeServices(host: HostEnvironment): Services {
     platform: host.platform,
     appVersion: APP_VERSION,
   };
-  return { dataDir, hostInfo, events, settings, wsl, releaseClient: () => undefined, dispose: () => wsl.dispose() };
+  return {
+    dataDir,
+    hostInfo,
+    events,
+    settings,
+    wsl,
+    engine,
+    streams,
+    watch: () => engine.watch(),
+    releaseClient: (clientId) => streams.releaseClient(clientId),
+    dispose: () => {
+      streams.dispose();
+      engine.dispose();
+      wsl.dispose();
+    },
+  };
 }

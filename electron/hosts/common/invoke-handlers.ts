@@ -9,14 +9,68 @@ export type InvokeHandlers = {
 
 /** Maps every channel of the contract to the service call that answers it. */
 export function createInvokeHandlers(services: Services): InvokeHandlers {
-  const { wsl, hostInfo } = services;
+  const { wsl, hostInfo, engine, streams } = services;
   return {
     'app:info': async () => hostInfo,
     'app:status': () => wsl.status(hostInfo),
+    'app:visibility': async ({ visible }, client) => {
+      streams.setVisibility(client.id, visible);
+      return { visible };
+    },
     'distros:list': () => wsl.list(),
+    'distros:show': ({ name }) => wsl.show(name),
     'distros:start': ({ name }) => wsl.start(name),
     'distros:terminate': ({ name }) => wsl.terminate(name),
     'distros:set-default': ({ name }) => wsl.setDefault(name),
+    'distros:list-online': () => wsl.listOnline(),
+    'distros:install': ({ name }) => wsl.install(name),
+    'distros:export': ({ name, filePath, format }) => wsl.exportDistro(name, filePath, format),
+    'distros:import': (request) => wsl.importDistro(request),
+    'distros:unregister': ({ name, confirm }) => wsl.unregister(name, confirm),
+    'distros:compact': ({ name }) => wsl.compact(name),
+    'distros:set-sparse': ({ name, sparse }) => wsl.setSparse(name, sparse),
+    'distros:set-version': ({ name, version }) => wsl.setVersion(name, version),
     'wsl:shutdown': () => wsl.shutdown(),
+    'vm:info': () => wsl.vm(),
+    'vm:restart': () => wsl.restartVm(),
+    'wslconfig:get': () => wsl.wslConfig(),
+    'wslconfig:set': ({ key, value }) => wsl.setWslConfig(key, value),
+    'engine:status': () => engine.status(),
+    'engine:contexts': () => engine.contexts(),
+    'engine:use-context': ({ name }) => engine.useContext(name),
+    'containers:list': () => engine.list(),
+    'containers:inspect': ({ id }) => engine.inspect(id),
+    'containers:act': ({ ids, action, force, removeVolumes }) => engine.act(ids, action, { force, removeVolumes }),
+    'containers:stats': ({ ids }) => engine.stats(ids),
+    'images:list': () => engine.images(),
+    'images:remove': ({ id, force }) => engine.removeImage(id, force ?? false),
+    'images:prune': () => engine.pruneImages(),
+    'volumes:list': () => engine.volumes(),
+    'volumes:remove': ({ name, force }) => engine.removeVolume(name, force ?? false),
+    'volumes:prune': () => engine.pruneVolumes(),
+    'networks:list': () => engine.networks(),
+    'logs:follow': ({ id, tail, timestamps }, client) => streams.followLogs(client.id, id, { tail, timestamps }),
+    'logs:stop': async ({ subscriptionId }, client) => {
+      streams.stop(client.id, subscriptionId);
+      return {};
+    },
+    'stats:watch': ({ ids }, client) => streams.watchStats(client.id, ids),
+    'stats:stop': async ({ subscriptionId }, client) => {
+      streams.stop(client.id, subscriptionId);
+      return {};
+    },
+    'exec:open': ({ id, cols, rows, command }, client) => streams.openExec(client.id, id, { cols, rows, command }),
+    'exec:input': async ({ sessionId, data }, client) => {
+      streams.input(client.id, sessionId, data);
+      return {};
+    },
+    'exec:resize': async ({ sessionId, cols, rows }, client) => {
+      await streams.resize(client.id, sessionId, cols, rows);
+      return {};
+    },
+    'exec:close': async ({ sessionId }, client) => {
+      streams.stop(client.id, sessionId);
+      return {};
+    },
   };
 }

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     logger,
     openSettingsStore: openConfSettingsStore,
   });
+  services.watch();
   const host = await startWebHost({
     dispatch: createInvokeDispatcher(createInvokeHandlers(services), logger),
     events: services.events,
