@@ -9,6 +9,8 @@ rm -f "$results"/*.json
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
+[ -x /usr/bin/busybox ] || need_apt+=(busybox-static)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -24,6 +26,12 @@ fi
 echo "== build";      npm run --silent build
 echo "== typecheck";  npm run --silent typecheck
 echo "== lint";       npm run --silent lint
+
+echo "== private Docker engine for the integration tests (tests/helpers/dockerd.sh)"
+dockerd_dir="$(mktemp -d /tmp/lightdock-dockerd.XXXXXX)"
+trap 'bash tests/helpers/dockerd.sh stop "$dockerd_dir" || true; rm -rf "$dockerd_dir" || true' EXIT
+LIGHTDOCK_TEST_DOCKER_HOST="$(bash tests/helpers/dockerd.sh start "$dockerd_dir")"
+export LIGHTDOCK_TEST_DOCKER_HOST
 
 status=0
 echo "== unit, renderer and CLI tests (vitest)"

@@ -3,6 +3,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
 import { AppShell } from './components/AppShell';
+import { useVisibilitySignal } from './features/engine/useVisibilitySignal';
 import { signalReady } from './ipc/ipc-client';
 import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
@@ -22,6 +23,7 @@ export function App(): React.JSX.Element {
   const entry = PAGES.find((page) => page.id === route.page) ?? PAGES.find((page) => page.id === DEFAULT_PAGE);
   const Page = entry?.component;
 
+  useVisibilitySignal();
   useEffect(() => signalReady(), []);
 
   return (

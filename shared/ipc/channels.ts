@@ -54,7 +54,7 @@ export const EVENT_CHANNELS = [
   'containers:changed',
   'logs:received',
   'stats:sampled',
-  'exec:output',
+  'exec:printed',
   'exec:exited',
 ] as const;
 

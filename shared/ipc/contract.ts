@@ -125,7 +125,7 @@ export const eventContract = {
   'containers:changed': z.array(ContainerSummary),
   'logs:received': z.object({ subscriptionId: z.string(), lines: z.array(LogLine), droppedLines: z.number().int().nonnegative() }),
   'stats:sampled': z.object({ subscriptionId: z.string(), samples: z.array(ContainerStats) }),
-  'exec:output': z.object({ sessionId: z.string(), data: z.string() }),
+  'exec:printed': z.object({ sessionId: z.string(), data: z.string() }),
   'exec:exited': z.object({ sessionId: z.string(), exitCode: z.number().int().nullable() }),
 } as const satisfies Record<EventChannelName, z.ZodType>;
 

@@ -18,7 +18,13 @@ export interface LightdockHost {
 
 function startHost(dataDir: string, scenario: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(root, 'out/web/serve.js'), '--port', '0'], {
-    env: { PATH: process.env['PATH'], LIGHTDOCK_DATA_DIR: dataDir, LIGHTDOCK_WSL_BACKEND: 'simulated', LIGHTDOCK_SCENARIO: scenario },
+    env: {
+      PATH: process.env['PATH'],
+      LIGHTDOCK_DATA_DIR: dataDir,
+      LIGHTDOCK_WSL_BACKEND: 'simulated',
+      LIGHTDOCK_SCENARIO: scenario,
+      LIGHTDOCK_ENGINE: 'simulated',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -12,11 +12,14 @@ afterEach(() => {
 });
 
 describe('App shell', () => {
-  it('shows the title, a navigation with only the Distros page, and the Distros page', async () => {
+  it('shows the title, a navigation starting with Distros (WSL VM and Settings included, no detail pages), and the Distros page', async () => {
     renderWithHost(<App />);
     expect(screen.getByRole('heading', { name: 'Lightdock' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('button').map((item) => item.textContent)).toEqual(['Distros']);
+    const labels = within(nav).getAllByRole('button').map((item) => item.textContent);
+    expect(labels[0]).toBe('Distros');
+    expect(labels).toEqual(expect.arrayContaining(['WSL VM', 'Settings']));
+    expect(labels).not.toContain('Distro');
     expect(await screen.findByRole('grid', { name: 'Distros' })).toBeTruthy();
   });
 
@@ -37,9 +40,10 @@ describe('App shell', () => {
     expect(screen.queryByText('Simulated')).toBeNull();
   });
 
-  it('signals ready once, after subscribing to distros:changed', () => {
+  it('signals ready once, after subscribing to distros:changed and operations:progressed', () => {
     const { host } = renderWithHost(<App />);
-    expect(host.readySignals).toEqual([['distros:changed']]);
+    expect(host.readySignals).toHaveLength(1);
+    expect(host.readySignals[0]).toEqual(expect.arrayContaining(['distros:changed', 'operations:progressed']));
   });
 
   it('shows Reconnecting… while the link is down and refetches once it is back', async () => {

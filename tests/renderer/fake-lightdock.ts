@@ -3,6 +3,8 @@ import type { LightdockApi } from '../../shared/ipc/lightdock-api';
 import { fail, ok, type IpcErrorPayload, type IpcResult } from '../../shared/ipc/result';
 import type { Distro } from '../../shared/model/distro';
 import type { HostInfo } from '../../shared/model/host';
+import { FakeEngine } from './fake-engine';
+import { FakeWsl } from './fake-wsl';
 
 /** The distros of the simulated host's "ready" scenario. */
 export const READY_DISTROS: readonly Distro[] = [
@@ -36,6 +38,16 @@ export class FakeLightdock implements LightdockApi {
   readonly calls: RecordedCall[] = [];
   /** For each ready() call, the push channels that had a listener at that moment. */
   readonly readySignals: EventChannel[][] = [];
+  /** The container engine channels: containers, images, volumes, networks, logs, stats and exec. */
+  readonly engine = new FakeEngine((channel, payload) => this.emit(channel, payload));
+  /** The WSL VM, distro details, long distro operations and `.wslconfig`. */
+  readonly wsl = new FakeWsl({
+    getDistros: () => this.distros,
+    setDistros: (distros) => {
+      this.distros = distros;
+    },
+    emit: (channel, payload) => this.emit(channel, payload),
+  });
   private readonly failures = new Map<InvokeChannel, IpcErrorPayload>();
   private readonly holds = new Map<InvokeChannel, Promise<void>>();
   private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
@@ -84,6 +96,10 @@ export class FakeLightdock implements LightdockApi {
     await this.holds.get(channel);
     const failure = this.failures.get(channel);
     if (failure !== undefined) return { ok: false, error: failure };
+    const engineAnswer = this.engine.answer(channel, request);
+    if (engineAnswer !== undefined) return engineAnswer as IpcResult<InvokeResponse<C>>;
+    const wslAnswer = this.wsl.answer(channel, request);
+    if (wslAnswer !== undefined) return wslAnswer as IpcResult<InvokeResponse<C>>;
     return this.answer(channel, request) as IpcResult<InvokeResponse<C>>;
   }
 
@@ -124,8 +140,11 @@ export class FakeLightdock implements LightdockApi {
         return this.change(request, (distro) => ({ ...distro, isDefault: true }));
       case 'wsl:shutdown':
         this.distros = this.distros.map((distro) => ({ ...distro, state: 'Stopped' }));
-        this.emit('distros:changed', this.snapshot());
-        return ok(this.vm());
+        this.wsl.shutdown();
+        this.wsl.publish();
+        return ok({ state: this.vm().state, runningDistros: this.vm().runningDistros });
+      default:
+        return fail('UNKNOWN_CHANNEL', `The fake host does not answer ${channel}.`);
     }
   }
 
@@ -138,7 +157,7 @@ export class FakeLightdock implements LightdockApi {
       if (distro.name === name) return changed;
       return changed.isDefault ? { ...distro, isDefault: false } : distro;
     });
-    this.emit('distros:changed', this.snapshot());
+    this.wsl.publish();
     return ok({ ...changed });
   }
 
@@ -151,7 +170,6 @@ export class FakeLightdock implements LightdockApi {
   }
 
   private vm(): EventPayload<'vm:changed'> {
-    const running = this.distros.filter((distro) => distro.state === 'Running' && distro.version === 2).length;
-    return { state: running > 0 ? 'Running' : 'Stopped', runningDistros: running };
+    return this.wsl.vmInfo();
   }
 }

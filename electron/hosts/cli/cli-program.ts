@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import type { InvokeChannel, InvokeResponse } from '../../../shared/ipc/contract';
+import type { EventPayload, InvokeChannel, InvokeResponse } from '../../../shared/ipc/contract';
+import type { EventListener } from '../../services/event-hub';
 import type { InvokeDispatcher } from '../common/invoke-dispatcher';
-import { formatDistroLine, formatDistroTable, formatStatusLine, formatVmLine } from './format-output';
+import { registerEngineCommands } from './engine-commands';
+import { formatDistroLine, formatDistroTable, formatProgressLine, formatStatusLine, formatVmLine } from './format-output';
+import { registerWslCommands } from './wsl-commands';
 
 /** Where the CLI writes; injected so tests read the output without a child process. */
 export interface CliIo {
@@ -9,8 +12,8 @@ export interface CliIo {
   err(text: string): void;
 }
 
-/** Opens the services for one command and returns the dispatcher plus a close function. */
-export type OpenDispatcher = () => { dispatch: InvokeDispatcher; close(): void };
+/** Opens the services for one command and returns the dispatcher, a close function and (optionally) their pushes. */
+export type OpenDispatcher = () => { dispatch: InvokeDispatcher; close(): void; events?: { subscribe(listener: EventListener): () => void } };
 
 type Formatter<C extends InvokeChannel> = (value: InvokeResponse<C>) => string;
 
@@ -20,18 +23,38 @@ type Formatter<C extends InvokeChannel> = (value: InvokeResponse<C>) => string;
  * sentence on stderr and resolves to exit code 1.
  */
 export function createCliProgram(open: OpenDispatcher, io: CliIo, setExitCode: (code: number) => void): Command {
-  async function run<C extends InvokeChannel>(channel: C, request: unknown, json: boolean | undefined, format: Formatter<C>): Promise<void> {
-    const { dispatch, close } = open();
+  async function run<C extends InvokeChannel>(
+    channel: C,
+    request: unknown,
+    json: boolean | undefined,
+    format: Formatter<C>,
+    onValue?: (value: InvokeResponse<C>) => void,
+    progress = false,
+  ): Promise<void> {
+    const { dispatch, close, events } = open();
+    let lastLine = '';
+    const stopProgress =
+      progress && !json
+        ? events?.subscribe((pushed, payload) => {
+            if (pushed !== 'operations:progressed') return;
+            const operation = payload as EventPayload<'operations:progressed'>;
+            const line = formatProgressLine(operation);
+            if (operation.state !== 'failed' && line !== lastLine) io.err(line);
+            lastLine = line;
+          })
+        : undefined;
     try {
       const result = await dispatch(channel, request, { id: 'cli' });
       if (result.ok) {
         io.out(json ? JSON.stringify(result.value, null, 2) : format(result.value as InvokeResponse<C>));
+        onValue?.(result.value as InvokeResponse<C>);
         return;
       }
       if (json) io.out(JSON.stringify({ error: result.error }, null, 2));
       io.err(`lightdock: ${result.error.message}`);
       setExitCode(1);
     } finally {
+      stopProgress?.();
       close();
     }
   }
@@ -72,6 +95,8 @@ export function createCliProgram(open: OpenDispatcher, io: CliIo, setExitCode: (
       .option('--json', 'machine-readable output')
       .action((name: string, opts: { json?: boolean }) => run(channel, { name }, opts.json, formatDistroLine));
   }
+  registerEngineCommands(program, run, setExitCode);
+  registerWslCommands(program, { run, open, io, setExitCode });
   return program;
 }
 

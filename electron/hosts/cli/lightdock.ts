@@ -16,7 +16,11 @@ const code = await runCli(
       logger: silentLogger,
       openSettingsStore: openConfSettingsStore,
     });
-    return { dispatch: createInvokeDispatcher(createInvokeHandlers(services), silentLogger), close: () => services.dispose() };
+    return {
+      dispatch: createInvokeDispatcher(createInvokeHandlers(services), silentLogger),
+      close: () => services.dispose(),
+      events: services.events,
+    };
   },
   { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) },
 );

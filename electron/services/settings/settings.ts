@@ -5,6 +5,10 @@ import { ScenarioName } from '../../../shared/model/host';
 export const WslBackendSetting = z.enum(['auto', 'cli', 'simulated']);
 export type WslBackendSetting = z.infer<typeof WslBackendSetting>;
 
+/** Which container engine to use: `auto` means the real Docker engine when it answers a ping, else the simulated one. */
+export const EngineSetting = z.enum(['auto', 'docker', 'simulated']);
+export type EngineSetting = z.infer<typeof EngineSetting>;
+
 /** The settings document; every field has a default so an empty or partial file is valid. */
 export const Settings = z.object({
   wsl: z
@@ -13,6 +17,7 @@ export const Settings = z.object({
       scenario: ScenarioName.default('ready'),
     })
     .default({ backend: 'auto', scenario: 'ready' }),
+  engine: z.object({ kind: EngineSetting.default('auto') }).default({ kind: 'auto' }),
 });
 export type Settings = z.infer<typeof Settings>;
 

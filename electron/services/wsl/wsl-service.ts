@@ -1,29 +1,67 @@
-import { DistroName, type Distro } from '../../../shared/model/distro';
+import os from 'node:os';
+import { DistroName, type Distro, type DistroDetail, type DistroDisk, type OnlineDistro, type WslVersion } from '../../../shared/model/distro';
 import type { HostStatus } from '../../../shared/model/host';
-import type { VmSummary } from '../../../shared/model/vm';
+import type { VmInfo, VmSummary } from '../../../shared/model/vm';
+import type { WslConfigView } from '../../../shared/model/wslconfig';
 import { ServiceError } from '../errors';
 import type { EventSink, Logger } from '../ports';
-import type { WslBackend } from './wsl-backend';
+import { Operations, type OperationSpec } from './operations';
+import type { ProgressReporter, WslBackend } from './wsl-backend';
+import { checkValue, effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from './wslconfig/effective-config';
+import { setWslConfigKey } from './wslconfig/wslconfig-document';
+import { findKeyDef, keyOf } from './wslconfig/wslconfig-keys';
+import { buildWslConfigView } from './wslconfig/wslconfig-view';
 
 /** States in which a distro cannot be started, stopped or made default until WSL finishes. */
 const BUSY_STATES = new Set<Distro['state']>(['Installing', 'Uninstalling', 'Converting', 'Exporting']);
 
+/** What `distros:import` asks for. */
+export interface ImportRequest {
+  name: string;
+  installDir: string;
+  filePath: string;
+  format: 'tar' | 'vhdx';
+  version?: WslVersion | undefined;
+}
+
+/** A backend that knows the host's RAM and processors itself (the simulated host); wsl.exe runs on the host, so the local OS answers for it. */
+function hasHostFacts(backend: WslBackend): backend is WslBackend & { hostFacts(): Promise<WslHostFacts> } {
+  return typeof (backend as { hostFacts?: unknown }).hostFacts === 'function';
+}
+
+/** True when a running VM shows other figures than the file would boot it with. */
+function differsFromVm(vm: VmInfo, config: EffectiveWslConfig): boolean {
+  return (
+    vm.memory.limitBytes !== config.memoryLimitBytes ||
+    vm.memory.swapBytes !== config.swapBytes ||
+    vm.memory.reclaimMode !== config.autoMemoryReclaim ||
+    vm.processors !== config.processors ||
+    vm.idleTimeoutMs !== config.vmIdleTimeoutMs ||
+    vm.network.mode !== config.networkingMode ||
+    vm.kernel.customKernelPath !== config.kernel ||
+    vm.kernel.commandLine !== config.kernelCommandLine
+  );
+}
+
 /**
- * WSL distros and the utility VM for every host. Validates names against WSL's grammar, resolves them
- * case-insensitively as wsl.exe does, refuses unknown or busy distros without touching the backend,
- * and pushes `distros:changed` and `vm:changed` after every change, local or external.
+ * WSL distros, the utility VM and `.wslconfig` for every host. Validates names against WSL's grammar,
+ * resolves them case-insensitively as wsl.exe does, refuses unknown or busy distros and bad input
+ * without touching the backend, runs long work as operations with progress, and pushes
+ * `distros:changed` and `vm:changed` after every change, local or external.
  */
 export class WslService {
   private readonly stopWatching: () => void;
+  private readonly operations: Operations;
+  /** Boot time of the VM that was running when a restart-needing `.wslconfig` change was written. */
+  private pendingSinceBoot: number | null = null;
 
   constructor(
     private readonly backend: WslBackend,
     private readonly events: EventSink,
     private readonly logger: Logger,
   ) {
-    this.stopWatching = backend.watchExternalChanges(() => {
-      void this.publish().catch((error: unknown) => this.logger.warn('Could not publish an external WSL change', error));
-    });
+    this.operations = new Operations(events);
+    this.stopWatching = backend.watchExternalChanges(() => this.publishSoon('an external WSL change'));
   }
 
   /** Distros in `wsl -l -v` order. */
@@ -31,9 +69,20 @@ export class WslService {
     return this.backend.listDistros();
   }
 
-  /** State of the utility VM. */
-  vm(): Promise<VmSummary> {
-    return this.backend.vmSummary();
+  /** One distro in full; never starts it. */
+  async show(name: string): Promise<DistroDetail> {
+    const distro = await this.resolve(name);
+    return this.backend.showDistro(distro.name);
+  }
+
+  /** Distros `wsl --install` can fetch. */
+  listOnline(): Promise<OnlineDistro[]> {
+    return this.backend.listOnline();
+  }
+
+  /** The utility VM with live figures. */
+  vm(): Promise<VmInfo> {
+    return this.backend.vmInfo();
   }
 
   /** Starts a stopped distro (a running one is left as it is) and returns its new row. */
@@ -53,19 +102,141 @@ export class WslService {
     return this.change(name, 'set-default', (distro) => (distro.isDefault ? undefined : this.backend.setDefaultDistro(distro.name)));
   }
 
-  /** Stops every distro and the VM. */
+  /** Stops every distro and the VM at once. */
   async shutdown(): Promise<VmSummary> {
     await this.backend.shutdown();
     await this.publish();
-    return this.backend.vmSummary();
+    const vm = await this.backend.vmInfo();
+    return { state: vm.state, runningDistros: vm.runningDistros };
+  }
+
+  /** Shuts the VM down and boots it again with the default distro (or the first WSL2 one), so `.wslconfig` applies. */
+  async restartVm(): Promise<VmInfo> {
+    const distros = await this.backend.listDistros();
+    const wsl2 = distros.filter((d) => d.version === 2 && !BUSY_STATES.has(d.state));
+    const boot = wsl2.find((d) => d.isDefault) ?? wsl2[0];
+    if (!boot) throw new ServiceError('CONFLICT', 'There is no WSL2 distro to boot the VM with; install or import one first.');
+    await this.backend.shutdown();
+    await this.backend.startDistro(boot.name);
+    this.pendingSinceBoot = null;
+    await this.publish();
+    return this.backend.vmInfo();
+  }
+
+  /** Installs a distro from the online list and returns its row. */
+  async install(name: string): Promise<Distro> {
+    const valid = await this.onlineName(this.validName(name));
+    const existing = (await this.backend.listDistros()).find((d) => d.name.toLowerCase() === valid.toLowerCase());
+    if (existing) throw new ServiceError('CONFLICT', `${existing.name} is already installed.`);
+    await this.operation({ kind: 'install', target: valid, startMessage: `Installing ${valid}`, doneMessage: () => `Installed ${valid}.` }, (progress) =>
+      this.backend.installDistro(valid, progress),
+    );
+    return this.resolve(valid);
+  }
+
+  /** Exports a distro to a .tar or .vhdx file and returns where it went and how big it is. */
+  async exportDistro(name: string, filePath: string, format: 'tar' | 'vhdx'): Promise<{ filePath: string; sizeBytes: number }> {
+    const distro = await this.idle(name, 'export');
+    return this.operation(
+      { kind: 'export', target: distro.name, startMessage: `Exporting ${distro.name} to ${filePath}`, doneMessage: (r) => `Exported ${distro.name} to ${r.filePath}.` },
+      (progress) => this.backend.exportDistro(distro.name, filePath, format, progress),
+    );
+  }
+
+  /** Registers a new distro from a .tar or .vhdx file and returns its row. */
+  async importDistro(request: ImportRequest): Promise<Distro> {
+    const name = this.validName(request.name);
+    const existing = (await this.backend.listDistros()).find((d) => d.name.toLowerCase() === name.toLowerCase());
+    if (existing) throw new ServiceError('CONFLICT', `A distro named ${existing.name} already exists; pick another name.`);
+    await this.operation({ kind: 'import', target: name, startMessage: `Importing ${name} from ${request.filePath}`, doneMessage: () => `Imported ${name}.` }, (progress) =>
+      this.backend.importDistro(name, request.installDir, request.filePath, request.format, request.version, progress),
+    );
+    return this.resolve(name);
+  }
+
+  /** Deletes a distro and its disk; `confirm` must repeat its registered name exactly. */
+  async unregister(name: string, confirm: string): Promise<{ name: string }> {
+    const distro = await this.resolve(name);
+    if (confirm !== distro.name) {
+      throw new ServiceError('VALIDATION', `To delete ${distro.name} and its disk, type its name exactly as confirmation ("${distro.name}").`);
+    }
+    await this.idle(distro.name, 'unregister');
+    await this.operation(
+      { kind: 'unregister', target: distro.name, startMessage: `Unregistering ${distro.name}`, doneMessage: () => `Unregistered ${distro.name}; its disk was deleted.` },
+      (progress) => this.backend.unregisterDistro(distro.name, progress),
+    );
+    return { name: distro.name };
+  }
+
+  /** Shrinks a stopped WSL2 distro's VHDX to what it uses and returns the disk after. */
+  async compact(name: string): Promise<DistroDisk> {
+    const distro = await this.idle(name, 'compact');
+    return this.operation(
+      { kind: 'compact', target: distro.name, startMessage: `Compacting the disk of ${distro.name}`, doneMessage: (disk) => `Compacted the disk of ${distro.name} to ${disk.fileSizeBytes} bytes.` },
+      (progress) => this.backend.compactDisk(distro.name, progress),
+    );
+  }
+
+  /** Makes a stopped WSL2 distro's VHDX sparse (or not) and returns the disk after. */
+  async setSparse(name: string, sparse: boolean): Promise<DistroDisk> {
+    const distro = await this.idle(name, 'change the disk of');
+    const disk = await this.backend.setSparse(distro.name, sparse);
+    await this.publish();
+    return disk;
+  }
+
+  /** Converts a distro between WSL1 and WSL2 and returns its new row. */
+  async setVersion(name: string, version: WslVersion): Promise<Distro> {
+    const distro = await this.idle(name, 'convert');
+    if (distro.version === version) throw new ServiceError('CONFLICT', `${distro.name} is already a WSL${version} distro.`);
+    await this.operation(
+      { kind: 'set-version', target: distro.name, startMessage: `Converting ${distro.name} to WSL${version}`, doneMessage: () => `${distro.name} is now a WSL${version} distro.` },
+      (progress) => this.backend.setVersion(distro.name, version, progress),
+    );
+    return this.resolve(distro.name);
+  }
+
+  /** `.wslconfig` as the editor shows it, with WSL's warnings and whether the running VM still uses older values. */
+  async wslConfig(): Promise<WslConfigView> {
+    const [file, facts, vm] = await Promise.all([this.backend.readWslConfig(), this.hostFacts(), this.backend.vmInfo()]);
+    const running = vm.state !== 'Stopped';
+    const pending = running && ((this.pendingSinceBoot !== null && this.pendingSinceBoot === vm.bootTime) || differsFromVm(vm, effectiveWslConfig(file.text, facts)));
+    return buildWslConfigView(file, facts, pending);
+  }
+
+  /**
+   * Sets one key (null removes it) keeping every other line; an unknown key or an invalid value is
+   * refused with VALIDATION and the file is not touched. Says whether the VM must restart to use it.
+   */
+  async setWslConfig(key: string, value: string | null): Promise<{ view: WslConfigView; restartNeeded: boolean }> {
+    const def = findKeyDef(key);
+    if (!def && value !== null) {
+      throw new ServiceError('VALIDATION', `${key} is not a .wslconfig setting WSL knows; check its spelling (for example wsl2.memory).`);
+    }
+    const facts = await this.hostFacts();
+    if (def && value !== null) {
+      if (/[\r\n\0]/.test(value)) throw new ServiceError('VALIDATION', `A value for ${keyOf(def)} must be on one line.`);
+      const problem = checkValue(def, value, facts);
+      if (problem) throw new ServiceError('VALIDATION', problem);
+    }
+    const file = await this.backend.readWslConfig();
+    const before = file.text ?? '';
+    const after = setWslConfigKey(before, def ? keyOf(def) : key, value, def?.name);
+    if (after === before) return { view: await this.wslConfig(), restartNeeded: false };
+    await this.backend.writeWslConfig(after);
+    const vm = await this.backend.vmInfo();
+    const restartNeeded = (def?.restartNeeded ?? false) && vm.state !== 'Stopped';
+    if (restartNeeded) this.pendingSinceBoot = vm.bootTime;
+    await this.publish();
+    return { view: await this.wslConfig(), restartNeeded };
   }
 
   /** Counts for the one-line status. */
   async status(host: HostStatus['host']): Promise<HostStatus> {
-    const [distros, vm] = await Promise.all([this.backend.listDistros(), this.backend.vmSummary()]);
+    const [distros, vm] = await Promise.all([this.backend.listDistros(), this.backend.vmInfo()]);
     return {
       host,
-      vm,
+      vm: { state: vm.state, runningDistros: vm.runningDistros },
       distros: {
         total: distros.length,
         running: distros.filter((d) => d.state === 'Running').length,
@@ -79,11 +250,21 @@ export class WslService {
     this.stopWatching();
   }
 
-  private async change(name: string, verb: string, act: (distro: Distro) => Promise<void> | undefined): Promise<Distro> {
-    const distro = await this.resolve(name);
-    if (BUSY_STATES.has(distro.state)) {
-      throw new ServiceError('CONFLICT', `Cannot ${verb} ${distro.name}: it is ${distro.state.toLowerCase()}; try again when WSL has finished.`);
+  private hostFacts(): Promise<WslHostFacts> {
+    if (hasHostFacts(this.backend)) return this.backend.hostFacts();
+    return Promise.resolve({ totalMemoryBytes: os.totalmem(), logicalProcessors: Math.max(1, os.cpus().length) });
+  }
+
+  private async operation<T>(spec: OperationSpec<T>, work: (progress: ProgressReporter) => Promise<T>): Promise<T> {
+    try {
+      return await this.operations.run({ ...spec, onStarted: () => this.publishSoon(`the start of ${spec.kind}`) }, work);
+    } finally {
+      await this.publish().catch((error: unknown) => this.logger.warn(`Could not publish the end of ${spec.kind}`, error));
     }
+  }
+
+  private async change(name: string, verb: string, act: (distro: Distro) => Promise<void> | undefined): Promise<Distro> {
+    const distro = await this.idle(name, verb);
     const pending = act(distro);
     if (pending) {
       await pending;
@@ -92,19 +273,53 @@ export class WslService {
     return this.resolve(distro.name);
   }
 
-  private async resolve(name: string): Promise<Distro> {
+  /** Resolves a distro that is not in a transient state nor in an operation of this process. */
+  private async idle(name: string, verb: string): Promise<Distro> {
+    const distro = await this.resolve(name);
+    if (BUSY_STATES.has(distro.state)) {
+      throw new ServiceError('CONFLICT', `Cannot ${verb} ${distro.name}: it is ${distro.state.toLowerCase()}; try again when WSL has finished.`);
+    }
+    const running = this.operations.runningOn(distro.name);
+    if (running) throw new ServiceError('CONFLICT', `Cannot ${verb} ${distro.name}: ${running.kind} is still running.`);
+    return distro;
+  }
+
+  /** The online list's spelling of a name; unknown names are NOT_FOUND. When the list cannot be fetched, wsl --install decides. */
+  private async onlineName(name: string): Promise<string> {
+    let online: OnlineDistro[];
+    try {
+      online = await this.backend.listOnline();
+    } catch (error) {
+      this.logger.warn('Could not fetch the online distro list before installing', error);
+      return name;
+    }
+    const found = online.find((d) => d.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new ServiceError('NOT_FOUND', `There is no distro named ${name} to install (see the list of distros that can be installed).`);
+    return found.name;
+  }
+
+  private validName(name: string): string {
     const parsed = DistroName.safeParse(name);
     if (!parsed.success) {
       throw new ServiceError('VALIDATION', `"${name}" is not a valid distro name: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     }
-    const wanted = parsed.data.toLowerCase();
+    return parsed.data;
+  }
+
+  private async resolve(name: string): Promise<Distro> {
+    const valid = this.validName(name);
+    const wanted = valid.toLowerCase();
     const found = (await this.backend.listDistros()).find((d) => d.name.toLowerCase() === wanted);
-    if (!found) throw new ServiceError('NOT_FOUND', `There is no distro named ${parsed.data}; run "lightdock distros list" to see them.`);
+    if (!found) throw new ServiceError('NOT_FOUND', `There is no distro named ${valid}; run "lightdock distros list" to see them.`);
     return found;
   }
 
+  private publishSoon(what: string): void {
+    void this.publish().catch((error: unknown) => this.logger.warn(`Could not publish ${what}`, error));
+  }
+
   private async publish(): Promise<void> {
-    const [distros, vm] = await Promise.all([this.backend.listDistros(), this.backend.vmSummary()]);
+    const [distros, vm] = await Promise.all([this.backend.listDistros(), this.backend.vmInfo()]);
     this.events.emit('distros:changed', distros);
     this.events.emit('vm:changed', vm);
   }

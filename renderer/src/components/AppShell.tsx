@@ -10,6 +10,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useHostInfo } from '../features/host/useHostInfo';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { EngineStatusChip } from './EngineStatusChip';
 import { SimulatedChip } from './SimulatedChip';
 
 const DRAWER_WIDTH = 200;
@@ -40,6 +41,7 @@ export function AppShell<Id extends string>({ items, selected, onSelect, childre
             Lightdock
           </Typography>
           {host?.simulated === true && <SimulatedChip />}
+          <EngineStatusChip />
           <Box sx={{ flexGrow: 1 }} />
           <ConnectionIndicator />
         </Toolbar>

@@ -8,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CircularProgress from '@mui/material/CircularProgress';
 import PowerSettingsNew from '@mui/icons-material/PowerSettingsNew';
+import { NewDistroButtons } from '../features/distro-detail/NewDistroButtons';
 import { DistrosGrid } from '../features/distros/DistrosGrid';
 import { useDistros, type DistrosModel } from '../features/distros/useDistros';
 import { describeIpcError } from '../ipc/ipc-error';
@@ -82,7 +83,7 @@ function Body({ model }: { model: DistrosModel }): React.JSX.Element {
   );
 }
 
-/** The Distros page: a live table of WSL distros with per-row actions, "Shut down WSL", and its load/empty/error states. */
+/** The Distros page: a live table of WSL distros with per-row actions, Install/Import, "Shut down WSL", and its load/empty/error states. */
 export function DistrosPage(): React.JSX.Element {
   const model = useDistros();
   const { distros, shuttingDown, actionError, clearActionError } = model;
@@ -92,6 +93,7 @@ export function DistrosPage(): React.JSX.Element {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           Distros
         </Typography>
+        <NewDistroButtons installed={distros?.map((distro) => distro.name) ?? []} />
         <Button
           variant="outlined"
           color="error"

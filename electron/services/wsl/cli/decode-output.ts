@@ -27,3 +27,25 @@ export function decodeWslOutput(bytes: Uint8Array): string {
   const text = looksLikeUtf16le(buffer) ? buffer.toString('utf16le') : buffer.toString('utf8');
   return text.replace(/^\uFEFF/, '').replace(/\0/g, '').replace(/\r*\n/g, '\n');
 }
+
+/** Code page 850 (the OEM code page of Western European Windows consoles), bytes 0x80 to 0xFF. */
+const CP850_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00AD±‗¾¶§÷¸°¨·¹³²■\u00A0';
+
+/**
+ * Decodes reg.exe's output: UTF-16LE when it looks so (a BOM or NULs), UTF-8 when the bytes are valid
+ * UTF-8 (all-ASCII output is), else the console's OEM code page, read as code page 850; line ends become `\n`.
+ */
+export function decodeRegOutput(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe;
+  return (bom || buffer.includes(0) ? buffer.toString('utf16le') : utf8OrOem(buffer)).replace(/^\uFEFF/, '').replace(/\0/g, '').replace(/\r*\n/g, '\n');
+}
+
+function utf8OrOem(buffer: Buffer): string {
+  try {
+    return utf8.decode(buffer);
+  } catch {
+    return Array.from(buffer, (byte) => (byte < 0x80 ? String.fromCharCode(byte) : (CP850_HIGH[byte - 0x80] ?? '?'))).join('');
+  }
+}

@@ -1,32 +1,61 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { DISTRO_NAME_PATTERN, type Distro } from '../../../../shared/model/distro';
-import type { VmSummary } from '../../../../shared/model/vm';
+import {
+  DISTRO_NAME_PATTERN,
+  type Distro,
+  type DistroDetail,
+  type DistroDisk,
+  type OnlineDistro,
+  type WslVersion,
+} from '../../../../shared/model/distro';
+import { NetworkingMode, type VmInfo } from '../../../../shared/model/vm';
 import { ServiceError } from '../../errors';
-import type { Logger } from '../../ports';
-import type { WslBackend } from '../wsl-backend';
+import { systemClock, type Clock, type Logger } from '../../ports';
+import type { ProgressReporter, WslBackend, WslConfigFile } from '../wsl-backend';
+import { effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from '../wslconfig/effective-config';
 import { decodeWslOutput } from './decode-output';
+import { parseListOnline } from './parse-list-online';
+import { parseListQuiet } from './parse-list-quiet';
 import { parseListVerbose, type ListVerboseRow } from './parse-list-verbose';
+import { parseProbe, type DistroProbe } from './parse-probe';
+import type { LxssDistro, LxssRegistry } from './parse-reg-query';
+import { parseWslStatus } from './parse-status';
+import { parseWslVersion } from './parse-version';
 import { parseWslErrorCode } from './parse-wsl-error';
+import { PROBE_SCRIPT } from './probe-script';
 import { execFileRunner, type ProcessRunner, type RunResult } from './process-runner';
+import { readLxssRegistry, resolveRegExe } from './read-lxss-registry';
+import { statVhdx, vhdxPath } from './vhdx-file';
 import { failureToServiceError, spawnFailureToServiceError } from './wsl-failure';
 
 /** Environment variable holding the full path of the wsl.exe to run (a test double on Linux). */
 export const WSL_EXE_ENV = 'LIGHTDOCK_WSL_EXE';
-/** Time one quick wsl.exe call (list, terminate, set-default, shutdown) may take. */
+/** Environment variable overriding where `.wslconfig` is read and written. */
+export const WSLCONFIG_ENV = 'LIGHTDOCK_WSLCONFIG';
+/** Time one quick wsl.exe call (list, terminate, set-default, shutdown, probe) may take. */
 export const DEFAULT_WSL_TIMEOUT_MS = 30_000;
 /** How often `-l -v` is polled while someone watches for external changes. */
 export const DEFAULT_POLL_INTERVAL_MS = 5_000;
 /** Starting a distro may boot the VM (kernel 30 s, distro 60 s at most), so it gets this many quick timeouts. */
 const START_TIMEOUT_FACTOR = 4;
+/** `-l -o` fetches the distro manifest from the network. */
+const ONLINE_TIMEOUT_FACTOR = 4;
+/** Install, export, import, unregister and conversion move whole disks: up to an hour. */
+const LONG_TIMEOUT_MS = 60 * 60_000;
 
-/** What the cli backend needs from its host. */
+/** What the cli backend needs from its host; the host figures default to this machine's (`os`). */
 export interface WslCliBackendOptions {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   logger: Logger;
   runner?: ProcessRunner;
+  clock?: Clock;
   timeoutMs?: number;
+  longTimeoutMs?: number;
   pollIntervalMs?: number;
+  hostMemoryBytes?: number;
+  hostProcessors?: number;
 }
 
 /** `LIGHTDOCK_WSL_EXE` when set, else `%SystemRoot%\System32\wsl.exe` (`C:\Windows` when unset). */
@@ -37,35 +66,90 @@ export function resolveWslExe(env: NodeJS.ProcessEnv): string {
   return path.win32.join(systemRoot, 'System32', 'wsl.exe');
 }
 
+/** `LIGHTDOCK_WSLCONFIG` when set, else `%UserProfile%\.wslconfig`, else `.wslconfig` in the home folder. */
+export function resolveWslConfigPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  const explicit = env[WSLCONFIG_ENV];
+  if (explicit !== undefined && explicit.trim() !== '') return explicit;
+  const profile = envValue(env, 'UserProfile');
+  if (profile !== undefined) return (platform === 'win32' || /^[A-Za-z]:[\\/]/.test(profile) ? path.win32 : path.posix).join(profile, '.wslconfig');
+  return path.join(os.homedir(), '.wslconfig');
+}
+
+interface Call {
+  result: RunResult;
+  output: string;
+  timeoutMs: number;
+}
+
 /**
- * The real WSL backend: drives wsl.exe by full path with argument arrays, `WSL_UTF8=1` (UTF-16LE still
- * understood), a timeout on every call, and reads results by layout, `Wsl/…` code and exit code only.
+ * The real WSL backend: drives wsl.exe (and reg.exe for the Lxss key) by full path with argument arrays,
+ * `WSL_UTF8=1` (UTF-16LE still understood), a timeout on every call, and reads results by layout, `Wsl/…`
+ * code and exit code only. Details of a running distro come from one constant probe script run inside it;
+ * a stopped distro is never started to be read.
  */
 export class WslCliBackend implements WslBackend {
   readonly kind = 'cli' as const;
   private readonly exe: string;
+  private readonly regExe: string;
+  private readonly configPath: string;
   private readonly childEnv: NodeJS.ProcessEnv;
   private readonly runner: ProcessRunner;
+  private readonly clock: Clock;
   private readonly timeoutMs: number;
+  private readonly longTimeoutMs: number;
   private readonly pollIntervalMs: number;
   private readonly listeners = new Set<() => void>();
   private readonly reported = new Set<string>();
   private lastList: string | null = null;
+  private packageKernel: string | null = null;
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
 
   constructor(private readonly options: WslCliBackendOptions) {
     this.exe = resolveWslExe(options.env);
+    this.regExe = resolveRegExe(options.env, envValue(options.env, 'SystemRoot'));
+    this.configPath = resolveWslConfigPath(options.env, options.platform);
     this.childEnv = { ...withoutKey(options.env, 'WSL_UTF8'), WSL_UTF8: '1' };
     this.runner = options.runner ?? execFileRunner;
+    this.clock = options.clock ?? systemClock;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_WSL_TIMEOUT_MS;
+    this.longTimeoutMs = options.longTimeoutMs ?? LONG_TIMEOUT_MS;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  }
+
+  /** This Windows machine's RAM and logical processors, which `.wslconfig` defaults derive from. */
+  async hostFacts(): Promise<WslHostFacts> {
+    return { totalMemoryBytes: this.hostMemoryBytes(), logicalProcessors: this.hostProcessors() };
   }
 
   async listDistros(): Promise<Distro[]> {
     const distros = (await this.listRows(true)).map((row) => this.toDistro(row));
     this.lastList = JSON.stringify(distros);
     return distros;
+  }
+
+  /**
+   * The row, the Lxss registry entry (id, folder, VHDX, default uid), the VHDX as the host sees it, and,
+   * for a running distro only, one probe for mounts, IP, OS, user, systemd and disk use. A stopped distro
+   * gets what the registry and the file tell, and null for the rest.
+   */
+  async showDistro(name: string): Promise<DistroDetail> {
+    const distro = await this.findDistro(name);
+    const entry = await this.registryEntry(distro.name);
+    const probe = distro.state === 'Running' ? await this.probe(distro.name) : null;
+    const config = distro.version === 2 ? await this.configValues() : null;
+    const disk = config === null ? null : await this.disk(entry, probe, config);
+    return {
+      ...distro,
+      id: entry?.id ?? null,
+      basePath: entry?.basePath ?? null,
+      disk,
+      mounts: probe?.mounts ?? [],
+      ip: probe?.network.ip ?? null,
+      osName: probe?.osName ?? null,
+      defaultUser: probe?.user ?? (entry?.defaultUid === 0 ? 'root' : null),
+      systemd: probe?.systemd ?? null,
+    };
   }
 
   /** Boots the distro (and the VM) by running `/bin/true` in it as root; it stays running for a while after. */
@@ -88,10 +172,184 @@ export class WslCliBackend implements WslBackend {
     await this.mustSucceed(['--shutdown'], 'shut WSL down');
   }
 
-  /** The VM runs while any WSL2 distro runs; WSL1 distros run without it. */
-  async vmSummary(): Promise<VmSummary> {
-    const runningDistros = (await this.listDistros()).filter((d) => d.version === 2 && d.state === 'Running').length;
-    return { state: runningDistros > 0 ? 'Running' : 'Stopped', runningDistros };
+  /**
+   * The VM from the distro list (it runs while a WSL2 distro runs), `.wslconfig`'s effective values, the
+   * kernel of `--version` (`--status` on inbox builds), and, while it runs, one probe of the first running
+   * WSL2 distro for the live kernel, memory, CPUs, uptime and network. WSL does not say when an idle VM
+   * will stop, so `idleShutdownAt` is null.
+   */
+  async vmInfo(): Promise<VmInfo> {
+    const distros = await this.listDistros();
+    const running = distros.filter((d) => d.version === 2 && d.state === 'Running');
+    const config = await this.configValues();
+    const probe = running[0] ? await this.probe(running[0].name) : null;
+    const kernelVersion = probe?.kernelRelease ?? (await this.packageKernelVersion());
+    const memory = probe?.memory ?? null;
+    const mode = NetworkingMode.safeParse(probe?.networkingMode);
+    const networkingMode = mode.success ? mode.data : config.networkingMode;
+    const { ip, prefixLength, gateway } = probe?.network ?? { ip: null, prefixLength: null, gateway: null };
+    return {
+      state: running.length > 0 ? 'Running' : 'Stopped',
+      runningDistros: running.length,
+      bootTime: probe?.uptimeSeconds == null ? null : this.clock.now() - probe.uptimeSeconds * 1000,
+      uptimeSeconds: probe?.uptimeSeconds ?? null,
+      kernel: { version: kernelVersion, customKernelPath: config.kernel, commandLine: config.kernelCommandLine },
+      memory: {
+        hostTotalBytes: this.hostMemoryBytes(),
+        limitBytes: config.memoryLimitBytes,
+        assignedBytes: memory?.totalBytes ?? 0,
+        usedBytes: memory ? Math.max(0, memory.totalBytes - memory.availableBytes) : 0,
+        pageCacheBytes: memory?.cachedBytes ?? 0,
+        swapBytes: memory?.swapTotalBytes ?? config.swapBytes,
+        swapUsedBytes: memory ? Math.max(0, memory.swapTotalBytes - memory.swapFreeBytes) : 0,
+        reclaimMode: config.autoMemoryReclaim,
+      },
+      processors: probe?.processors ?? config.processors,
+      idleTimeoutMs: config.vmIdleTimeoutMs,
+      idleShutdownAt: null,
+      network: {
+        mode: networkingMode,
+        vmIp: ip,
+        prefixLength,
+        hostIp: networkingMode === 'nat' ? gateway : null,
+        subnet: ip !== null && prefixLength !== null ? subnetOf(ip, prefixLength) : null,
+        dns: probe?.dns ?? [],
+        localhostForwarding: config.localhostForwarding,
+      },
+    };
+  }
+
+  /** `wsl --list --online`: needs the network, so it gets a longer timeout; a fetch failure is UNAVAILABLE. */
+  async listOnline(): Promise<OnlineDistro[]> {
+    const action = 'list the distros available online';
+    const call = await this.call(['--list', '--online'], action, this.timeoutMs * ONLINE_TIMEOUT_FACTOR);
+    if (call.result.exitCode !== 0) throw this.failure(call, action);
+    try {
+      return parseListOnline(call.output);
+    } catch (error) {
+      this.reportOnce('Could not read the output of wsl -l -o', { output: call.output });
+      throw new ServiceError('INTERNAL', `wsl.exe listed the online distros in a layout Lightdock cannot read (${(error as Error).message}).`);
+    }
+  }
+
+  /** `wsl --install --distribution <name> --no-launch` (never the interactive first launch). */
+  async installDistro(name: string, progress: ProgressReporter): Promise<void> {
+    progress(null, `Downloading and installing ${name}`);
+    await this.mustSucceed(['--install', '--distribution', checked(name), '--no-launch'], `install ${name}`, { timeoutMs: this.longTimeoutMs });
+  }
+
+  /** `wsl --export <name> <file>`, with `--vhd` for a VHDX copy (WSL2 only, the distro must be stopped). */
+  async exportDistro(
+    name: string,
+    filePath: string,
+    format: 'tar' | 'vhdx',
+    progress: ProgressReporter,
+  ): Promise<{ filePath: string; sizeBytes: number }> {
+    progress(null, `Exporting ${name} to ${filePath}`);
+    const args = ['--export', checked(name), checkedPath(filePath), ...(format === 'vhdx' ? ['--vhd'] : [])];
+    await this.mustSucceed(args, `export ${name}`, { timeoutMs: this.longTimeoutMs });
+    try {
+      return { filePath, sizeBytes: (await fs.stat(filePath)).size };
+    } catch (error) {
+      throw new ServiceError('INTERNAL', `wsl.exe reported the export of ${name} done, but ${filePath} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+  }
+
+  /** `wsl --import <name> <dir> <file> [--version n] [--vhd]`. */
+  async importDistro(
+    name: string,
+    installDir: string,
+    filePath: string,
+    format: 'tar' | 'vhdx',
+    version: WslVersion | undefined,
+    progress: ProgressReporter,
+  ): Promise<void> {
+    progress(null, `Importing ${name} from ${filePath}`);
+    const args = [
+      '--import',
+      checked(name),
+      checkedPath(installDir),
+      checkedPath(filePath),
+      ...(version === undefined ? [] : ['--version', String(version)]),
+      ...(format === 'vhdx' ? ['--vhd'] : []),
+    ];
+    await this.mustSucceed(args, `import ${name}`, { timeoutMs: this.longTimeoutMs });
+  }
+
+  /** `wsl --unregister <name>`: WSL deletes the distro's VHDX with it. */
+  async unregisterDistro(name: string, progress: ProgressReporter): Promise<void> {
+    progress(null, `Unregistering ${name}`);
+    await this.mustSucceed(['--unregister', checked(name)], `unregister ${name}`, { timeoutMs: this.longTimeoutMs });
+  }
+
+  /**
+   * WSL has no compact command (`--manage` can only resize, move or set sparse), so this is UNAVAILABLE
+   * with the sentence that says how to do it by hand: Optimize-VHD, or diskpart on Windows Home.
+   */
+  async compactDisk(name: string): Promise<DistroDisk> {
+    const distro = await this.findDistro(name);
+    const entry = await this.registryEntry(distro.name);
+    const file = entry?.basePath ? vhdxPath(entry.basePath, entry.vhdFileName) : `the ext4.vhdx of ${distro.name}`;
+    throw new ServiceError(
+      'UNAVAILABLE',
+      `wsl.exe cannot compact a disk. Run "wsl --shutdown", then in an elevated PowerShell "Optimize-VHD -Path '${file}' -Mode Full" ` +
+        `(Hyper-V module), or in diskpart: select vdisk file="${file}", attach vdisk readonly, compact vdisk, detach vdisk.`,
+      { code: null, exitCode: null },
+    );
+  }
+
+  /**
+   * `wsl --manage <name> --set-sparse true|false`. Current WSL refuses `true` without `--allow-unsafe`
+   * (sparse VHDs are disabled over possible corruption, `Wsl/Service/E_INVALIDARG`); Lightdock does not
+   * bypass that guard, it reports CONFLICT with the command that would.
+   */
+  async setSparse(name: string, sparse: boolean): Promise<DistroDisk> {
+    const action = `make the disk of ${name} ${sparse ? 'sparse' : 'not sparse'}`;
+    const call = await this.call(['--manage', checked(name), '--set-sparse', String(sparse)], action, this.timeoutMs);
+    if (call.result.exitCode !== 0) {
+      const code = parseWslErrorCode(call.output);
+      if (sparse && code?.tail === 'E_INVALIDARG') {
+        throw new ServiceError(
+          'CONFLICT',
+          `WSL keeps sparse disks disabled because of possible data corruption. To force it anyway, run "wsl.exe --manage ${name} --set-sparse true --allow-unsafe".`,
+          { code: code.code, exitCode: call.result.exitCode },
+        );
+      }
+      throw this.failure(call, action);
+    }
+    const disk = (await this.showDistro(name)).disk;
+    if (disk === null) throw new ServiceError('INTERNAL', `WSL changed the disk of ${name}, but its VHDX cannot be found to show it.`);
+    return disk;
+  }
+
+  /** `wsl --set-version <name> 1|2`: converts the distro, which can take minutes. */
+  async setVersion(name: string, version: WslVersion, progress: ProgressReporter): Promise<void> {
+    progress(null, `Converting ${name} to WSL ${version}`);
+    await this.mustSucceed(['--set-version', checked(name), String(version)], `convert ${name} to WSL ${version}`, {
+      timeoutMs: this.longTimeoutMs,
+    });
+  }
+
+  /** `.wslconfig` (LIGHTDOCK_WSLCONFIG, else `%UserProfile%\.wslconfig`); text null when there is no file. */
+  async readWslConfig(): Promise<WslConfigFile> {
+    try {
+      return { path: this.configPath, text: (await fs.readFile(this.configPath, 'utf8')).replace(/^\uFEFF/, '') };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path: this.configPath, text: null };
+      throw new ServiceError('INTERNAL', `${this.configPath} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+  }
+
+  /** Writes `.wslconfig` atomically: a temp file in the same folder, then a rename over the old one. */
+  async writeWslConfig(text: string): Promise<void> {
+    const temp = `${this.configPath}.${process.pid}.${this.clock.now()}.tmp`;
+    try {
+      await fs.writeFile(temp, text, 'utf8');
+      await fs.rename(temp, this.configPath);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw new ServiceError('INTERNAL', `${this.configPath} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
   }
 
   /**
@@ -111,6 +369,98 @@ export class WslCliBackend implements WslBackend {
     };
   }
 
+  private async findDistro(name: string): Promise<Distro> {
+    const wanted = checked(name).toLowerCase();
+    const found = (await this.listDistros()).find((d) => d.name.toLowerCase() === wanted);
+    if (!found) throw new ServiceError('NOT_FOUND', `wsl.exe lists no distro named ${name}.`, { code: null, exitCode: 0 });
+    return found;
+  }
+
+  /** The distro's Lxss subkey; a registry that cannot be read is logged and treated as telling nothing. */
+  private async registryEntry(name: string): Promise<LxssDistro | null> {
+    let registry: LxssRegistry;
+    try {
+      registry = await readLxssRegistry(this.runner, this.regExe, this.childEnv, this.timeoutMs);
+    } catch (error) {
+      this.reportOnce(`The WSL registry could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+    return registry.distros.find((d) => d.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  /**
+   * Runs `PROBE_SCRIPT` in a running distro. A failed or cut probe is logged and yields what it got (or
+   * null), so a detail view still shows the rest.
+   */
+  private async probe(name: string): Promise<DistroProbe | null> {
+    const action = `read ${name}`;
+    let call: Call;
+    try {
+      call = await this.call(['--distribution', checked(name), '--exec', '/bin/sh', '-c', PROBE_SCRIPT], action, this.timeoutMs);
+    } catch (error) {
+      this.reportOnce(`Probing ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+    if (call.result.exitCode !== 0) {
+      this.reportOnce(`Probing ${name} failed: ${this.failure(call, action, true).message}`);
+      return null;
+    }
+    const probe = parseProbe(call.result.stdout.toString('utf8'));
+    if (!probe.complete) this.reportOnce(`The probe of ${name} ended early; some details are missing.`);
+    return probe;
+  }
+
+  /** The VHDX of a WSL2 distro from the registry and the file; disk use only while it runs. */
+  private async disk(entry: LxssDistro | null, probe: DistroProbe | null, config: EffectiveWslConfig): Promise<DistroDisk | null> {
+    if (entry?.basePath == null) return null;
+    const file = await statVhdx(vhdxPath(entry.basePath, entry.vhdFileName));
+    if (file === null) {
+      this.reportOnce(`The disk of ${entry.name} is not reachable at ${vhdxPath(entry.basePath, entry.vhdFileName)}.`);
+      return null;
+    }
+    const used = probe?.rootDisk?.usedBytes ?? null;
+    return {
+      path: file.path,
+      fileSizeBytes: file.sizeBytes,
+      usedBytes: used,
+      maxSizeBytes: probe?.rootDisk?.sizeBytes ?? config.defaultVhdSizeBytes,
+      sparse: file.sparse,
+      reclaimableBytes: used === null ? null : Math.max(0, file.sizeBytes - used),
+    };
+  }
+
+  private async configValues(): Promise<EffectiveWslConfig> {
+    const { text } = await this.readWslConfig();
+    return effectiveWslConfig(text, await this.hostFacts());
+  }
+
+  private hostMemoryBytes(): number {
+    return this.options.hostMemoryBytes ?? os.totalmem();
+  }
+
+  private hostProcessors(): number {
+    return this.options.hostProcessors ?? os.availableParallelism();
+  }
+
+  /**
+   * The kernel WSL ships, from `--version`, else the last line of an inbox build's `--status`; null when
+   * neither says. A version found is kept for the life of the backend (it changes only with a WSL update).
+   */
+  private async packageKernelVersion(): Promise<string | null> {
+    this.packageKernel ??= await this.readPackageKernelVersion();
+    return this.packageKernel;
+  }
+
+  private async readPackageKernelVersion(): Promise<string | null> {
+    const version = await this.call(['--version'], 'tell its version', this.timeoutMs);
+    if (version.result.exitCode === 0) {
+      const parsed = parseWslVersion(version.output);
+      if (parsed) return parsed.kernelVersion;
+    }
+    const status = await this.call(['--status'], 'tell its status', this.timeoutMs);
+    return status.result.exitCode === 0 ? parseWslStatus(status.output).kernelVersion : null;
+  }
+
   /**
    * `-l -v` on a machine without distros prints only a localized sentence and fails; `-l -q` then
    * confirms it by printing nothing with exit 0, so no sentence is ever read.
@@ -123,7 +473,7 @@ export class WslCliBackend implements WslBackend {
     if (code !== null && code.tail !== 'WSL_E_DEFAULT_DISTRO_NOT_FOUND') throw this.failure(verbose, action);
     const quiet = await this.call(['--list', '--quiet'], action, this.timeoutMs);
     if (quiet.result.exitCode !== 0) throw this.failure(quiet, action);
-    if (quiet.output.trim() === '') return [];
+    if (parseListQuiet(quiet.output).length === 0) return [];
     if (retry) return this.listRows(false);
     throw this.failure(verbose, action);
   }
@@ -138,29 +488,26 @@ export class WslCliBackend implements WslBackend {
   }
 
   /**
-   * Maps a row to the model. wsl.exe itself prints `Stopped` for any state it has no word for, and
-   * its state words are English in every locale, so an unknown word (none exists today) is shown as
-   * `Stopped` too, with a warning that keeps the raw word.
+   * Maps a row to the model. wsl.exe's state words are English in every locale; a word it has never
+   * printed becomes `Unknown` with the word kept in `rawState`, and a warning is logged once.
    */
   private toDistro(row: ListVerboseRow): Distro {
     if (!DISTRO_NAME_PATTERN.test(row.name) || (row.version !== 1 && row.version !== 2)) {
       throw new ServiceError('INTERNAL', `wsl.exe listed a distro Lightdock cannot read (${row.name}, version ${row.version}).`);
     }
-    if (row.state === null) this.reportOnce(`wsl.exe printed an unknown state "${row.rawState}" for ${row.name}; it is shown as Stopped.`);
-    return { name: row.name, state: row.state ?? 'Stopped', version: row.version, isDefault: row.isDefault };
+    const base = { name: row.name, version: row.version === 1 ? (1 as const) : (2 as const), isDefault: row.isDefault };
+    if (row.state !== null) return { ...base, state: row.state };
+    this.reportOnce(`wsl.exe printed an unknown state "${row.rawState}" for ${row.name}; it is shown as Unknown.`);
+    return { ...base, state: 'Unknown', rawState: row.rawState };
   }
 
-  private async mustSucceed(
-    args: string[],
-    action: string,
-    options: { timeoutMs?: number; runsLinux?: boolean } = {},
-  ): Promise<void> {
+  private async mustSucceed(args: string[], action: string, options: { timeoutMs?: number; runsLinux?: boolean } = {}): Promise<void> {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const call = await this.call(args, action, timeoutMs);
     if (call.result.exitCode !== 0) throw this.failure(call, action, options.runsLinux);
   }
 
-  private async call(args: string[], action: string, timeoutMs: number): Promise<{ result: RunResult; output: string; timeoutMs: number }> {
+  private async call(args: string[], action: string, timeoutMs: number): Promise<Call> {
     let result: RunResult;
     try {
       result = await this.runner.run(this.exe, args, { env: this.childEnv, timeoutMs });
@@ -175,7 +522,7 @@ export class WslCliBackend implements WslBackend {
     return { result, output, timeoutMs };
   }
 
-  private failure(call: { result: RunResult; output: string; timeoutMs: number }, action: string, runsLinux = false): ServiceError {
+  private failure(call: Call, action: string, runsLinux = false): ServiceError {
     const error = failureToServiceError({ ...call, action, runsLinux });
     this.reportOnce(error.message, { exitCode: call.result.exitCode, output: call.output });
     return error;
@@ -226,6 +573,24 @@ function checked(name: string): string {
     throw new ServiceError('VALIDATION', `"${name}" is not a valid distro name, so it was not passed to wsl.exe.`);
   }
   return name;
+}
+
+/** An absolute Windows or POSIX path without NUL; never `-` (stdin/stdout to wsl.exe) or anything option-like. */
+function checkedPath(p: string): string {
+  if (p.includes('\0') || !/^(?:[A-Za-z]:[\\/]|\\\\|\/)/.test(p)) {
+    throw new ServiceError('VALIDATION', `"${p}" is not an absolute path, so it was not passed to wsl.exe.`);
+  }
+  return p;
+}
+
+/** `172.18.104.83` and 20 → `172.18.96.0/20`. */
+function subnetOf(ip: string, prefixLength: number): string | null {
+  const octets = ip.split('.').map(Number);
+  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255) || prefixLength > 32) return null;
+  const value = octets.reduce((acc, o) => acc * 256 + o, 0);
+  const mask = prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
+  const network = (value & mask) >>> 0;
+  return `${[network >>> 24, (network >>> 16) & 0xff, (network >>> 8) & 0xff, network & 0xff].join('.')}/${prefixLength}`;
 }
 
 /** Reads an environment variable the way Windows does: the name's case does not matter. */

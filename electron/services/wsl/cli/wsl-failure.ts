@@ -21,6 +21,16 @@ const UNAVAILABLE_TAILS = new Set([
   '0x80370114',
 ]);
 
+/** Codes that mean the request clashes with the distro's current state (running, same version, name taken). */
+const CONFLICT_TAILS = new Set([
+  'WSL_E_DISTRO_NOT_STOPPED',
+  'WSL_E_VM_MODE_INVALID_STATE',
+  'WSL_E_WSL2_NEEDED',
+  'WSL_E_VM_MODE_NOT_SUPPORTED',
+  'ERROR_ALREADY_EXISTS',
+  'E_ILLEGAL_STATE_CHANGE',
+]);
+
 /** One wsl.exe call that did not succeed: what it was for, what it returned and its decoded stdout. */
 export interface FailedCall {
   action: string;
@@ -33,8 +43,9 @@ export interface FailedCall {
 
 /**
  * Turns a failed call into the one `ServiceError` services throw, by the `Wsl/…` code and the exit
- * code only (never by a localized sentence): NOT_FOUND for WSL_E_DISTRO_NOT_FOUND, UNAVAILABLE when
- * WSL is missing or cannot run, TIMEOUT, otherwise INTERNAL; `details` is `{ code, exitCode }`.
+ * code only (never by a localized sentence): NOT_FOUND for WSL_E_DISTRO_NOT_FOUND, CONFLICT when the
+ * distro's state forbids it, UNAVAILABLE when WSL is missing or cannot run or the network is unreachable,
+ * TIMEOUT, otherwise INTERNAL; `details` is `{ code, exitCode }`.
  */
 export function failureToServiceError(call: FailedCall): ServiceError {
   const { exitCode, timedOut } = call.result;
@@ -48,6 +59,12 @@ export function failureToServiceError(call: FailedCall): ServiceError {
   const details = { code: parsed?.code ?? null, exitCode };
   if (parsed?.tail === 'WSL_E_DISTRO_NOT_FOUND') {
     return new ServiceError('NOT_FOUND', `wsl.exe could not ${call.action}: there is no distro by that name.`, details);
+  }
+  if (parsed && CONFLICT_TAILS.has(parsed.tail)) {
+    return new ServiceError('CONFLICT', `wsl.exe could not ${call.action}: the distro is not in a state that allows it (${parsed.code}).`, details);
+  }
+  if (parsed?.tail.startsWith('WININET_E_')) {
+    return new ServiceError('UNAVAILABLE', `wsl.exe could not ${call.action}: the download server cannot be reached (${parsed.code}).`, details);
   }
   if (parsed && UNAVAILABLE_TAILS.has(parsed.tail)) {
     return new ServiceError('UNAVAILABLE', `WSL cannot run on this machine yet: a Windows component or virtualization is missing (${parsed.code}).`, details);

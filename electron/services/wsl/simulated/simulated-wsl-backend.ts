@@ -1,27 +1,91 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import type { Distro } from '../../../../shared/model/distro';
+import type { Distro, DistroDetail, DistroDisk, DistroState, OnlineDistro, WslVersion } from '../../../../shared/model/distro';
 import type { ScenarioName } from '../../../../shared/model/host';
-import type { VmSummary } from '../../../../shared/model/vm';
+import type { VmInfo } from '../../../../shared/model/vm';
+import { ServiceError } from '../../errors';
 import type { Clock, Logger } from '../../ports';
 import { JsonStateFile } from '../../storage/json-state-file';
-import type { WslBackend } from '../wsl-backend';
-import { SimulatedHostState, listDistros, shutDown, vmSummary, withDefault, withDistroState } from './host-state';
+import type { ProgressReporter, WslBackend, WslConfigFile } from '../wsl-backend';
+import { effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from '../wslconfig/effective-config';
+import { buildArchive, readHead, readManifest, sniffArchive } from './export-archive';
+import {
+  SimulatedHostState,
+  findDistro,
+  listDistros,
+  newGuid,
+  withDefault,
+  withDistro,
+  type BootConfig,
+  type SimulatedDistro,
+} from './host-state';
+import { compacted, freeBytes, growPageCache, shutdownAll, startDistro, stopDistro } from './host-transitions';
+import { migrateHostState } from './migrate-host-state';
+import { ONLINE_CATALOGUE } from './online-catalogue';
 import { seedScenario } from './scenarios';
+import { BOOT_MS, VHDX_OVERHEAD_BYTES, bootConfigOf, distroDetail, diskOf, nextVmEvent, vmInfo, vmStatus } from './vm-model';
 
 /** File name of the simulated host's state inside the data directory. */
 export const SIMULATED_HOST_FILE = 'simulated-host.json';
+/** Folder of the simulated Windows user profile inside the data directory (holds its `.wslconfig`). */
+export const SIMULATED_PROFILE_DIR = 'simulated-host';
+/** How long each step of a long operation takes in the app (tests pass a sleep that returns at once). */
+export const DEFAULT_STEP_MS = 400;
+
+/** Waits the given milliseconds; injected so tests run long operations instantly. */
+export type Sleep = (ms: number) => Promise<void>;
+
+/** Optional ports of the simulated backend. */
+export interface SimulatedWslOptions {
+  sleep?: Sleep;
+  stepMs?: number;
+}
+
+const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const TRANSIENT_STATES = new Set<DistroState>(['Installing', 'Uninstalling', 'Converting', 'Exporting']);
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True for a path this machine can open: any path on Windows, POSIX absolute paths elsewhere. */
+function isLocalPath(filePath: string): boolean {
+  return process.platform === 'win32' || filePath.startsWith('/');
+}
 
 /**
- * The embedded simulated WSL host: distros and their VM, persisted under the data directory so every
- * host process (desktop, browser, CLI) sees and changes the same machine.
+ * The embedded simulated WSL host: distros, their disks and the utility VM, persisted under the data
+ * directory so every host process (desktop, browser, CLI) sees and changes the same machine. Time comes
+ * from the injected clock; whether the VM is up is derived from it, and a timer only tells watchers.
  */
 export class SimulatedWslBackend implements WslBackend {
   readonly kind = 'simulated' as const;
   private readonly file: JsonStateFile<SimulatedHostState>;
+  private readonly wslConfigPath: string;
+  private readonly sleep: Sleep;
+  private readonly stepMs: number;
+  private readonly listeners = new Set<() => void>();
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(dataDir: string, scenario: ScenarioName, clock: Clock, logger: Logger) {
-    this.file = new JsonStateFile(path.join(dataDir, SIMULATED_HOST_FILE), SimulatedHostState, () => seedScenario(scenario), clock, logger);
-    this.file.read();
+  constructor(
+    dataDir: string,
+    scenario: ScenarioName,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    options: SimulatedWslOptions = {},
+  ) {
+    const filePath = path.join(dataDir, SIMULATED_HOST_FILE);
+    migrateHostState(filePath, clock, logger);
+    this.file = new JsonStateFile(filePath, SimulatedHostState, () => seedScenario(scenario), clock, logger);
+    this.wslConfigPath = path.join(dataDir, SIMULATED_PROFILE_DIR, '.wslconfig');
+    this.sleep = options.sleep ?? realSleep;
+    this.stepMs = options.stepMs ?? DEFAULT_STEP_MS;
+    this.recoverAbandonedOperations();
   }
 
   /** The scenario the persisted host was seeded from. */
@@ -31,34 +95,345 @@ export class SimulatedWslBackend implements WslBackend {
 
   /** Reseeds the host when it was seeded from another scenario than the one asked for explicitly. */
   reseedIfScenarioDiffers(scenario: ScenarioName): void {
-    if (this.file.read().scenario !== scenario) this.file.write(seedScenario(scenario));
+    if (this.file.read().scenario !== scenario) this.write(seedScenario(scenario));
+  }
+
+  /** The simulated machine's RAM and processors (what `.wslconfig` defaults depend on). */
+  async hostFacts(): Promise<WslHostFacts> {
+    const { host } = this.file.read();
+    return { totalMemoryBytes: host.totalMemoryBytes, logicalProcessors: host.logicalProcessors };
   }
 
   async listDistros(): Promise<Distro[]> {
     return listDistros(this.file.read());
   }
 
+  async showDistro(name: string): Promise<DistroDetail> {
+    const state = this.file.read();
+    return distroDetail(state, this.mustFind(state, name), this.clock.now(), this.bootConfig(state));
+  }
+
+  /** Starts a distro; like `wsl -d <name> -e true`, it returns once a VM it had to boot is up (`BOOT_MS` later). */
   async startDistro(name: string): Promise<void> {
-    this.file.update((s) => withDistroState(s, name, 'Running'));
+    const state = this.file.read();
+    this.mustBeIdle(this.mustFind(state, name), 'start');
+    const now = this.clock.now();
+    const config = this.bootConfig(state);
+    const next = this.write(startDistro(state, name, now, config));
+    if (next.vm.bootedAt === now && vmStatus(next, now, config).state === 'Starting') {
+      for (const listener of this.listeners) listener();
+      await this.sleep(BOOT_MS);
+    }
   }
 
   async terminateDistro(name: string): Promise<void> {
-    this.file.update((s) => withDistroState(s, name, 'Stopped'));
+    const state = this.file.read();
+    this.mustFind(state, name);
+    this.write(stopDistro(state, name, this.clock.now()));
   }
 
   async setDefaultDistro(name: string): Promise<void> {
-    this.file.update((s) => withDefault(s, name));
+    const state = this.file.read();
+    this.mustFind(state, name);
+    this.write(withDefault(state, name));
   }
 
   async shutdown(): Promise<void> {
-    this.file.update(shutDown);
+    this.write(shutdownAll(this.file.read(), this.clock.now()));
   }
 
-  async vmSummary(): Promise<VmSummary> {
-    return vmSummary(this.file.read());
+  async vmInfo(): Promise<VmInfo> {
+    const state = this.file.read();
+    return vmInfo(state, this.clock.now(), this.bootConfig(state));
+  }
+
+  async listOnline(): Promise<OnlineDistro[]> {
+    return ONLINE_CATALOGUE.map(({ name, friendlyName }) => ({ name, friendlyName }));
+  }
+
+  async installDistro(name: string, progress: ProgressReporter): Promise<void> {
+    const entry = ONLINE_CATALOGUE.find((d) => d.name.toLowerCase() === name.toLowerCase());
+    if (!entry) throw new ServiceError('NOT_FOUND', `There is no distro named ${name} to install (see the list of distros that can be installed).`);
+    const state = this.file.read();
+    if (this.findAny(state, entry.name)) throw new ServiceError('CONFLICT', `${entry.name} is already installed.`);
+    const config = this.effective(state);
+    const { id, state: withId } = newGuid(state);
+    const installRoot = config.distributionInstallPath ?? `C:\\Users\\${state.host.userName}\\AppData\\Local\\wsl`;
+    const distro: SimulatedDistro = {
+      id,
+      name: entry.name,
+      version: 2,
+      state: 'Installing',
+      basePath: `${installRoot}\\${id}`,
+      osName: entry.osName,
+      defaultUser: 'root',
+      defaultUid: 0,
+      systemd: entry.systemd,
+      automountRoot: '/mnt/',
+      memoryBytes: 300 * 1024 ** 2,
+      usedBytes: entry.sizeBytes,
+      disk: { fileSizeBytes: entry.sizeBytes + VHDX_OVERHEAD_BYTES, maxSizeBytes: config.defaultVhdSizeBytes, sparse: false },
+      startedAt: null,
+      busy: { pid: process.pid, previousState: null },
+    };
+    this.write({ ...withId, distros: [...withId.distros, distro], defaultId: withId.defaultId ?? id });
+    await this.steps(progress, [`Downloading: ${entry.friendlyName}`, `Downloading: ${entry.friendlyName}`, `Installing: ${entry.friendlyName}`, `Installing: ${entry.friendlyName}`]);
+    this.finish(entry.name, (d) => ({ ...d, state: 'Stopped' }));
+    progress(1, `Distribution successfully installed. It can be launched via 'wsl.exe -d ${entry.name}'`);
+  }
+
+  async exportDistro(name: string, filePath: string, format: 'tar' | 'vhdx', progress: ProgressReporter): Promise<{ filePath: string; sizeBytes: number }> {
+    const state = this.file.read();
+    const distro = this.mustFind(state, name);
+    this.mustBeIdle(distro, 'export');
+    if (format === 'vhdx' && distro.version === 1) throw new ServiceError('VALIDATION', `${name} is a WSL1 distro: it has no VHDX, export it as .tar instead.`);
+    if (format === 'vhdx' && distro.state === 'Running') throw new ServiceError('CONFLICT', `${name} must be stopped to export its VHDX; terminate it first.`);
+    this.mustBeWritableTarget(filePath);
+    const previous = distro.state;
+    this.write(withDistro(state, name, (d) => ({ ...d, state: 'Exporting', busy: { pid: process.pid, previousState: previous } })));
+    const now = this.clock.now();
+    try {
+      await this.steps(progress, ['Exporting the distribution', 'Exporting the distribution', 'Writing the archive']);
+      const archive = buildArchive(
+        format,
+        { name: distro.name, osName: distro.osName, usedBytes: distro.usedBytes, defaultUser: distro.defaultUser, defaultUid: distro.defaultUid, systemd: distro.systemd, memoryBytes: distro.memoryBytes },
+        now,
+      );
+      fs.writeFileSync(filePath, archive);
+    } catch (error) {
+      this.finish(name, (d) => ({ ...d, state: previous }));
+      throw new ServiceError('INTERNAL', `Could not write ${filePath}: ${(error as Error).message}`);
+    }
+    this.finish(name, (d) => ({ ...d, state: previous }), (s) => (previous === 'Running' && distro.version === 2 ? growPageCache(s, Math.min(distro.usedBytes, 512 * 1024 ** 2), now, this.bootConfig(s)) : s));
+    const sizeBytes = fs.statSync(filePath).size;
+    progress(1, `Exported ${name} to ${filePath}.`);
+    return { filePath, sizeBytes };
+  }
+
+  async importDistro(
+    name: string,
+    installDir: string,
+    filePath: string,
+    format: 'tar' | 'vhdx',
+    version: WslVersion | undefined,
+    progress: ProgressReporter,
+  ): Promise<void> {
+    const state = this.file.read();
+    if (this.findAny(state, name)) throw new ServiceError('CONFLICT', `A distro named ${this.findAny(state, name)?.name} already exists; pick another name.`);
+    if (!isLocalPath(filePath) || !fs.existsSync(filePath) || !fs.statSync(filePath).isFile()) {
+      throw new ServiceError('NOT_FOUND', `The file ${filePath} does not exist on this machine.`);
+    }
+    const head = readHead(filePath, 1024);
+    const kind = sniffArchive(filePath, head);
+    if (format === 'tar' && kind === 'vhdx') throw new ServiceError('VALIDATION', 'This looks like a VHD file. Import it as a VHDX instead of a tar.');
+    if (format === 'vhdx' && kind !== 'vhdx') throw new ServiceError('VALIDATION', `${filePath} is not a VHDX file; import it as a tar.`);
+    if (format === 'vhdx' && version === 1) throw new ServiceError('VALIDATION', 'A VHDX can only be imported as a WSL2 distro.');
+    const taken = state.distros.find((d) => d.basePath.toLowerCase() === installDir.toLowerCase());
+    if (taken) throw new ServiceError('CONFLICT', `The install location ${installDir} is already in use by ${taken.name}.`);
+    const manifest = readManifest(fs.readFileSync(filePath));
+    const config = this.effective(state);
+    const usedBytes = manifest?.usedBytes ?? fs.statSync(filePath).size;
+    const wslVersion: WslVersion = version ?? 2;
+    const { id, state: withId } = newGuid(state);
+    const distro: SimulatedDistro = {
+      id,
+      name,
+      version: wslVersion,
+      state: 'Installing',
+      basePath: installDir,
+      osName: manifest?.osName ?? null,
+      defaultUser: 'root',
+      defaultUid: 0,
+      systemd: manifest?.systemd ?? false,
+      automountRoot: '/mnt/',
+      memoryBytes: manifest?.memoryBytes ?? 256 * 1024 ** 2,
+      usedBytes,
+      disk: wslVersion === 2 ? { fileSizeBytes: usedBytes + VHDX_OVERHEAD_BYTES, maxSizeBytes: config.defaultVhdSizeBytes, sparse: false } : null,
+      startedAt: null,
+      busy: { pid: process.pid, previousState: null },
+    };
+    this.write({ ...withId, distros: [...withId.distros, distro], defaultId: withId.defaultId ?? id });
+    await this.steps(progress, ['Reading the archive', 'Importing the distribution', 'Importing the distribution']);
+    this.finish(name, (d) => ({ ...d, state: 'Stopped' }));
+    progress(1, `Imported ${name} into ${installDir}.`);
+  }
+
+  async unregisterDistro(name: string, progress: ProgressReporter): Promise<void> {
+    const state = this.file.read();
+    const distro = this.mustFind(state, name);
+    this.mustBeIdle(distro, 'unregister');
+    const stopped = stopDistro(state, name, this.clock.now());
+    this.write(withDistro(stopped, name, (d) => ({ ...d, state: 'Uninstalling', busy: { pid: process.pid, previousState: 'Stopped' } })));
+    await this.steps(progress, ['Unregistering.', 'Deleting the disk']);
+    const after = this.file.read();
+    const remaining = after.distros.filter((d) => d.id !== distro.id);
+    const defaultId = after.defaultId === distro.id ? (remaining[0]?.id ?? null) : after.defaultId;
+    this.write({ ...after, distros: remaining, defaultId });
+    progress(1, `Unregistered ${name}; its disk was deleted.`);
+  }
+
+  async compactDisk(name: string, progress: ProgressReporter): Promise<DistroDisk> {
+    const distro = this.mustHaveStoppedDisk(name, 'compact');
+    await this.steps(progress, ['Attaching the VHDX', 'Compacting the VHDX', 'Compacting the VHDX', 'Detaching the VHDX']);
+    const state = this.write(withDistro(this.file.read(), distro.name, compacted));
+    progress(1, `Compacted the disk of ${name}.`);
+    return diskOf(this.mustFind(state, name)) as DistroDisk;
+  }
+
+  async setSparse(name: string, sparse: boolean): Promise<DistroDisk> {
+    const distro = this.mustHaveStoppedDisk(name, 'change');
+    const state = this.write(
+      withDistro(this.file.read(), distro.name, (d) => {
+        const disk = d.disk ? { ...d.disk, sparse } : null;
+        return sparse ? freeBytes({ ...d, disk }, 0) : { ...d, disk };
+      }),
+    );
+    return diskOf(this.mustFind(state, name)) as DistroDisk;
+  }
+
+  async setVersion(name: string, version: WslVersion, progress: ProgressReporter): Promise<void> {
+    const state = this.file.read();
+    const distro = this.mustFind(state, name);
+    this.mustBeIdle(distro, 'convert');
+    if (distro.version === version) throw new ServiceError('CONFLICT', `${name} is already a WSL${version} distro.`);
+    const config = this.effective(state);
+    const stopped = stopDistro(state, name, this.clock.now());
+    this.write(withDistro(stopped, name, (d) => ({ ...d, state: 'Converting', busy: { pid: process.pid, previousState: 'Stopped' } })));
+    await this.steps(progress, ['Conversion in progress, this may take a few minutes.', 'Converting the file system', 'Converting the file system']);
+    this.finish(name, (d) => ({
+      ...d,
+      state: 'Stopped',
+      version,
+      disk: version === 2 ? { fileSizeBytes: d.usedBytes + VHDX_OVERHEAD_BYTES, maxSizeBytes: config.defaultVhdSizeBytes, sparse: false } : null,
+    }));
+    progress(1, `${name} is now a WSL${version} distro.`);
+  }
+
+  async readWslConfig(): Promise<WslConfigFile> {
+    try {
+      return { path: this.wslConfigPath, text: fs.readFileSync(this.wslConfigPath, 'utf8') };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return { path: this.wslConfigPath, text: null };
+    }
+  }
+
+  async writeWslConfig(text: string): Promise<void> {
+    fs.mkdirSync(path.dirname(this.wslConfigPath), { recursive: true });
+    const temp = `${this.wslConfigPath}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, text, 'utf8');
+    fs.renameSync(temp, this.wslConfigPath);
   }
 
   watchExternalChanges(listener: () => void): () => void {
-    return this.file.watch(listener);
+    this.listeners.add(listener);
+    const stopWatching = this.file.watch(() => {
+      listener();
+      this.schedule();
+    });
+    this.schedule();
+    return () => {
+      stopWatching();
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) clearTimeout(this.timer);
+    };
+  }
+
+  /** Arms one unref'd timer for the next moment the VM changes by itself, and tells watchers when it comes. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.listeners.size === 0) return;
+    const state = this.file.read();
+    const now = this.clock.now();
+    const at = nextVmEvent(state, now, this.bootConfig(state));
+    if (at === null) return;
+    this.timer = setTimeout(() => {
+      for (const listener of this.listeners) listener();
+      this.schedule();
+    }, Math.max(1, at - now));
+    this.timer.unref();
+  }
+
+  private write(state: SimulatedHostState): SimulatedHostState {
+    this.file.write(state);
+    this.schedule();
+    return state;
+  }
+
+  private effective(state: SimulatedHostState): EffectiveWslConfig {
+    let text: string | null = null;
+    try {
+      text = fs.readFileSync(this.wslConfigPath, 'utf8');
+    } catch {
+      text = null;
+    }
+    return effectiveWslConfig(text, { totalMemoryBytes: state.host.totalMemoryBytes, logicalProcessors: state.host.logicalProcessors });
+  }
+
+  /** What the VM would boot with now, from the current `.wslconfig`. */
+  private bootConfig(state: SimulatedHostState): BootConfig {
+    return bootConfigOf(this.effective(state));
+  }
+
+  private findAny(state: SimulatedHostState, name: string): SimulatedDistro | undefined {
+    return state.distros.find((d) => d.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private mustFind(state: SimulatedHostState, name: string): SimulatedDistro {
+    const distro = findDistro(state, name) ?? this.findAny(state, name);
+    if (!distro) throw new ServiceError('NOT_FOUND', `There is no distribution with the supplied name (${name}).`);
+    return distro;
+  }
+
+  private mustBeIdle(distro: SimulatedDistro, verb: string): void {
+    if (TRANSIENT_STATES.has(distro.state)) {
+      throw new ServiceError('CONFLICT', `Cannot ${verb} ${distro.name}: it is ${distro.state.toLowerCase()}; try again when WSL has finished.`);
+    }
+  }
+
+  private mustHaveStoppedDisk(name: string, verb: string): SimulatedDistro {
+    const distro = this.mustFind(this.file.read(), name);
+    this.mustBeIdle(distro, verb);
+    if (!distro.disk) throw new ServiceError('VALIDATION', `${distro.name} is a WSL1 distro: it has no VHDX to ${verb}.`);
+    if (distro.state === 'Running') throw new ServiceError('CONFLICT', `${distro.name} must be stopped to ${verb} its disk; terminate it first.`);
+    return distro;
+  }
+
+  private mustBeWritableTarget(filePath: string): void {
+    const dir = path.dirname(filePath);
+    if (!isLocalPath(filePath) || !fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      throw new ServiceError('NOT_FOUND', `The folder ${isLocalPath(filePath) ? dir : filePath} does not exist on this machine.`);
+    }
+    if (fs.existsSync(filePath) && fs.statSync(filePath).isDirectory()) {
+      throw new ServiceError('VALIDATION', `${filePath} is a folder; give the path of the file to write.`);
+    }
+  }
+
+  /** Reports evenly spread progress for each step and waits one step time after each. */
+  private async steps(progress: ProgressReporter, messages: string[]): Promise<void> {
+    for (const [index, message] of messages.entries()) {
+      progress(index / messages.length, message);
+      await this.sleep(this.stepMs);
+    }
+  }
+
+  /** Ends a long operation: applies the change and clears the busy mark. */
+  private finish(name: string, change: (d: SimulatedDistro) => SimulatedDistro, after: (s: SimulatedHostState) => SimulatedHostState = (s) => s): void {
+    const state = this.file.read();
+    if (!findDistro(state, name)) return;
+    this.write(after(withDistro(state, name, (d) => ({ ...change(d), busy: null }))));
+  }
+
+  /** Undoes transient states left by a process that died mid-operation (a half-installed distro is removed). */
+  private recoverAbandonedOperations(): void {
+    const state = this.file.read();
+    const abandoned = state.distros.filter((d) => d.busy && d.busy.pid !== process.pid && !isAlive(d.busy.pid));
+    if (abandoned.length === 0) return;
+    const distros = state.distros
+      .filter((d) => !abandoned.includes(d) || d.busy?.previousState !== null)
+      .map((d) => (abandoned.includes(d) ? { ...d, state: d.busy?.previousState ?? 'Stopped', busy: null } : d));
+    const defaultId = distros.some((d) => d.id === state.defaultId) ? state.defaultId : (distros[0]?.id ?? null);
+    this.write({ ...state, distros, defaultId });
+    this.logger.warn(`Undid ${abandoned.length} operation(s) left unfinished by a process that stopped: ${abandoned.map((d) => d.name).join(', ')}.`);
   }
 }

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
 import Check from '@mui/icons-material/Check';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import type { Distro } from '../../../../shared/model/distro';
+import { hrefFor } from '../../navigation/route';
 import { DistroRowActions } from './DistroRowActions';
 import { DistroStateChip } from './DistroStateChip';
 import type { DistroAction } from './useDistros';
@@ -19,13 +21,23 @@ export interface DistrosGridProps {
 }
 
 /**
- * The distro table, labelled "Distros": name, state (text in a coloured chip), WSL version, default flag and the
+ * The distro table, labelled "Distros": name (a link to its detail page), state (text in a coloured chip), WSL version, default flag and the
  * row actions. It sizes to its rows and renders every row, so each one is in the DOM.
  */
 export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridProps): React.JSX.Element {
   const columns = useMemo<GridColDef<Distro>[]>(
     () => [
-      { field: 'name', headerName: 'Name', flex: 1, minWidth: 160 },
+      {
+        field: 'name',
+        headerName: 'Name',
+        flex: 1,
+        minWidth: 160,
+        renderCell: ({ row }) => (
+          <Link href={hrefFor('distro', row.name)} underline="hover">
+            {row.name}
+          </Link>
+        ),
+      },
       {
         field: 'state',
         headerName: 'State',

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Distro } from '../../../../shared/model/distro';
-import type { VmSummary } from '../../../../shared/model/vm';
 import { WindowEventSink } from '../../../../electron/main/ipc/window-event-sink';
 import { TrustedSenderRegistry } from '../../../../electron/main/security/trusted-senders';
 import { EventHub } from '../../../../electron/services/event-hub';
 import { RecordingLogger } from '../../../helpers/recording';
+import { vmInfo } from '../../../helpers/vm-info';
 import { FakeContents } from '../fake-electron';
 
 const ubuntu: Distro = { name: 'Ubuntu-24.04', state: 'Running', version: 2, isDefault: true };
-const vmRunning: VmSummary = { state: 'Running', runningDistros: 1 };
-const vmStopped: VmSummary = { state: 'Stopped', runningDistros: 0 };
+const vmRunning = vmInfo('Running', 1);
+const vmStopped = vmInfo('Stopped', 0);
 
 function setUp() {
   const registry = new TrustedSenderRegistry();

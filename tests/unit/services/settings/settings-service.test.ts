@@ -16,15 +16,15 @@ afterEach(() => temp.cleanup());
 
 describe('SettingsService over conf', () => {
   it('fills defaults for a missing file', () => {
-    expect(open().get()).toEqual({ wsl: { backend: 'auto', scenario: 'ready' } });
+    expect(open().get()).toEqual({ wsl: { backend: 'auto', scenario: 'ready' }, engine: { kind: 'auto' } });
   });
 
   it('persists a valid change and refuses an invalid one without writing', () => {
     const settings = open();
-    settings.set({ wsl: { backend: 'simulated', scenario: 'empty' } });
+    settings.set({ wsl: { backend: 'simulated', scenario: 'empty' }, engine: { kind: 'simulated' } });
     expect(open().get().wsl).toEqual({ backend: 'simulated', scenario: 'empty' });
     const before = fs.readFileSync(path.join(temp.dir, 'settings.json'), 'utf8');
-    expect(() => settings.set({ wsl: { backend: 'docker' as never, scenario: 'ready' } })).toThrow();
+    expect(() => settings.set({ wsl: { backend: 'docker' as never, scenario: 'ready' }, engine: { kind: 'auto' } })).toThrow();
     expect(fs.readFileSync(path.join(temp.dir, 'settings.json'), 'utf8')).toBe(before);
   });
 });

@@ -10,9 +10,10 @@ import { makeTempDir } from '../../../helpers/temp-dir';
 let temp: ReturnType<typeof makeTempDir>;
 let events: RecordingEventSink;
 let service: WslService;
+let clock: ManualClock;
 
 function open(scenario: 'ready' | 'empty' = 'ready'): WslService {
-  const backend = new SimulatedWslBackend(temp.dir, scenario, new ManualClock(), new RecordingLogger());
+  const backend = new SimulatedWslBackend(temp.dir, scenario, clock, new RecordingLogger(), { sleep: async () => undefined });
   return new WslService(backend, events, new RecordingLogger());
 }
 
@@ -27,6 +28,7 @@ async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
 
 beforeEach(() => {
   temp = makeTempDir();
+  clock = new ManualClock();
   events = new RecordingEventSink();
   service = open();
 });
@@ -42,7 +44,7 @@ describe('WslService over the simulated host', () => {
       { name: 'docker-desktop', state: 'Stopped', version: 2, isDefault: false },
       { name: 'Debian', state: 'Stopped', version: 2, isDefault: false },
     ]);
-    expect(await service.vm()).toEqual({ state: 'Stopped', runningDistros: 0 });
+    expect(await service.vm()).toMatchObject({ state: 'Stopped', runningDistros: 0 });
   });
 
   it('lists nothing in the empty scenario', async () => {
@@ -59,9 +61,10 @@ describe('WslService over the simulated host', () => {
   it('starts a distro, boots the VM and pushes both changes', async () => {
     const started = await service.start('Debian');
     expect(started).toEqual({ name: 'Debian', state: 'Running', version: 2, isDefault: false });
-    expect(await service.vm()).toEqual({ state: 'Running', runningDistros: 1 });
+    expect(await service.vm()).toMatchObject({ state: 'Starting', runningDistros: 1 });
     const channels = events.events.map((e) => e.channel);
-    expect(channels).toEqual(['distros:changed', 'vm:changed']);
+    expect(channels).toEqual(['distros:changed', 'vm:changed', 'distros:changed', 'vm:changed']);
+    expect((events.events[1]?.payload as { state: string }).state).toBe('Starting');
     const pushed = events.events[0]?.payload as { name: string; state: string }[];
     expect(pushed.find((d) => d.name === 'Debian')?.state).toBe('Running');
   });
@@ -70,10 +73,14 @@ describe('WslService over the simulated host', () => {
     expect((await service.start('debian')).name).toBe('Debian');
   });
 
-  it('terminates a running distro and the VM stops with the last one', async () => {
+  it('terminates a running distro; the VM then idles until its timeout', async () => {
     await service.start('Debian');
     expect((await service.terminate('Debian')).state).toBe('Stopped');
-    expect((await service.vm()).state).toBe('Stopped');
+    const vm = await service.vm();
+    expect(vm).toMatchObject({ runningDistros: 0, idleShutdownAt: clock.now() + 60_000 });
+    expect(vm.state).not.toBe('Stopped');
+    const pushed = events.events.filter((e) => e.channel === 'vm:changed').at(-1)?.payload as { runningDistros: number };
+    expect(pushed.runningDistros).toBe(0);
   });
 
   it('moves the default marker and keeps the default first', async () => {
@@ -136,5 +143,19 @@ describe('WslService over the simulated host', () => {
     await other.start('Debian');
     other.dispose();
     await expect.poll(() => events.events.some((e) => e.channel === 'distros:changed'), { timeout: 3000 }).toBe(true);
+  });
+
+  it('pushes vm:changed when the VM shuts itself down after its idle timeout', async () => {
+    service.dispose();
+    const backend = new SimulatedWslBackend(temp.dir, 'ready', { now: () => Date.now() }, new RecordingLogger(), { sleep: async () => undefined });
+    await backend.writeWslConfig('[wsl2]\nvmIdleTimeout=100\n');
+    service = new WslService(backend, events, new RecordingLogger());
+    await service.start('Debian');
+    await service.terminate('Debian');
+    expect((await service.vm()).state).not.toBe('Stopped');
+    events.events.length = 0;
+    await expect
+      .poll(() => events.events.some((e) => e.channel === 'vm:changed' && (e.payload as { state: string }).state === 'Stopped'), { timeout: 3000 })
+      .toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { ManualClock, RecordingEventSink, RecordingLogger } from '../../../../he
 import { makeTempDir } from '../../../../helpers/temp-dir';
 
 const FAKE_WSL = path.resolve(import.meta.dirname, '../../../../helpers/fake-wsl/wsl.mjs');
+const FAKE_REG = path.resolve(import.meta.dirname, '../../../../helpers/fake-reg/reg.mjs');
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../fixtures/wsl');
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -19,13 +20,21 @@ let callLog: string;
 const stops: (() => void)[] = [];
 
 async function seed(scenario: 'ready' | 'empty'): Promise<void> {
-  simulated = new SimulatedWslBackend(temp.dir, scenario, new ManualClock(), new RecordingLogger());
+  simulated = new SimulatedWslBackend(temp.dir, scenario, new ManualClock(), new RecordingLogger(), { sleep: async () => undefined });
   simulated.reseedIfScenarioDiffers(scenario);
   await simulated.listDistros();
 }
 
 function backend(extraEnv: NodeJS.ProcessEnv = {}, options: { timeoutMs?: number; pollIntervalMs?: number } = {}): WslCliBackend {
-  const env = { PATH: process.env['PATH'], LIGHTDOCK_WSL_EXE: FAKE_WSL, LIGHTDOCK_DATA_DIR: temp.dir, FAKE_WSL_LOG: callLog, ...extraEnv };
+  const env = {
+    PATH: process.env['PATH'],
+    LIGHTDOCK_WSL_EXE: FAKE_WSL,
+    LIGHTDOCK_REG_EXE: FAKE_REG,
+    LIGHTDOCK_WSLCONFIG: path.join(temp.dir, '.wslconfig'),
+    LIGHTDOCK_DATA_DIR: temp.dir,
+    FAKE_WSL_LOG: callLog,
+    ...extraEnv,
+  };
   return new WslCliBackend({ env, platform: 'linux', logger, ...options });
 }
 
@@ -73,7 +82,7 @@ describe.each([
     await cli.startDistro('Debian');
     expect(calls().at(-1)?.argv).toEqual(['--distribution', 'Debian', '--user', 'root', '--exec', '/bin/true']);
     expect((await cli.listDistros()).find((d) => d.name === 'Debian')?.state).toBe('Running');
-    expect(await cli.vmSummary()).toEqual({ state: 'Running', runningDistros: 1 });
+    expect(await cli.vmInfo()).toMatchObject({ state: 'Running', runningDistros: 1 });
     expect((await simulated.listDistros()).find((d) => d.name === 'Debian')?.state).toBe('Running');
   });
 
@@ -82,7 +91,7 @@ describe.each([
     const cli = backend(env);
     await cli.terminateDistro('Debian');
     expect((await cli.listDistros()).find((d) => d.name === 'Debian')?.state).toBe('Stopped');
-    expect(await cli.vmSummary()).toEqual({ state: 'Stopped', runningDistros: 0 });
+    expect(await cli.vmInfo()).toMatchObject({ state: 'Stopped', runningDistros: 0 });
   });
 
   it('makes another distro the default, which then comes first', async () => {
@@ -99,10 +108,10 @@ describe.each([
     await simulated.startDistro('Debian');
     await simulated.startDistro('Ubuntu-24.04');
     const cli = backend(env);
-    expect(await cli.vmSummary()).toEqual({ state: 'Running', runningDistros: 2 });
+    expect(await cli.vmInfo()).toMatchObject({ state: 'Running', runningDistros: 2 });
     await cli.shutdown();
     expect((await cli.listDistros()).every((d) => d.state === 'Stopped')).toBe(true);
-    expect(await cli.vmSummary()).toEqual({ state: 'Stopped', runningDistros: 0 });
+    expect(await cli.vmInfo()).toMatchObject({ state: 'Stopped', runningDistros: 0 });
   });
 
   it('reports an unknown distro as NOT_FOUND with the Wsl/ code and the exit code', async () => {
@@ -130,7 +139,7 @@ describe.each([
         ['--list', '--quiet'],
       ]);
     }
-    expect(await backend(env).vmSummary()).toEqual({ state: 'Stopped', runningDistros: 0 });
+    expect(await backend(env).vmInfo()).toMatchObject({ state: 'Stopped', runningDistros: 0 });
   });
 });
 
@@ -193,7 +202,7 @@ describe('WslCliBackend details', () => {
     expect(resolveWslExe({ SystemRoot: 'D:\\Win', LIGHTDOCK_WSL_EXE: '/opt/wsl' })).toBe('/opt/wsl');
   });
 
-  it('counts only running WSL2 distros for the VM, and shows an unknown state word as Stopped with a warning', async () => {
+  it('shows an unknown state word as Unknown, keeps the word, and warns once', async () => {
     const runner: ProcessRunner = {
       run: async (file, args, options) => {
         expect([file, args, options.env['WSL_UTF8']]).toEqual(['C:\\Windows\\System32\\wsl.exe', ['--list', '--verbose'], '1']);
@@ -202,8 +211,8 @@ describe('WslCliBackend details', () => {
       },
     };
     const cli = new WslCliBackend({ env: { WSL_UTF8: '0' }, platform: 'win32', logger, runner });
-    expect(await cli.vmSummary()).toEqual({ state: 'Running', runningDistros: 1 });
-    expect((await cli.listDistros()).at(-1)).toEqual({ name: 'Alpine', state: 'Stopped', version: 2, isDefault: false });
+    await cli.listDistros();
+    expect((await cli.listDistros()).at(-1)).toEqual({ name: 'Alpine', state: 'Unknown', rawState: 'Angehalten', version: 2, isDefault: false });
     expect(logger.lines.filter((l) => l.message.includes('"Angehalten"'))).toHaveLength(1);
   });
 
@@ -250,7 +259,7 @@ describe('WslCliBackend details', () => {
     stops.push(() => service.dispose());
     expect(await service.start('debian')).toEqual({ name: 'Debian', state: 'Running', version: 2, isDefault: false });
     expect(await service.setDefault('DEBIAN')).toMatchObject({ name: 'Debian', isDefault: true });
-    expect((await service.shutdown()).state).toBe('Stopped');
+    expect(await service.shutdown()).toMatchObject({ state: 'Stopped', runningDistros: 0 });
     expect(events.events.map((e) => e.channel)).toContain('distros:changed');
     const state = JSON.parse(fs.readFileSync(path.join(temp.dir, SIMULATED_HOST_FILE), 'utf8')) as { distros: { state: string }[] };
     expect(state.distros.every((d) => d.state === 'Stopped')).toBe(true);

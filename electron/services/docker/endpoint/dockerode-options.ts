@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import https from 'node:https';
+import type Docker from 'dockerode';
+import { ServiceError } from '../../errors';
+import type { DockerEndpoint } from './resolve-endpoint';
+
+/**
+ * The dockerode constructor options for an endpoint. Every connection key is set explicitly (undefined
+ * when unused) because docker-modem merges its own defaults from `process.env` (DOCKER_HOST,
+ * DOCKER_TLS_VERIFY, DOCKER_CLIENT_TIMEOUT) under the options it is given. `version` is never set:
+ * dockerode then calls unversioned paths and the engine answers with its own API version. `timeout`
+ * is never set either: it is an idle timeout that would kill quiet event, log and exec streams.
+ */
+export function dockerodeOptions(endpoint: DockerEndpoint, env: NodeJS.ProcessEnv): Docker.DockerOptions {
+  const none = {
+    socketPath: undefined,
+    host: undefined,
+    port: undefined,
+    username: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+    timeout: undefined,
+    version: undefined,
+  };
+  const { host } = endpoint;
+  if (host.startsWith('unix://')) {
+    const socketPath = host.slice('unix://'.length);
+    if (socketPath === '') throw invalid(host);
+    return { ...none, socketPath, protocol: 'http' };
+  }
+  if (host.startsWith('npipe://')) {
+    const pipe = host.slice('npipe://'.length);
+    if (pipe === '') throw invalid(host);
+    return { ...none, socketPath: pipe, protocol: 'http' };
+  }
+  let url: URL;
+  try {
+    url = new URL(host);
+  } catch {
+    throw invalid(host);
+  }
+  if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
+    const tls = endpoint.tls;
+    const secure = url.protocol === 'https:' || tls !== null || url.port === '2376';
+    const port = url.port !== '' ? url.port : secure ? '2376' : '2375';
+    const options: Docker.DockerOptions & { pathPrefix?: string; agent?: https.Agent } = {
+      ...none,
+      host: url.hostname,
+      port,
+      protocol: secure ? 'https' : 'http',
+      pathPrefix: '/',
+    };
+    if (tls !== null) {
+      options.ca = readIfPresent(tls.caFile);
+      options.cert = readIfPresent(tls.certFile);
+      options.key = readIfPresent(tls.keyFile);
+      if (!tls.verify) options.agent = new https.Agent({ rejectUnauthorized: false, ca: options.ca, cert: options.cert, key: options.key });
+    }
+    return options;
+  }
+  if (url.protocol === 'ssh:') {
+    const agent = env['SSH_AUTH_SOCK'];
+    return {
+      ...none,
+      host: url.hostname,
+      port: url.port !== '' ? url.port : '22',
+      username: url.username !== '' ? decodeURIComponent(url.username) : undefined,
+      protocol: 'ssh',
+      sshOptions: agent !== undefined && agent !== '' ? { agent } : {},
+    };
+  }
+  throw invalid(host);
+}
+
+function readIfPresent(file: string | null): Buffer | undefined {
+  if (file === null) return undefined;
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function invalid(host: string): ServiceError {
+  return new ServiceError('VALIDATION', `"${host}" is not a Docker endpoint; use unix://, npipe://, tcp:// or ssh://.`);
+}

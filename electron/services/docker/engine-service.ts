@@ -1,0 +1,423 @@
+import type { ContainerAction, ContainerActionResult, ContainerDetail, ContainerStats, ContainerSummary } from '../../../shared/model/container';
+import type { DockerContext, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../../../shared/model/engine';
+import { ServiceError } from '../errors';
+import type { Clock, EventSink, Logger } from '../ports';
+import type { Settings } from '../settings/settings';
+import type { ContainerEngine, EngineIdentity, StreamHandle } from './container-engine';
+import { DockerodeEngine } from './dockerode/dockerode-engine';
+import { listDockerContexts, useDockerContext } from './endpoint/docker-contexts';
+import { resolveEndpoint, type EndpointEnvironment } from './endpoint/resolve-endpoint';
+import { ENGINE_ENV, selectEngineSetting } from './select-engine';
+import { SimulatedEngine } from './simulated/simulated-engine';
+
+/** Deadline of a status ping. */
+const PING_MS = 3_000;
+/** Deadline of the ping that decides, in `auto` mode, whether a real engine is there. */
+const AUTO_PING_MS = 1_500;
+/** Events arriving within this window after the first one are answered by one re-list (event → UI well under 150 ms). */
+const RELIST_WINDOW_MS = 15;
+/** Delays between reconnect attempts after the event stream is lost; the last one repeats. */
+const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 5_000];
+/** Failed reconnect attempts after which the status says `unreachable` rather than `reconnecting`. */
+const UNREACHABLE_AFTER_ATTEMPTS = 3;
+/** Containers sampled or acted on at the same time. */
+const CONCURRENCY = 8;
+/** Container event actions that never change the container list. */
+const QUIET_ACTIONS = /^(exec_|attach|detach|resize|top|archive-path|extract-to-dir|export|copy)/;
+
+/** What the engine service is built from (the composition root passes the host's adapters). */
+export interface EngineServiceOptions {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  homeDir: string;
+  dataDir: string;
+  settings: Settings;
+  clock: Clock;
+  logger: Logger;
+  events: EventSink;
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Finds a container by full id, name, or unambiguous id prefix, as the docker CLI does. */
+function findContainer(containers: ContainerSummary[], ref: string): ContainerSummary | undefined {
+  const name = ref.replace(/^\//, '');
+  const exact = containers.find((c) => c.id === ref || c.name === name);
+  if (exact !== undefined) return exact;
+  const byPrefix = containers.filter((c) => c.id.startsWith(ref));
+  return byPrefix.length === 1 ? byPrefix[0] : undefined;
+}
+
+/**
+ * The Docker side of Lightdock over the ContainerEngine port: picks the engine lazily on first use
+ * (LIGHTDOCK_ENGINE, then settings `engine.kind`; `auto` = the real engine if it answers a ping, else the
+ * simulated one), answers the IPC channels, and, once `watch()`ed, keeps the UI current from the engine's
+ * event stream: `containers:changed` after container events (coalesced), `engine:status-changed` on every
+ * state change, reconnecting with backoff and re-listing after a gap. `dispose()` leaves no handle open.
+ */
+export class EngineService {
+  private engine: ContainerEngine | null = null;
+  private selecting: Promise<ContainerEngine> | null = null;
+  private simulated: SimulatedEngine | null = null;
+  private preferDocker = false;
+  private lastStatus: EngineStatus | null = null;
+  private watching = false;
+  private disposed = false;
+  /** Bumped when the engine is replaced or the service disposed; async work of an older session drops its result. */
+  private session = 0;
+  private eventStream: StreamHandle | null = null;
+  private lastEventTime: number | null = null;
+  private relistTimer: ReturnType<typeof setTimeout> | null = null;
+  private relistSequence = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private failedAttempts = 0;
+  private everConnected = false;
+
+  constructor(private readonly options: EngineServiceOptions) {}
+
+  private get where(): EndpointEnvironment {
+    return { env: this.options.env, platform: this.options.platform, homeDir: this.options.homeDir };
+  }
+
+  /** The engine in use, chosen and created on first call (never before: constructing the service connects nothing). */
+  current(): Promise<ContainerEngine> {
+    if (this.disposed) return Promise.reject(new ServiceError('UNAVAILABLE', 'The engine service has been shut down.'));
+    if (this.engine !== null) return Promise.resolve(this.engine);
+    if (this.selecting === null) {
+      const session = this.session;
+      const selecting = this.select().then((engine) => {
+        if (session !== this.session || this.disposed) {
+          if (engine !== this.simulated) engine.close();
+          throw new ServiceError('UNAVAILABLE', 'The engine changed while connecting; try again.');
+        }
+        this.engine = engine;
+        return engine;
+      });
+      this.selecting = selecting;
+      const clear = (): void => {
+        if (this.selecting === selecting) this.selecting = null;
+      };
+      selecting.then(clear, clear);
+    }
+    return this.selecting;
+  }
+
+  private simulatedEngine(): SimulatedEngine {
+    this.simulated ??= new SimulatedEngine({ dataDir: this.options.dataDir, clock: this.options.clock, logger: this.options.logger });
+    return this.simulated;
+  }
+
+  private async select(): Promise<ContainerEngine> {
+    const setting = selectEngineSetting(this.options.env, this.options.settings);
+    if (setting === 'simulated') return this.simulatedEngine();
+    const wantDocker = setting === 'docker' || this.preferDocker;
+    let engine: DockerodeEngine;
+    try {
+      engine = new DockerodeEngine({ endpoint: resolveEndpoint(this.where), env: this.options.env, platform: this.options.platform, logger: this.options.logger });
+    } catch (error) {
+      if (wantDocker) throw error;
+      this.options.logger.warn('No usable Docker endpoint; using the simulated engine', error);
+      return this.simulatedEngine();
+    }
+    if (wantDocker) return engine;
+    try {
+      await engine.ping(AUTO_PING_MS);
+      return engine;
+    } catch {
+      engine.close();
+      this.options.logger.info(`No Docker engine answered at ${engine.endpoint}; using the simulated engine (set ${ENGINE_ENV}=docker to insist).`);
+      return this.simulatedEngine();
+    }
+  }
+
+  /** Records a status and pushes `engine:status-changed` when the state, engine or message changed. */
+  private publish(engine: ContainerEngine | null, state: EngineStatus['state'], identity: EngineIdentity | null, message: string | null): EngineStatus {
+    const previous = this.lastStatus;
+    const kind = engine?.kind ?? 'docker';
+    const endpoint = engine?.endpoint ?? 'unknown';
+    const context = engine?.context ?? null;
+    const same = previous !== null && previous.state === state && previous.kind === kind && previous.endpoint === endpoint && previous.context === context;
+    const status: EngineStatus = {
+      kind,
+      state,
+      endpoint,
+      context,
+      serverVersion: identity?.serverVersion ?? (same ? previous.serverVersion : null),
+      apiVersion: identity?.apiVersion ?? (same ? previous.apiVersion : null),
+      os: identity?.os ?? (same ? previous.os : null),
+      message,
+      since: same ? previous.since : this.options.clock.now(),
+    };
+    this.lastStatus = status;
+    if (!same || previous.message !== message) this.options.events.emit('engine:status-changed', status);
+    return status;
+  }
+
+  private static messageOf(error: unknown): string {
+    return error instanceof ServiceError ? error.message : 'The container engine could not be reached.';
+  }
+
+  /** Pings the engine and reports connected or unreachable; while the watch loop reconnects, its status stands. */
+  async status(): Promise<EngineStatus> {
+    let engine: ContainerEngine;
+    try {
+      engine = await this.current();
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      return this.publish(null, 'unreachable', null, error.message);
+    }
+    if (this.watching && this.lastStatus !== null && this.lastStatus.state !== 'connected' && this.retryTimer !== null) return this.lastStatus;
+    try {
+      return this.publish(engine, 'connected', await engine.ping(PING_MS), null);
+    } catch (error) {
+      return this.publish(engine, 'unreachable', null, EngineService.messageOf(error));
+    }
+  }
+
+  /** `docker context ls`, with the current one marked. */
+  async contexts(): Promise<DockerContext[]> {
+    return listDockerContexts(this.where);
+  }
+
+  /**
+   * `docker context use`: rewrites currentContext in the docker CLI's config.json (shared with the CLI on
+   * purpose), then reconnects to that context's engine, in `auto` mode too, and answers its status.
+   */
+  async useContext(name: string): Promise<EngineStatus> {
+    if (selectEngineSetting(this.options.env, this.options.settings) === 'simulated') {
+      throw new ServiceError('CONFLICT', `Lightdock is set to the simulated engine (${ENGINE_ENV} or settings); Docker contexts apply to a real engine.`);
+    }
+    useDockerContext(this.where, name);
+    this.preferDocker = true;
+    this.replaceEngine();
+    if (this.watching) void this.connect();
+    return this.status();
+  }
+
+  private replaceEngine(): void {
+    this.session += 1;
+    this.stopLiveParts();
+    if (this.engine !== null && this.engine !== this.simulated) this.engine.close();
+    this.engine = null;
+    this.selecting = null;
+    this.failedAttempts = 0;
+    this.everConnected = false;
+    this.lastEventTime = null;
+  }
+
+  private stopLiveParts(): void {
+    this.eventStream?.stop();
+    this.eventStream = null;
+    if (this.relistTimer !== null) clearTimeout(this.relistTimer);
+    this.relistTimer = null;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** Every container, stopped ones included. */
+  async list(): Promise<ContainerSummary[]> {
+    return (await this.current()).listContainers();
+  }
+
+  /** One container in full (NOT_FOUND for an unknown id or name). */
+  async inspect(id: string): Promise<ContainerDetail> {
+    return (await this.current()).inspectContainer(id);
+  }
+
+  /** Runs the action on every id and answers one result per id, in order; one failure never fails the others. */
+  async act(ids: string[], action: ContainerAction, options: { force?: boolean; removeVolumes?: boolean }): Promise<ContainerActionResult[]> {
+    let engine: ContainerEngine;
+    try {
+      engine = await this.current();
+    } catch (error) {
+      const failure = this.actionError(error);
+      return ids.map((id) => ({ id, ok: false, error: failure }));
+    }
+    return mapLimit(ids, CONCURRENCY, async (id): Promise<ContainerActionResult> => {
+      try {
+        await engine.act(id, action, options);
+        return { id, ok: true };
+      } catch (error) {
+        return { id, ok: false, error: this.actionError(error) };
+      }
+    });
+  }
+
+  private actionError(error: unknown): { code: string; message: string } {
+    if (error instanceof ServiceError) return { code: error.code, message: error.message };
+    this.options.logger.error('container action failed', error);
+    return { code: 'INTERNAL', message: 'The action failed unexpectedly; the log has the details.' };
+  }
+
+  /** One sample per running container (or per named one that runs), as `docker stats --no-stream`. */
+  async stats(ids?: string[]): Promise<ContainerStats[]> {
+    const engine = await this.current();
+    const containers = await engine.listContainers();
+    let targets: ContainerSummary[];
+    if (ids === undefined) {
+      targets = containers.filter((c) => c.state === 'running');
+    } else {
+      const chosen = new Map<string, ContainerSummary>();
+      for (const ref of ids) {
+        const found = findContainer(containers, ref);
+        if (found === undefined) throw new ServiceError('NOT_FOUND', `No such container: ${ref}`);
+        if (found.state === 'running') chosen.set(found.id, found);
+      }
+      targets = [...chosen.values()];
+    }
+    const samples = await mapLimit(targets, CONCURRENCY, async (container) => {
+      try {
+        return await engine.statsOnce(container.id);
+      } catch (error) {
+        if (error instanceof ServiceError && (error.code === 'NOT_FOUND' || error.code === 'CONFLICT')) return null;
+        throw error;
+      }
+    });
+    return samples.filter((s): s is ContainerStats => s !== null);
+  }
+
+  /** Images (`docker images`). */
+  async images(): Promise<ImageSummary[]> {
+    return (await this.current()).listImages();
+  }
+
+  /** Removes an image and answers its reference. */
+  async removeImage(id: string, force: boolean): Promise<{ id: string }> {
+    await (await this.current()).removeImage(id, force);
+    return { id };
+  }
+
+  /** Removes dangling images. */
+  async pruneImages(): Promise<PruneResult> {
+    return (await this.current()).pruneImages();
+  }
+
+  /** Volumes (`docker volume ls`). */
+  async volumes(): Promise<VolumeSummary[]> {
+    return (await this.current()).listVolumes();
+  }
+
+  /** Removes a volume and answers its name. */
+  async removeVolume(name: string, force: boolean): Promise<{ name: string }> {
+    await (await this.current()).removeVolume(name, force);
+    return { name };
+  }
+
+  /** Removes unused volumes. */
+  async pruneVolumes(): Promise<PruneResult> {
+    return (await this.current()).pruneVolumes();
+  }
+
+  /** Networks (`docker network ls`). */
+  async networks(): Promise<NetworkSummary[]> {
+    return (await this.current()).listNetworks();
+  }
+
+  /** Starts the live parts for a UI host: the event stream, status pushes and reconnects. Idempotent. */
+  watch(): void {
+    if (this.watching || this.disposed) return;
+    this.watching = true;
+    void this.connect();
+  }
+
+  /** One connection attempt of the watch loop: ping, subscribe to events, publish, re-list; on failure, retry later. */
+  private async connect(): Promise<void> {
+    const session = this.session;
+    let engine: ContainerEngine;
+    let identity: EngineIdentity;
+    try {
+      engine = await this.current();
+      if (session !== this.session) return;
+      identity = await engine.ping(PING_MS);
+    } catch (error) {
+      if (session !== this.session || this.disposed) return;
+      this.failedAttempts += 1;
+      const state = this.everConnected && this.failedAttempts < UNREACHABLE_AFTER_ATTEMPTS ? 'reconnecting' : 'unreachable';
+      this.publish(this.engine, state, null, state === 'reconnecting' ? this.lostMessage() : EngineService.messageOf(error));
+      this.scheduleRetry();
+      return;
+    }
+    if (session !== this.session || this.disposed) return;
+    this.failedAttempts = 0;
+    this.everConnected = true;
+    this.subscribe(engine, session);
+    this.publish(engine, 'connected', identity, null);
+    await this.relist(session);
+  }
+
+  private lostMessage(): string {
+    return `Lost the connection to Docker at ${this.engine?.endpoint ?? 'its endpoint'}; reconnecting…`;
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null || this.disposed) return;
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.failedAttempts, RECONNECT_DELAYS_MS.length - 1)] ?? 5_000;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
+  }
+
+  private subscribe(engine: ContainerEngine, session: number): void {
+    this.eventStream?.stop();
+    const handle = engine.events(
+      this.lastEventTime,
+      (event) => {
+        if (session !== this.session) return;
+        this.lastEventTime = event.time;
+        if (event.type === 'network' || (event.type === 'container' && !QUIET_ACTIONS.test(event.action))) this.scheduleRelist(session);
+      },
+      () => {
+        if (session !== this.session || this.disposed || this.eventStream !== handle) return;
+        this.eventStream = null;
+        this.publish(engine, 'reconnecting', null, this.lostMessage());
+        this.scheduleRetry();
+      },
+    );
+    this.eventStream = handle;
+  }
+
+  private scheduleRelist(session: number): void {
+    if (this.relistTimer !== null) return;
+    this.relistTimer = setTimeout(() => {
+      this.relistTimer = null;
+      void this.relist(session);
+    }, RELIST_WINDOW_MS);
+  }
+
+  private async relist(session: number): Promise<void> {
+    const engine = this.engine;
+    if (engine === null) return;
+    const sequence = ++this.relistSequence;
+    try {
+      const containers = await engine.listContainers();
+      if (session !== this.session || sequence !== this.relistSequence || this.disposed) return;
+      this.options.events.emit('containers:changed', containers);
+    } catch (error) {
+      this.options.logger.warn('re-listing containers after an event failed', error);
+    }
+  }
+
+  /** Stops the event stream, timers and the engine's sockets; the service answers UNAVAILABLE afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.watching = false;
+    this.session += 1;
+    this.stopLiveParts();
+    this.engine?.close();
+    if (this.simulated !== null && this.simulated !== this.engine) this.simulated.close();
+    this.engine = null;
+  }
+}

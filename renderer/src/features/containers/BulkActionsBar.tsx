@@ -1,0 +1,49 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Typography from '@mui/material/Typography';
+import type { ContainerAction, ContainerSummary } from '../../../../shared/model/container';
+import { ACTIONS, ACTION_WORDS, actionApplies } from './container-actions';
+
+/** Props of the bulk toolbar: the selected containers, whether an action runs on them, and what a button does. */
+export interface BulkActionsBarProps {
+  selected: readonly ContainerSummary[];
+  busy: boolean;
+  onAction: (action: ContainerAction) => void;
+}
+
+/**
+ * A toolbar named "Bulk actions" with one button per action ("Stop selected", …), each enabled when it applies to at
+ * least one selected container and nothing runs; a labelled spinner shows while an action runs on the selection.
+ */
+export function BulkActionsBar({ selected, busy, onAction }: BulkActionsBarProps): React.JSX.Element {
+  return (
+    <Box
+      role="toolbar"
+      aria-label="Bulk actions"
+      sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, minHeight: 40 }}
+    >
+      <Typography variant="body2" color="text.secondary" sx={{ mr: 1 }} aria-live="polite">
+        {selected.length === 0 ? 'Select containers to act on several at once.' : `${selected.length} selected`}
+      </Typography>
+      {ACTIONS.map((action) => {
+        const count = selected.filter((container) => actionApplies(action, container.state)).length;
+        return (
+          <Button
+            key={action}
+            size="small"
+            variant="outlined"
+            color={action === 'remove' || action === 'kill' ? 'error' : 'primary'}
+            disabled={busy || count === 0}
+            aria-label={`${ACTION_WORDS[action].label} selected`}
+            onClick={() => onAction(action)}
+          >
+            {ACTION_WORDS[action].label}
+            {count > 0 && ` (${count})`}
+          </Button>
+        );
+      })}
+      {busy && <CircularProgress size={18} aria-label="Working on the selected containers…" />}
+    </Box>
+  );
+}

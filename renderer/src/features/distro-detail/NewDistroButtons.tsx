@@ -1,0 +1,68 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Snackbar from '@mui/material/Snackbar';
+import Add from '@mui/icons-material/Add';
+import FileUpload from '@mui/icons-material/FileUpload';
+import { useState } from 'react';
+import { hrefFor } from '../../navigation/route';
+import { OperationsPanel } from '../operations/OperationsPanel';
+import { ImportDistroDialog } from './ImportDistroDialog';
+import { InstallDistroDialog } from './InstallDistroDialog';
+import { useNewDistro, type NewDistroRequest } from './useNewDistro';
+
+/**
+ * "Install distro" and "Import distro" for the Distros page, their dialogs, a success note linking to the new
+ * distro, and the floating list of running operations.
+ */
+export function NewDistroButtons({ installed }: { installed: readonly string[] }): React.JSX.Element {
+  const model = useNewDistro();
+  const [dialog, setDialog] = useState<'install' | 'import' | null>(null);
+  const open = (next: 'install' | 'import'): void => {
+    model.clear();
+    setDialog(next);
+  };
+  const run = (request: NewDistroRequest): void => {
+    void model.run(request).then((ok) => {
+      if (ok) setDialog(null);
+    });
+  };
+  const close = (): void => setDialog(null);
+  return (
+    <>
+      <Button variant="outlined" startIcon={<FileUpload />} onClick={() => open('import')}>
+        Import distro
+      </Button>
+      <Button variant="contained" startIcon={<Add />} onClick={() => open('install')}>
+        Install distro
+      </Button>
+      {dialog === 'install' && (
+        <InstallDistroDialog
+          installed={installed}
+          running={model.running === 'install'}
+          error={model.error}
+          onClose={close}
+          onInstall={(name) => run({ kind: 'install', request: { name } })}
+        />
+      )}
+      {dialog === 'import' && (
+        <ImportDistroDialog
+          installed={installed}
+          running={model.running === 'import'}
+          error={model.error}
+          onClose={close}
+          onImport={(request) => run({ kind: 'import', request })}
+        />
+      )}
+      <Snackbar open={model.added !== undefined && dialog === null} autoHideDuration={8000} onClose={(_event, reason) => reason !== 'clickaway' && model.clear()}>
+        <Alert severity="success" variant="filled" onClose={model.clear} sx={{ width: '100%' }}>
+          {model.added} is installed.{' '}
+          <Link href={hrefFor('distro', model.added)} color="inherit">
+            Open {model.added}
+          </Link>
+        </Alert>
+      </Snackbar>
+      <OperationsPanel />
+    </>
+  );
+}

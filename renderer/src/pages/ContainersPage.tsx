@@ -1,0 +1,193 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
+import { actionApplies, isRunning } from '../features/containers/container-actions';
+import { ContainerFilters } from '../features/containers/ContainerFilters';
+import { ContainersGrid } from '../features/containers/ContainersGrid';
+import { BulkActionsBar } from '../features/containers/BulkActionsBar';
+import { matchesFilter, projectCounts, SHOW_ALL, type ContainerFilter } from '../features/containers/filter-containers';
+import { RemoveContainersDialog } from '../features/containers/RemoveContainersDialog';
+import { describeSuccess, useContainerActions, type ActionReport } from '../features/containers/useContainerActions';
+import { useContainers } from '../features/containers/useContainers';
+import { useStatsStream } from '../features/containers/useStatsStream';
+import { EngineGate } from '../features/engine/EngineGate';
+import { describeIpcError } from '../ipc/ipc-error';
+
+function LoadingState(): React.JSX.Element {
+  return (
+    <Box role="status" aria-label="Loading containers">
+      <Stack spacing={1}>
+        <Skeleton variant="rounded" height={40} />
+        <Skeleton variant="rounded" height={40} />
+        <Skeleton variant="rounded" height={40} />
+      </Stack>
+    </Box>
+  );
+}
+
+function EmptyState(): React.JSX.Element {
+  return (
+    <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
+      <Typography variant="h6" component="p">
+        No containers yet
+      </Typography>
+      <Typography color="text.secondary">
+        Create one from a terminal, for example <code>docker run -d -p 8080:80 nginx</code>; it appears here at once.
+      </Typography>
+    </Paper>
+  );
+}
+
+function NoMatch({ onClear }: { onClear: () => void }): React.JSX.Element {
+  return (
+    <Paper variant="outlined" sx={{ p: 3, textAlign: 'center' }}>
+      <Typography variant="h6" component="p">
+        No container matches these filters
+      </Typography>
+      <Button sx={{ mt: 1 }} onClick={onClear}>
+        Clear filters
+      </Button>
+    </Paper>
+  );
+}
+
+function ReportSnackbar({ report, onClose }: { report: ActionReport | undefined; onClose: () => void }): React.JSX.Element {
+  const success = report === undefined ? null : describeSuccess(report);
+  const failed = report !== undefined && report.failures.length > 0;
+  return (
+    <Snackbar
+      open={report !== undefined}
+      autoHideDuration={failed ? null : 5000}
+      onClose={(_event, reason) => reason !== 'clickaway' && onClose()}
+    >
+      <Alert severity={failed ? 'error' : 'success'} variant="filled" onClose={onClose} sx={{ width: '100%' }}>
+        {success}
+        {failed && (
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {report.failures.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </Box>
+        )}
+      </Alert>
+    </Snackbar>
+  );
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+function ContainersView(): React.JSX.Element {
+  const { containers, loadError, refetch } = useContainers();
+  const [filter, setFilter] = useState<ContainerFilter>(SHOW_ALL);
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
+  const [shownIds, setShownIds] = useState<string[]>([]);
+  const [toRemove, setToRemove] = useState<ContainerSummary[]>([]);
+  const names = useRef(new Map<string, string>());
+  for (const container of containers ?? []) names.current.set(container.id, container.name);
+  const nameOf = useCallback((id: string) => names.current.get(id) ?? id.slice(0, 12), []);
+  const actions = useContainerActions(nameOf);
+
+  const all = useMemo(() => containers ?? [], [containers]);
+  const filtered = useMemo(() => all.filter((container) => matchesFilter(container, filter)), [all, filter]);
+  const selected = useMemo(() => filtered.filter((container) => selection.has(container.id)), [filtered, selection]);
+  const watched = useMemo(() => {
+    const shown = new Set(shownIds);
+    return filtered.filter((container) => shown.has(container.id) && container.state === 'running').map((container) => container.id);
+  }, [filtered, shownIds]);
+  const { latest } = useStatsStream(watched);
+
+  const onShownIdsChange = useCallback((ids: string[]) => setShownIds((previous) => (sameIds(previous, ids) ? previous : ids)), []);
+  const { act } = actions;
+  const onRowAction = useCallback((id: string, action: ContainerAction) => void act([id], action), [act]);
+
+  const onBulk = (action: ContainerAction): void => {
+    const targets = selected.filter((container) => actionApplies(action, container.state));
+    if (action === 'remove') setToRemove(targets);
+    else void act(targets.map((container) => container.id), action);
+  };
+
+  const busy = selected.some((container) => actions.pending.has(container.id));
+
+  if (containers === undefined) {
+    if (loadError === undefined) return <LoadingState />;
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={refetch}>
+            Retry
+          </Button>
+        }
+      >
+        Could not load the containers: {describeIpcError(loadError)}
+      </Alert>
+    );
+  }
+
+  return (
+    <Stack spacing={2}>
+      {loadError !== undefined && (
+        <Alert severity="warning">The list may be out of date: {describeIpcError(loadError)}</Alert>
+      )}
+      {all.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <>
+          <ContainerFilters filter={filter} onChange={setFilter} projects={projectCounts(all)} />
+          <BulkActionsBar selected={selected} busy={busy} onAction={onBulk} />
+          {filtered.length === 0 ? (
+            <NoMatch onClear={() => setFilter(SHOW_ALL)} />
+          ) : (
+            <ContainersGrid
+              containers={filtered}
+              stats={latest}
+              pending={actions.pending}
+              selection={new Set(selected.map((container) => container.id))}
+              onSelectionChange={setSelection}
+              onShownIdsChange={onShownIdsChange}
+              onAction={onRowAction}
+            />
+          )}
+          <Typography variant="body2" color="text.secondary">
+            {filtered.length} of {all.length} containers shown · {all.filter((container) => isRunning(container.state)).length} running
+          </Typography>
+        </>
+      )}
+      {toRemove.length > 0 && (
+        <RemoveContainersDialog
+          containers={toRemove}
+          onCancel={() => setToRemove([])}
+          onConfirm={(options) => {
+            const ids = toRemove.map((container) => container.id);
+            setToRemove([]);
+            void act(ids, 'remove', options);
+          }}
+        />
+      )}
+      <ReportSnackbar report={actions.report} onClose={actions.clearReport} />
+    </Stack>
+  );
+}
+
+/** The Containers page: a live, filterable table of the engine's containers with bulk actions, or why there is none. */
+export function ContainersPage(): React.JSX.Element {
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h5" component="h2">
+        Containers
+      </Typography>
+      <EngineGate what="containers">
+        <ContainersView />
+      </EngineGate>
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# npm run bench: builds, starts a private dockerd (tests/helpers/dockerd.sh), runs every bench against it,
+# prints a summary with each figure, its same-run reference, its goal and PASS/MISS, and writes
+# tests/bench/last-results.md for the README. Exits non-zero only when a bench could not run, never
+# because a goal was missed. The dockerd, its containers and all temporary state are removed on exit.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+work="$(mktemp -d /tmp/lightdock-bench-XXXXXX)"
+engine_dir="$work/engine"
+results="$work/results"
+
+cleanup() {
+  bash tests/helpers/dockerd.sh stop "$engine_dir" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== build"
+if ! npm run --silent build; then
+  echo "bench: the build failed, nothing was measured" >&2
+  exit 1
+fi
+
+echo "== private dockerd in $engine_dir"
+if ! DOCKER_HOST="$(bash tests/helpers/dockerd.sh start "$engine_dir" | tail -n 1)"; then
+  echo "bench: the private dockerd did not start, nothing was measured" >&2
+  exit 1
+fi
+export DOCKER_HOST
+export LIGHTDOCK_BENCH_RESULTS="$results"
+export LIGHTDOCK_BENCH_TMP="$work"
+export LIGHTDOCK_BENCH_DOCKERD_PIDFILE="$engine_dir/dockerd.pid"
+echo "DOCKER_HOST=$DOCKER_HOST"
+
+failed=()
+for bench in list event-to-ui stats-cpu render-rows; do
+  echo "== bench: $bench"
+  if ! timeout --kill-after=10 300 npx tsx "tests/bench/$bench.bench.ts"; then
+    echo "bench: $bench could not run" >&2
+    failed+=("$bench")
+  fi
+done
+
+npx tsx tests/bench/summarize.ts "$results" tests/bench/last-results.md "${failed[@]}" || failed+=(summary)
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "bench: could not run: ${failed[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContainerSummary } from '../../../shared/model/container';
+import type { EngineStatus } from '../../../shared/model/engine';
+import { EngineService } from '../../../electron/services/docker/engine-service';
+import { silentLogger, systemClock } from '../../../electron/services/ports';
+import { Settings } from '../../../electron/services/settings/settings';
+import { dockerAt, dockerdScript, eventually, TEST_IMAGE, testDockerHost } from '../../helpers/docker-engine';
+import { RecordingEventSink } from '../../helpers/recording';
+
+/** A second, private dockerd that this file may stop and start; its containers use `--network none` and it leaves iptables alone. */
+const FLAGS = ['--iptables=false', '--ip-masq=false'];
+const LOOP = ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 0.2; done'];
+let dir: string;
+let host: string;
+
+beforeAll(async () => {
+  testDockerHost();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-rc-'));
+  host = await dockerdScript('start', dir, FLAGS);
+}, 60_000);
+
+afterAll(async () => {
+  await dockerdScript('stop', dir).catch(() => undefined);
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}, 60_000);
+
+describe('EngineService when dockerd restarts mid-stream', () => {
+  it('goes reconnecting, then connected again with a re-listed, correct view', async () => {
+    const sink = new RecordingEventSink();
+    const engine = new EngineService({
+      env: { DOCKER_HOST: host, LIGHTDOCK_ENGINE: 'docker' },
+      platform: process.platform,
+      homeDir: dir,
+      dataDir: path.join(dir, 'lightdock'),
+      settings: Settings.parse({}),
+      clock: systemClock,
+      logger: silentLogger,
+      events: sink,
+    });
+    const statuses = (): EngineStatus['state'][] => sink.events.filter((e) => e.channel === 'engine:status-changed').map((e) => (e.payload as EngineStatus).state);
+    const lastList = (): ContainerSummary[] | undefined =>
+      sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerSummary[]).at(-1);
+    try {
+      const kept = (await dockerAt(host, ['run', '-d', '--network', 'none', '--name', 'ld-rc-kept', TEST_IMAGE, ...LOOP])).trim();
+      engine.watch();
+      await eventually(() => expect(lastList()?.find((c) => c.id === kept)?.state).toBe('running'), 10_000);
+      expect(statuses()).toEqual(['connected']);
+
+      await dockerdScript('stop', dir);
+      await eventually(() => expect(statuses().at(-1)).toMatch(/^(reconnecting|unreachable)$/), 10_000);
+      expect(statuses()[1]).toBe('reconnecting');
+      const between = await engine.status();
+      expect(between.state).not.toBe('connected');
+      expect(between.message).toMatch(/Docker/);
+      const created = sink.events.length;
+
+      await dockerdScript('start', dir, FLAGS);
+      await eventually(() => expect(statuses().at(-1)).toBe('connected'), 20_000);
+      await eventually(() => expect(sink.events.slice(created).some((e) => e.channel === 'containers:changed')).toBe(true));
+      const truth = (await dockerAt(host, ['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.State}}'])).trim().split('\n').sort();
+      expect((lastList() ?? []).map((c) => `${c.id} ${c.state}`).sort()).toEqual(truth);
+      expect(lastList()?.find((c) => c.id === kept)?.state).toBe('exited');
+
+      await dockerAt(host, ['start', kept]);
+      await eventually(() => expect(lastList()?.find((c) => c.id === kept)?.state).toBe('running'), 5_000);
+      await dockerAt(host, ['rm', '-f', kept]);
+      await eventually(() => expect(lastList()?.some((c) => c.id === kept)).toBe(false), 5_000);
+    } finally {
+      engine.dispose();
+    }
+  }, 90_000);
+});
