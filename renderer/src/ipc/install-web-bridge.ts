@@ -49,7 +49,8 @@ function isEventChannel(channel: string): channel is EventChannel {
 /**
  * Implements LightdockApi over the web protocol: invokes sent before the first open are queued; a drop answers
  * every unanswered invoke with CONNECTION_LOST, reconnects with doubling backoff, and re-sends `ready` once back.
- * Frames and event payloads that fail their schema are ignored.
+ * Malformed frames and pushes on unknown channels are ignored; payloads are not re-validated here, because the host
+ * validates every push against the contract before it sends it (a 1,000-container list would cost a parse per push).
  */
 export function createWebBridge(options: WebBridgeOptions): WebBridge {
   const connect = options.connect ?? ((url: string): BridgeSocket => new WebSocket(url) as BridgeSocket);
@@ -89,9 +90,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     }
     const { channel } = frame.data;
     if (!isEventChannel(channel)) return;
-    const payload = eventContract[channel].safeParse(frame.data.payload);
-    if (!payload.success) return;
-    for (const listener of [...(listeners.get(channel) ?? [])]) listener(payload.data);
+    for (const listener of [...(listeners.get(channel) ?? [])]) listener(frame.data.payload);
   }
 
   function dropped(): void {

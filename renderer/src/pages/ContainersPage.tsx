@@ -99,6 +99,7 @@ function ContainersView(): React.JSX.Element {
   const all = useMemo(() => containers ?? [], [containers]);
   const filtered = useMemo(() => all.filter((container) => matchesFilter(container, filter)), [all, filter]);
   const selected = useMemo(() => filtered.filter((container) => selection.has(container.id)), [filtered, selection]);
+  const selectedIds = useMemo(() => new Set(selected.map((container) => container.id)), [selected]);
   const watched = useMemo(() => {
     const shown = new Set(shownIds);
     return filtered.filter((container) => shown.has(container.id) && container.state === 'running').map((container) => container.id);
@@ -151,7 +152,7 @@ function ContainersView(): React.JSX.Element {
               containers={filtered}
               stats={latest}
               pending={actions.pending}
-              selection={new Set(selected.map((container) => container.id))}
+              selection={selectedIds}
               onSelectionChange={setSelection}
               onShownIdsChange={onShownIdsChange}
               onAction={onRowAction}

@@ -85,11 +85,13 @@ describe('createWebBridge', () => {
     expect(await answer).toEqual({ ok: true, value: UBUNTU });
   });
 
-  it('delivers valid event payloads to subscribers and drops invalid ones', async () => {
+  it('delivers pushes of known channels to subscribers and drops malformed frames and unknown channels', async () => {
     const { bridge, peer } = await setup();
     const received: Distro[][] = [];
     const unsubscribe = bridge.on('distros:changed', (distros) => received.push(distros));
-    peer.socket.send(JSON.stringify({ type: 'event', channel: 'distros:changed', payload: [{ name: 'bad name!' }] }));
+    peer.socket.send(JSON.stringify({ type: 'event', channel: 'distros:exploded', payload: [UBUNTU] }));
+    peer.socket.send(JSON.stringify({ type: 'evnt', channel: 'distros:changed', payload: [UBUNTU] }));
+    peer.socket.send('not json');
     peer.socket.send(JSON.stringify({ type: 'event', channel: 'distros:changed', payload: [UBUNTU] }));
     await until(() => received.length === 1);
     unsubscribe();

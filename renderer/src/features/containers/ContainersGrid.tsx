@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import IconButton from '@mui/material/IconButton';
@@ -8,7 +8,8 @@ import PlayArrow from '@mui/icons-material/PlayArrow';
 import Stop from '@mui/icons-material/Stop';
 import {
   DataGrid,
-  gridPaginatedVisibleSortedGridRowIdsSelector,
+  gridExpandedSortedRowIdsSelector,
+  gridRenderContextSelector,
   useGridApiRef,
   type GridColDef,
   type GridRowSelectionModel,
@@ -56,7 +57,37 @@ function RowActions({ row, running, onAction }: { row: ContainerSummary; running
 
 type ContainerGridAction = (id: string, action: ContainerAction) => void;
 
-const PAGE_SIZE = 50;
+/** What changes often (stats every second, pending actions) reaches the cells through context, so the columns stay stable. */
+interface LiveCellState {
+  stats: ReadonlyMap<string, ContainerStats>;
+  pending: ReadonlyMap<string, ContainerAction>;
+  onAction: ContainerGridAction;
+}
+
+const LiveCells = createContext<LiveCellState>({ stats: new Map(), pending: new Map(), onAction: () => undefined });
+
+function CpuCell({ id }: { id: string }): React.JSX.Element {
+  const value = useContext(LiveCells).stats.get(id)?.cpuPercent;
+  return <>{value === undefined ? '—' : `${value.toFixed(1)}%`}</>;
+}
+
+function MemoryCell({ id }: { id: string }): React.JSX.Element {
+  const value = useContext(LiveCells).stats.get(id)?.memoryUsedBytes;
+  return <>{formatBytes(value ?? null)}</>;
+}
+
+function ActionsCell({ row }: { row: ContainerSummary }): React.JSX.Element {
+  const { pending, onAction } = useContext(LiveCells);
+  return <RowActions row={row} running={pending.get(row.id)} onAction={onAction} />;
+}
+
+const rowId = (row: ContainerSummary): string => row.id;
+
+/** The free DataGrid pages rows (100 at most per page); within a page, rows are virtualized. */
+const PAGE_SIZE = 100;
+
+/** Height of the scrolling grid: rows are virtualized, so 1,000 containers cost what the visible ones cost. */
+const GRID_HEIGHT = 'max(360px, calc(100vh - 330px))';
 
 /** Compose projects alphabetically, containers outside any project last, then names: each project's rows sit together. */
 function byProjectThenName(a: ContainerSummary, b: ContainerSummary): number {
@@ -135,16 +166,16 @@ export function ContainersGrid(props: ContainersGridProps): React.JSX.Element {
         headerName: 'CPU',
         width: 90,
         type: 'number',
-        valueGetter: (_value, row) => stats.get(row.id)?.cpuPercent ?? null,
-        valueFormatter: (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`),
+        sortable: false,
+        renderCell: ({ row }) => <CpuCell id={row.id} />,
       },
       {
         field: 'memory',
         headerName: 'Memory',
         width: 110,
         type: 'number',
-        valueGetter: (_value, row) => stats.get(row.id)?.memoryUsedBytes ?? null,
-        valueFormatter: (value: number | null) => formatBytes(value),
+        sortable: false,
+        renderCell: ({ row }) => <MemoryCell id={row.id} />,
       },
       {
         field: 'actions',
@@ -153,33 +184,42 @@ export function ContainersGrid(props: ContainersGridProps): React.JSX.Element {
         sortable: false,
         filterable: false,
         disableColumnMenu: true,
-        renderCell: ({ row }) => <RowActions row={row} running={pending.get(row.id)} onAction={onAction} />,
+        renderCell: ({ row }) => <ActionsCell row={row} />,
       },
     ],
-    [stats, pending, onAction],
+    [],
   );
 
+  const live = useMemo<LiveCellState>(() => ({ stats, pending, onAction }), [stats, pending, onAction]);
+  const selectionModel = useMemo(() => toSelectionModel(selection), [selection]);
+
   const reportShown = (): void => {
-    onShownIdsChange(gridPaginatedVisibleSortedGridRowIdsSelector(apiRef).map(String));
+    const { firstRowIndex, lastRowIndex } = gridRenderContextSelector(apiRef);
+    const { page, pageSize } = apiRef.current?.state.pagination.paginationModel ?? { page: 0, pageSize: PAGE_SIZE };
+    const onPage = gridExpandedSortedRowIdsSelector(apiRef).slice(page * pageSize, (page + 1) * pageSize);
+    onShownIdsChange(onPage.slice(firstRowIndex, lastRowIndex).map(String));
   };
 
   return (
-    <DataGrid
-      apiRef={apiRef}
-      aria-label="Containers"
-      rows={ordered}
-      columns={columns}
-      getRowId={(row) => row.id}
-      autoHeight
-      disableVirtualization
-      checkboxSelection
-      disableRowSelectionOnClick
-      rowSelectionModel={toSelectionModel(selection)}
-      onRowSelectionModelChange={(model) => onSelectionChange(fromSelectionModel(model, containers))}
-      initialState={{ pagination: { paginationModel: { pageSize: PAGE_SIZE } } }}
-      pageSizeOptions={[25, PAGE_SIZE, 100]}
-      hideFooter={containers.length <= PAGE_SIZE}
-      onStateChange={reportShown}
-    />
+    <LiveCells.Provider value={live}>
+      <Box sx={{ height: GRID_HEIGHT, minHeight: 0 }}>
+        <DataGrid
+          apiRef={apiRef}
+          aria-label="Containers"
+          rows={ordered}
+          columns={columns}
+          getRowId={rowId}
+          disableVirtualization={import.meta.env.MODE === 'test'}
+          checkboxSelection
+          disableRowSelectionOnClick
+          rowSelectionModel={selectionModel}
+          onRowSelectionModelChange={(model) => onSelectionChange(fromSelectionModel(model, containers))}
+          initialState={{ pagination: { paginationModel: { pageSize: PAGE_SIZE } } }}
+          pageSizeOptions={[25, 50, PAGE_SIZE]}
+          hideFooter={containers.length <= PAGE_SIZE}
+          onStateChange={reportShown}
+        />
+      </Box>
+    </LiveCells.Provider>
   );
 }
