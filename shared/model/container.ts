@@ -91,6 +91,7 @@ export type ContainerNamespaces = z.infer<typeof ContainerNamespaces>;
 /** The container's cgroup: its limits (null = unlimited) and current use where the engine reports it. */
 export const ContainerCgroup = z.object({
   version: z.union([z.literal(1), z.literal(2)]).nullable(),
+  /** Relative to the cgroup root, as /proc/<pid>/cgroup shows it (`/docker/<id>`, `/system.slice/docker-<id>.scope`). */
   path: z.string().nullable(),
   memoryLimitBytes: z.number().int().nullable(),
   memorySwapLimitBytes: z.number().int().nullable(),

@@ -3,7 +3,7 @@ import type { DockerContext, EngineStatus, ImageSummary, NetworkSummary, PruneRe
 import { ServiceError } from '../errors';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { Settings } from '../settings/settings';
-import type { ContainerEngine, EngineIdentity, StreamHandle } from './container-engine';
+import type { ContainerEngine, EngineEvent, EngineIdentity, StreamHandle } from './container-engine';
 import { DockerodeEngine } from './dockerode/dockerode-engine';
 import { listDockerContexts, useDockerContext } from './endpoint/docker-contexts';
 import { resolveEndpoint, type EndpointEnvironment } from './endpoint/resolve-endpoint';
@@ -16,6 +16,14 @@ const PING_MS = 3_000;
 const AUTO_PING_MS = 1_500;
 /** Events arriving within this window after the first one are answered by one re-list (event → UI well under 150 ms). */
 const RELIST_WINDOW_MS = 15;
+/** The container state an engine event implies, for the immediate push before the re-list. */
+const EVENT_STATES: Partial<Record<string, ContainerSummary['state']>> = {
+  start: 'running',
+  restart: 'running',
+  unpause: 'running',
+  pause: 'paused',
+  die: 'exited',
+};
 /** Delays between reconnect attempts after the event stream is lost; the last one repeats. */
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 5_000];
 /** Failed reconnect attempts after which the status says `unreachable` rather than `reconnecting`. */
@@ -80,6 +88,8 @@ export class EngineService {
   private lastEventTime: number | null = null;
   private relistTimer: ReturnType<typeof setTimeout> | null = null;
   private relistSequence = 0;
+  private publishedSequence = 0;
+  private lastPushed: ContainerSummary[] | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failedAttempts = 0;
   private everConnected = false;
@@ -376,6 +386,7 @@ export class EngineService {
       (event) => {
         if (session !== this.session) return;
         this.lastEventTime = event.time;
+        if (event.type === 'container') this.patchFromEvent(event);
         if (event.type === 'network' || (event.type === 'container' && !QUIET_ACTIONS.test(event.action))) this.scheduleRelist(session);
       },
       () => {
@@ -396,13 +407,38 @@ export class EngineService {
     }, RELIST_WINDOW_MS);
   }
 
+  /**
+   * Pushes the state an event implies at once (start → running, die → exited, pause, unpause, destroy) on top of
+   * the last list pushed; the re-list that follows within RELIST_WINDOW_MS brings the status text and the rest.
+   */
+  private patchFromEvent(event: EngineEvent): void {
+    if (this.lastPushed === null) return;
+    const index = this.lastPushed.findIndex((container) => container.id === event.id);
+    if (index < 0) return;
+    let next: ContainerSummary[];
+    if (event.action === 'destroy') {
+      next = this.lastPushed.filter((container) => container.id !== event.id);
+    } else {
+      const state = EVENT_STATES[event.action];
+      const current = this.lastPushed[index];
+      if (state === undefined || current === undefined || current.state === state) return;
+      next = this.lastPushed.with(index, { ...current, state });
+    }
+    this.lastPushed = next;
+    this.options.events.emit('containers:changed', next);
+  }
+
   private async relist(session: number): Promise<void> {
     const engine = this.engine;
     if (engine === null) return;
     const sequence = ++this.relistSequence;
     try {
       const containers = await engine.listContainers();
-      if (session !== this.session || sequence !== this.relistSequence || this.disposed) return;
+      // A newer list than the last one pushed goes out at once, even if another re-list has started since:
+      // waiting for the newest would starve the UI while events keep coming.
+      if (session !== this.session || sequence <= this.publishedSequence || this.disposed) return;
+      this.publishedSequence = sequence;
+      this.lastPushed = containers;
       this.options.events.emit('containers:changed', containers);
     } catch (error) {
       this.options.logger.warn('re-listing containers after an event failed', error);

@@ -156,7 +156,14 @@ describe('dockerode streams against a real dockerd', () => {
     const exec = await openExec(engine, names.shell, { cols: 80, rows: 24 }, (data) => (output += data), (code) => (exitCode = code));
     exec.write('echo shell=$0\r');
     await eventually(() => expect(output).toMatch(/shell=\/bin\/sh/));
+    exec.write('sleep 600\r');
+    await eventually(async () => expect(await docker('top', names.shell)).toContain('sleep 600'));
     exec.close();
     await eventually(() => expect(exitCode).not.toBeUndefined(), 5000);
+    await eventually(async () => {
+      const processes = await docker('top', names.shell);
+      expect(processes).not.toContain('sleep 600');
+      expect(processes.split('\n').filter((line) => /\/bin\/sh\s*$/.test(line))).toEqual([]);
+    }, 5000);
   });
 });

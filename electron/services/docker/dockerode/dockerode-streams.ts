@@ -185,11 +185,23 @@ export async function openExec(
     resize,
     close: () => {
       if (socket.destroyed) return;
-      socket.end();
-      setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
+      // Docker cannot kill an exec and keeps its PTY open, so nothing hangs the shell up: interrupt the
+      // foreground job (Ctrl-C), then end the shell at its now empty prompt (Ctrl-D), as closing a terminal would.
+      // Ctrl-D goes a moment later because the terminal discards input queued behind an interrupt.
+      if (socket.writable) socket.write(INTERRUPT_KEY);
+      setTimeout(() => {
+        if (socket.writable) socket.write(END_OF_INPUT_KEY);
+        socket.end();
+        setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
+      }, HANG_UP_STEP_MS).unref();
     },
   };
 }
+
+/** Keys sent before closing a terminal: Ctrl-C for the foreground job, then Ctrl-D for the shell, this far apart. */
+const INTERRUPT_KEY = '\x03';
+const END_OF_INPUT_KEY = '\x04';
+const HANG_UP_STEP_MS = 150;
 
 /** `['/bin/bash']` when the container can run it (a quick `test -x /bin/bash`), else `['/bin/sh']`. */
 async function defaultShell(docker: Docker, container: Docker.Container): Promise<string[]> {

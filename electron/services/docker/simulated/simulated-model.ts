@@ -24,9 +24,9 @@ export function macFor(ip: string): string {
   return ['02', '42', ...ip.split('.').map((o) => Number(o).toString(16).padStart(2, '0'))].join(':');
 }
 
-/** The container's cgroup v2 directory under the systemd driver. */
+/** The container's cgroup v2 path under the systemd driver, relative to the cgroup root as /proc/<pid>/cgroup gives it. */
 export function cgroupPath(id: string): string {
-  return `/sys/fs/cgroup/system.slice/docker-${id}.scope`;
+  return `/system.slice/docker-${id}.scope`;
 }
 
 /** The host name inside a container: its short id, or the VM's with `--network host`. */

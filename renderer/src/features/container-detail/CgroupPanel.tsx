@@ -109,7 +109,7 @@ export function CgroupPanel({ cgroup, latest }: CgroupPanelProps): React.JSX.Ele
       <LimitRow {...memoryRow(cgroup, latest)} />
       <LimitRow {...cpuRow(cgroup, latest)} />
       <LimitRow {...pidsRow(cgroup, latest)} />
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
         {swapText(cgroup)} cgroup {cgroup.version === null ? 'version unknown' : `v${cgroup.version}`}
         {cgroup.path !== null && (
           <>

@@ -89,7 +89,7 @@ describe('SimulatedEngine seed', () => {
     const web = await engine.inspectContainer('shop-web-1');
     expect(web.cgroup).toMatchObject({
       version: 2,
-      path: `/sys/fs/cgroup/system.slice/docker-${web.id}.scope`,
+      path: `/system.slice/docker-${web.id}.scope`,
       memoryLimitBytes: 128 * MiB,
       memorySwapLimitBytes: 256 * MiB,
       nanoCpus: 500_000_000,
