@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
-import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Snackbar from '@mui/material/Snackbar';
@@ -28,6 +27,7 @@ import type { NameOf } from '../features/container-detail/NamespacesPanel';
 import { EngineGate } from '../features/engine/EngineGate';
 import { describeIpcError } from '../ipc/ipc-error';
 import { hrefFor, navigate } from '../navigation/route';
+import { RetryAlert } from '../components/RetryAlert';
 
 const TABS = ['Overview', 'Logs', 'Stats', 'Inspect', 'Terminal'] as const;
 type TabName = (typeof TABS)[number];
@@ -84,16 +84,9 @@ function DetailView({ id }: { id: string }): React.JSX.Element {
     return (
       <Stack spacing={2}>
         <Trail current={shortRef(id)} />
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={refetch}>
-              Retry
-            </Button>
-          }
-        >
+        <RetryAlert onRetry={refetch}>
           Could not load this container: {describeIpcError(loadError)}
-        </Alert>
+        </RetryAlert>
       </Stack>
     );
   }

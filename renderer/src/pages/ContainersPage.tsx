@@ -3,7 +3,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -19,18 +18,9 @@ import { useContainers } from '../features/containers/useContainers';
 import { useStatsStream } from '../features/containers/useStatsStream';
 import { EngineGate } from '../features/engine/EngineGate';
 import { describeIpcError } from '../ipc/ipc-error';
+import { RetryAlert } from '../components/RetryAlert';
+import { LoadingRows } from '../components/LoadingRows';
 
-function LoadingState(): React.JSX.Element {
-  return (
-    <Box role="status" aria-label="Loading containers">
-      <Stack spacing={1}>
-        <Skeleton variant="rounded" height={40} />
-        <Skeleton variant="rounded" height={40} />
-        <Skeleton variant="rounded" height={40} />
-      </Stack>
-    </Box>
-  );
-}
 
 function EmptyState(): React.JSX.Element {
   return (
@@ -119,18 +109,11 @@ function ContainersView(): React.JSX.Element {
   const busy = selected.some((container) => actions.pending.has(container.id));
 
   if (containers === undefined) {
-    if (loadError === undefined) return <LoadingState />;
+    if (loadError === undefined) return <LoadingRows what="containers" />;
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={refetch}>
-            Retry
-          </Button>
-        }
-      >
+      <RetryAlert onRetry={refetch}>
         Could not load the containers: {describeIpcError(loadError)}
-      </Alert>
+      </RetryAlert>
     );
   }
 

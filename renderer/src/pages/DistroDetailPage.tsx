@@ -25,6 +25,7 @@ import { DistroStateChip } from '../features/distros/DistroStateChip';
 import { OperationsPanel } from '../features/operations/OperationsPanel';
 import { describeIpcError } from '../ipc/ipc-error';
 import { hrefFor } from '../navigation/route';
+import { RetryAlert } from '../components/RetryAlert';
 
 function Crumbs({ name }: { name: string }): React.JSX.Element {
   return (
@@ -137,31 +138,17 @@ function Body({ name }: { name: string }): React.JSX.Element {
     }
     if (loadError.code === 'NOT_FOUND') return <Message title={`No distro named ${name}`} text={describeIpcError(loadError)} />;
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={refetch}>
-            Retry
-          </Button>
-        }
-      >
+      <RetryAlert onRetry={refetch}>
         Could not read {name}: {describeIpcError(loadError)}
-      </Alert>
+      </RetryAlert>
     );
   }
   return (
     <Stack spacing={2}>
       {loadError !== undefined && (
-        <Alert
-          severity="warning"
-          action={
-            <Button color="inherit" size="small" onClick={refetch}>
-              Retry
-            </Button>
-          }
-        >
+        <RetryAlert severity="warning" onRetry={refetch}>
           These figures may be out of date: {describeIpcError(loadError)}
-        </Alert>
+        </RetryAlert>
       )}
       <Loaded distro={detail} onSettled={onSettled} />
     </Stack>

@@ -2,7 +2,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -12,18 +11,9 @@ import { NewDistroButtons } from '../features/distro-detail/NewDistroButtons';
 import { DistrosGrid } from '../features/distros/DistrosGrid';
 import { useDistros, type DistrosModel } from '../features/distros/useDistros';
 import { describeIpcError } from '../ipc/ipc-error';
+import { RetryAlert } from '../components/RetryAlert';
+import { LoadingRows } from '../components/LoadingRows';
 
-function LoadingState(): React.JSX.Element {
-  return (
-    <Box role="status" aria-label="Loading distros">
-      <Stack spacing={1}>
-        <Skeleton variant="rounded" height={40} />
-        <Skeleton variant="rounded" height={40} />
-        <Skeleton variant="rounded" height={40} />
-      </Stack>
-    </Box>
-  );
-}
 
 function EmptyState(): React.JSX.Element {
   return (
@@ -41,33 +31,19 @@ function EmptyState(): React.JSX.Element {
 function Body({ model }: { model: DistrosModel }): React.JSX.Element {
   const { distros, loadError, refetch } = model;
   if (distros === undefined) {
-    if (loadError === undefined) return <LoadingState />;
+    if (loadError === undefined) return <LoadingRows what="distros" />;
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={refetch}>
-            Retry
-          </Button>
-        }
-      >
+      <RetryAlert onRetry={refetch}>
         Could not load the distros: {describeIpcError(loadError)}
-      </Alert>
+      </RetryAlert>
     );
   }
   return (
     <Stack spacing={2}>
       {loadError !== undefined && (
-        <Alert
-          severity="warning"
-          action={
-            <Button color="inherit" size="small" onClick={refetch}>
-              Retry
-            </Button>
-          }
-        >
+        <RetryAlert severity="warning" onRetry={refetch}>
           The list may be out of date: {describeIpcError(loadError)}
-        </Alert>
+        </RetryAlert>
       )}
       {distros.length === 0 ? (
         <EmptyState />

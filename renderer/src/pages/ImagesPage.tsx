@@ -24,6 +24,7 @@ import { ImagesGrid } from '../features/images/ImagesGrid';
 import { imageName, pruneCandidates, useImages } from '../features/images/useImages';
 import { invoke } from '../ipc/ipc-client';
 import { describeIpcError } from '../ipc/ipc-error';
+import { RetryAlert } from '../components/RetryAlert';
 
 function RemoveImageDialog(props: { image: ImageSummary; busy: boolean; onCancel: () => void; onConfirm: (force: boolean) => void }): React.JSX.Element {
   const { image, busy, onCancel, onConfirm } = props;
@@ -106,16 +107,9 @@ function ImagesView(): React.JSX.Element {
           <Skeleton variant="rounded" height={120} />
         </Box>
       ) : (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={refetch}>
-              Retry
-            </Button>
-          }
-        >
+        <RetryAlert onRetry={refetch}>
           Could not load the images: {describeIpcError(loadError)}
-        </Alert>
+        </RetryAlert>
       );
   } else if (images.length === 0) {
     body = (

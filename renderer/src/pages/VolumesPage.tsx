@@ -22,6 +22,7 @@ import { unusedVolumes, useVolumes } from '../features/volumes/useVolumes';
 import { VolumesGrid } from '../features/volumes/VolumesGrid';
 import { invoke } from '../ipc/ipc-client';
 import { describeIpcError, type IpcError } from '../ipc/ipc-error';
+import { RetryAlert } from '../components/RetryAlert';
 
 function Loading({ what }: { what: string }): React.JSX.Element {
   return (
@@ -33,16 +34,9 @@ function Loading({ what }: { what: string }): React.JSX.Element {
 
 function LoadFailed({ what, error, onRetry }: { what: string; error: IpcError; onRetry: () => void }): React.JSX.Element {
   return (
-    <Alert
-      severity="error"
-      action={
-        <Button color="inherit" size="small" onClick={onRetry}>
-          Retry
-        </Button>
-      }
-    >
+    <RetryAlert onRetry={onRetry}>
       Could not load the {what}: {describeIpcError(error)}
-    </Alert>
+    </RetryAlert>
   );
 }
 

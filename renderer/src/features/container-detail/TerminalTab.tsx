@@ -10,6 +10,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { describeIpcError, type IpcError } from '../../ipc/ipc-error';
 import { openExecSession } from './exec-session';
+import { RetryAlert } from '../../components/RetryAlert';
 
 /** Props of the terminal tab: which container, its name for labels, and whether it runs. */
 export interface TerminalTabProps {
@@ -26,16 +27,9 @@ function StatusLine({ state, name, onRestart }: { state: SessionState; name: str
   if (state.kind === 'opening') return <LinearProgress aria-label={`Opening a shell in ${name}…`} />;
   if (state.kind === 'failed') {
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={onRestart}>
-            Retry
-          </Button>
-        }
-      >
+      <RetryAlert onRetry={onRestart}>
         Could not open a shell: {describeIpcError(state.error)}
-      </Alert>
+      </RetryAlert>
     );
   }
   if (state.kind === 'exited') {

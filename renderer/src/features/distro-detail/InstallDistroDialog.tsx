@@ -1,5 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
@@ -9,6 +7,7 @@ import { useState } from 'react';
 import { describeIpcError, type IpcError } from '../../ipc/ipc-error';
 import { useIpcQuery } from '../../ipc/useIpcQuery';
 import { ActionDialog } from './ActionDialog';
+import { RetryAlert } from '../../components/RetryAlert';
 
 /** Props of the install dialog. */
 export interface InstallDistroDialogProps {
@@ -46,16 +45,9 @@ export function InstallDistroDialog({ installed, running, error, onClose, onInst
         <Skeleton variant="rounded" height={120} role="status" aria-label="Loading the online distros" />
       )}
       {online.data === undefined && online.error !== undefined && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={online.refetch}>
-              Retry
-            </Button>
-          }
-        >
+        <RetryAlert onRetry={online.refetch}>
           Could not read the online distros: {describeIpcError(online.error)}
-        </Alert>
+        </RetryAlert>
       )}
       {online.data?.length === 0 && <Typography>No distro is offered online.</Typography>}
       {online.data !== undefined && online.data.length > 0 && (

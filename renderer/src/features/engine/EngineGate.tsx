@@ -2,12 +2,12 @@ import type { ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import { describeIpcError } from '../../ipc/ipc-error';
 import { useEngineStatus } from './useEngineStatus';
+import { RetryAlert } from '../../components/RetryAlert';
 
 /** Props of the gate: what it is loading (for the status label) and the view to show once the engine answers. */
 export interface EngineGateProps {
@@ -37,16 +37,9 @@ export function EngineGate({ what, children }: EngineGateProps): React.JSX.Eleme
   if (status === undefined) {
     if (error === undefined) return <EngineLoading what={what} />;
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={refetch}>
-            Retry
-          </Button>
-        }
-      >
+      <RetryAlert onRetry={refetch}>
         Could not reach the container engine service: {describeIpcError(error)}
-      </Alert>
+      </RetryAlert>
     );
   }
   if (status.state === 'connected') return <>{children}</>;

@@ -13,6 +13,7 @@ import type { WslConfigSetting, WslConfigView } from '../../../../shared/model/w
 import { describeIpcError } from '../../ipc/ipc-error';
 import { useWslConfig, type WslConfigModel } from './useWslConfig';
 import { WslSettingField } from './WslSettingField';
+import { RetryAlert } from '../../components/RetryAlert';
 
 const SECTION_TEXT: Record<string, string> = {
   wsl2: 'The utility VM',
@@ -85,16 +86,9 @@ export function WslConfigEditor(): React.JSX.Element {
       );
     }
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={refetch}>
-            Retry
-          </Button>
-        }
-      >
+      <RetryAlert onRetry={refetch}>
         Could not read .wslconfig: {describeIpcError(loadError)}
-      </Alert>
+      </RetryAlert>
     );
   }
   return (
