@@ -425,6 +425,8 @@ export class EngineService {
       next = this.lastPushed.with(index, { ...current, state });
     }
     this.lastPushed = next;
+    // A re-list already under way started before this event: its answer is older than this push.
+    this.publishedSequence = this.relistSequence;
     this.options.events.emit('containers:changed', next);
   }
 
