@@ -45,6 +45,22 @@ function startHost(dataDir: string, scenario: string): Promise<{ child: ChildPro
   });
 }
 
+/** Stops the host and waits for it to exit, so nothing still writes into the data directory being removed. */
+function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
 /** `test` with a `lightdock` fixture (scenario chosen per file with `test.use({ scenario })`). */
 export const test = base.extend<{ scenario: string; lightdock: LightdockHost }>({
   scenario: ['ready', { option: true }],
@@ -67,8 +83,8 @@ export const test = base.extend<{ scenario: string; lightdock: LightdockHost }>(
           );
         }),
     });
-    child.kill('SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stopHost(child);
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },
 });
 
