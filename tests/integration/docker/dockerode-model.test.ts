@@ -158,6 +158,8 @@ describe('DockerodeEngine on a real dockerd: the container model', () => {
 
   it('acts on containers and answers NOT_FOUND and CONFLICT in the engine words', async () => {
     await engine.act(name('created'), 'start', {});
+    // It runs `true`: pausing while it exits races with the runtime (a 500), so pause once it has exited.
+    await expect.poll(async () => (await engine.inspectContainer(name('created'))).state, { timeout: 10_000 }).toBe('exited');
     await expect(engine.act(name('created'), 'pause', {})).rejects.toMatchObject({ code: 'CONFLICT' });
     await engine.act(name('created'), 'stop', {});
     await engine.act(name('created'), 'stop', {});
