@@ -15,6 +15,7 @@ import { VmNetworkCard } from '../features/vm/VmNetworkCard';
 import { VmOverviewCard } from '../features/vm/VmOverviewCard';
 import { useVm, type VmModel } from '../features/vm/useVm';
 import { describeIpcError } from '../ipc/ipc-error';
+import { RetryAlert } from '../components/RetryAlert';
 
 function LoadingState(): React.JSX.Element {
   return (
@@ -28,25 +29,20 @@ function LoadingState(): React.JSX.Element {
 
 function Body({ model }: { model: VmModel }): React.JSX.Element {
   const { vm, loadError, refetch } = model;
-  const retry = (
-    <Button color="inherit" size="small" onClick={refetch}>
-      Retry
-    </Button>
-  );
   if (vm === undefined) {
     if (loadError === undefined) return <LoadingState />;
     return (
-      <Alert severity="error" action={retry}>
+      <RetryAlert onRetry={refetch}>
         Could not read the WSL VM: {describeIpcError(loadError)}
-      </Alert>
+      </RetryAlert>
     );
   }
   return (
     <Stack spacing={2}>
       {loadError !== undefined && (
-        <Alert severity="warning" action={retry}>
+        <RetryAlert severity="warning" onRetry={refetch}>
           These figures may be out of date: {describeIpcError(loadError)}
-        </Alert>
+        </RetryAlert>
       )}
       {vm.state === 'Stopped' && (
         <Alert severity="info">
