@@ -2,38 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContainerDetail, ContainerStats, ContainerSummary, type LogLine } from '../../shared/model/container';
 import { ImageSummary, NetworkSummary, VolumeSummary } from '../../shared/model/engine';
 import type { ContainerEngine, EngineEvent } from '../../electron/services/docker/container-engine';
+import type { SimulatedContainerSpec } from '../../electron/services/docker/simulated/simulated-engine';
 
 /**
  * What a contract test asks the engine under test to create. Every container runs a long-lived process
  * that prints `logLines` (one per line, stdout) once at start, prints nothing else, and exits 0 promptly on
  * SIGTERM (for a busybox image: `sh -c 'trap "exit 0" TERM; printf …; while :; do sleep 1; done'`).
  */
-export interface TestContainerSpec {
-  /** Unique container name, chosen by the suite. */
-  name: string;
+export type TestContainerSpec = Omit<SimulatedContainerSpec, 'image' | 'labels'> & {
   /** Labels to set (the suite always sets `lightdock.test=contract`, for cleanup by label). */
   labels: Record<string, string>;
-  /** Lines printed to stdout once at start, in order. */
-  logLines?: string[];
-  /** `--memory` in bytes. */
-  memory?: number;
-  /** `--cpus` as nano CPUs (1.5 CPUs = 1_500_000_000). */
-  nanoCpus?: number;
-  /** `--pids-limit`. */
-  pidsLimit?: number;
-  /** `--pid host`. */
-  pidHost?: boolean;
-  /** `--network none`. */
-  networkNone?: boolean;
-  /** `--network container:<shareNetWith>` (a name or id of a running container). */
-  shareNetWith?: string;
-  /** `-p 127.0.0.1:<hostPort>:<containerPort>/tcp`; without hostPort the engine picks a free port. */
-  publish?: { containerPort: number; hostPort?: number };
-  /** `--tty`. */
-  tty?: boolean;
-  /** Start it after creating it (default true); false leaves it in the `created` state. */
-  start?: boolean;
-}
+};
 
 /** What one engine's setup hands the suite; `createContainer` returns the full container id. */
 export interface EngineContractContext {

@@ -20,17 +20,28 @@ export const SIMULATED_ENGINE_FILE = 'simulated-engine.json';
 
 /** A container to create in the simulated engine (the same fields the engine contract suite asks for). */
 export interface SimulatedContainerSpec {
+  /** Unique container name. */
   name: string;
   labels?: Record<string, string>;
+  /** Lines printed to stdout once at start, in order. */
   logLines?: string[];
+  /** `--memory` in bytes. */
   memory?: number;
+  /** `--cpus` as nano CPUs (1.5 CPUs = 1_500_000_000). */
   nanoCpus?: number;
+  /** `--pids-limit`. */
   pidsLimit?: number;
+  /** `--pid host`. */
   pidHost?: boolean;
+  /** `--network none`. */
   networkNone?: boolean;
+  /** `--network container:<shareNetWith>` (a name or id of a running container). */
   shareNetWith?: string;
+  /** `-p 127.0.0.1:<hostPort>:<containerPort>/tcp`; without hostPort the engine picks a free port. */
   publish?: { containerPort: number; hostPort?: number };
+  /** `--tty`. */
   tty?: boolean;
+  /** Start it after creating it (default true); false leaves it in the `created` state. */
   start?: boolean;
   /** Defaults to `busybox:1.36`, which the seed provides. */
   image?: string;

@@ -2,15 +2,16 @@ import { useMemo } from 'react';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Check from '@mui/icons-material/Check';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import type { Distro } from '../../../../shared/model/distro';
 import { hrefFor } from '../../navigation/route';
 import { DistroRowActions } from './DistroRowActions';
 import { DistroStateChip } from './DistroStateChip';
 import type { DistroAction } from './useDistros';
+import { SmallDataGrid } from '../../components/SmallDataGrid';
 
 /** The free DataGrid shows at most this many rows per page; the footer appears only beyond it. */
-const PAGE_LIMIT = 100;
+const distroName = (distro: Distro): string => distro.name;
 
 /** Props of the distro table. */
 export interface DistrosGridProps {
@@ -74,15 +75,6 @@ export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridPro
   );
 
   return (
-    <DataGrid
-      aria-label="Distros"
-      rows={distros}
-      columns={columns}
-      getRowId={(row) => row.name}
-      autoHeight
-      disableVirtualization
-      disableRowSelectionOnClick
-      hideFooter={distros.length <= PAGE_LIMIT}
-    />
+    <SmallDataGrid label="Distros" rows={distros} columns={columns} getRowId={distroName} />
   );
 }

@@ -1,15 +1,14 @@
 import { useMemo } from 'react';
 import Chip from '@mui/material/Chip';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
-import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import type { ImageSummary } from '../../../../shared/model/engine';
 import { formatBytes } from '../../components/format-bytes';
 import { imageName, shortImageId } from './useImages';
+import { removeColumn } from '../../components/remove-column';
+import { SmallDataGrid } from '../../components/SmallDataGrid';
 
-const PAGE_LIMIT = 100;
+const imageId = (image: ImageSummary): string => image.id;
 
 /** Props of the images table. */
 export interface ImagesGridProps {
@@ -49,36 +48,11 @@ export function ImagesGrid({ images, busy, onRemove }: ImagesGridProps): React.J
         valueFormatter: (value: number) => new Date(value * 1000).toLocaleDateString(),
       },
       { field: 'containers', headerName: 'Used by', width: 120, type: 'number', valueFormatter: (value: number) => (value === 1 ? '1 container' : `${value} containers`) },
-      {
-        field: 'actions',
-        headerName: 'Actions',
-        width: 90,
-        sortable: false,
-        filterable: false,
-        disableColumnMenu: true,
-        renderCell: ({ row }) => (
-          <Tooltip title="Remove">
-            <span>
-              <IconButton size="small" aria-label={`Remove ${imageName(row)}`} disabled={busy} onClick={() => onRemove(row)}>
-                <DeleteOutlined fontSize="small" />
-              </IconButton>
-            </span>
-          </Tooltip>
-        ),
-      },
+      removeColumn(imageName, busy, onRemove),
     ],
     [busy, onRemove],
   );
   return (
-    <DataGrid
-      aria-label="Images"
-      rows={images}
-      columns={columns}
-      getRowId={(row) => row.id}
-      autoHeight
-      disableVirtualization
-      disableRowSelectionOnClick
-      hideFooter={images.length <= PAGE_LIMIT}
-    />
+    <SmallDataGrid label="Images" rows={images} columns={columns} getRowId={imageId} />
   );
 }

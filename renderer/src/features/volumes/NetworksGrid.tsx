@@ -1,5 +1,8 @@
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import type { NetworkSummary } from '../../../../shared/model/engine';
+import { SmallDataGrid } from '../../components/SmallDataGrid';
+
+const networkId = (network: NetworkSummary): string => network.id;
 
 const COLUMNS: GridColDef<NetworkSummary>[] = [
   { field: 'name', headerName: 'Name', flex: 1, minWidth: 160 },
@@ -13,15 +16,6 @@ const COLUMNS: GridColDef<NetworkSummary>[] = [
 /** The networks table, labelled "Networks", read-only: name, driver, scope, subnet, gateway and attached containers. */
 export function NetworksGrid({ networks }: { networks: readonly NetworkSummary[] }): React.JSX.Element {
   return (
-    <DataGrid
-      aria-label="Networks"
-      rows={networks}
-      columns={COLUMNS}
-      getRowId={(row) => row.id}
-      autoHeight
-      disableVirtualization
-      disableRowSelectionOnClick
-      hideFooter={networks.length <= 100}
-    />
+    <SmallDataGrid label="Networks" rows={networks} columns={COLUMNS} getRowId={networkId} />
   );
 }

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
-import IconButton from '@mui/material/IconButton';
-import Tooltip from '@mui/material/Tooltip';
-import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import type { VolumeSummary } from '../../../../shared/model/engine';
+import { removeColumn } from '../../components/remove-column';
+import { SmallDataGrid } from '../../components/SmallDataGrid';
 
-const PAGE_LIMIT = 100;
+const volumeName = (volume: VolumeSummary): string => volume.name;
 
 /** Props of the volumes table. */
 export interface VolumesGridProps {
@@ -28,36 +27,11 @@ export function VolumesGrid({ volumes, busy, onRemove }: VolumesGridProps): Reac
         valueGetter: (_value, row) => (row.inUseBy.length === 0 ? 'unused' : row.inUseBy.join(', ')),
       },
       { field: 'mountpoint', headerName: 'Mount point', flex: 1.5, minWidth: 220 },
-      {
-        field: 'actions',
-        headerName: 'Actions',
-        width: 90,
-        sortable: false,
-        filterable: false,
-        disableColumnMenu: true,
-        renderCell: ({ row }) => (
-          <Tooltip title="Remove">
-            <span>
-              <IconButton size="small" aria-label={`Remove ${row.name}`} disabled={busy} onClick={() => onRemove(row)}>
-                <DeleteOutlined fontSize="small" />
-              </IconButton>
-            </span>
-          </Tooltip>
-        ),
-      },
+      removeColumn((row) => row.name, busy, onRemove),
     ],
     [busy, onRemove],
   );
   return (
-    <DataGrid
-      aria-label="Volumes"
-      rows={volumes}
-      columns={columns}
-      getRowId={(row) => row.name}
-      autoHeight
-      disableVirtualization
-      disableRowSelectionOnClick
-      hideFooter={volumes.length <= PAGE_LIMIT}
-    />
+    <SmallDataGrid label="Volumes" rows={volumes} columns={columns} getRowId={volumeName} />
   );
 }
