@@ -3,6 +3,8 @@ import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
 import { AppShell } from './components/AppShell';
+import { prefetchContainers } from './features/containers/useContainers';
+import { useEngineStatus } from './features/engine/useEngineStatus';
 import { useVisibilitySignal } from './features/engine/useVisibilitySignal';
 import { signalReady } from './ipc/ipc-client';
 import { navigate } from './navigation/route';
@@ -14,7 +16,8 @@ const NAV_ITEMS = PAGES.filter((page) => page.inNav);
 
 /**
  * The root component: theme that follows the OS colour scheme, the shell, and the page the hash names.
- * It signals `ready` from its own effect, which React runs after every child effect, i.e. after all subscriptions.
+ * It signals `ready` from its own effect, which React runs after every child effect, i.e. after all subscriptions,
+ * and fetches the containers list as soon as the engine is connected, so the Containers page opens with its rows.
  */
 export function App(): React.JSX.Element {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
@@ -24,6 +27,10 @@ export function App(): React.JSX.Element {
   const Page = entry?.component;
 
   useVisibilitySignal();
+  const engineState = useEngineStatus().status?.state;
+  useEffect(() => {
+    if (engineState === 'connected') prefetchContainers();
+  }, [engineState]);
   useEffect(() => signalReady(), []);
 
   return (

@@ -95,8 +95,8 @@ async function installRowWatcher(page: Page, id: string, name: string): Promise<
   await page.evaluate(
     ({ id, name }) => {
       const findRow = (): Element | null => {
-        const grid = document.querySelector('[role="grid"][aria-label="Containers"]') ?? document.body;
-        for (const row of grid.querySelectorAll('[role="row"]')) {
+        const table = document.querySelector('table[aria-label="Containers"]') ?? document.body;
+        for (const row of table.querySelectorAll('tr')) {
           const rowId = row.getAttribute('data-id') ?? '';
           if ((rowId !== '' && (rowId === id || id.startsWith(rowId))) || (row.textContent ?? '').includes(name)) return row;
         }
@@ -105,7 +105,7 @@ async function installRowWatcher(page: Page, id: string, name: string): Promise<
       const stateOf = (): string | null => {
         const row = findRow();
         if (!row) return null;
-        const text = ((row.querySelector('[data-field="state"]') ?? row).textContent ?? '').toLowerCase();
+        const text = ((row.querySelector('.state') ?? row).textContent ?? '').toLowerCase();
         for (const state of ['running', 'exited', 'created', 'paused', 'restarting', 'removing', 'dead']) {
           if (new RegExp(`\\b${state}\\b`).test(text)) return state;
         }
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     const { page } = await openBenchPage(browser, { width: 1400, height: 1400 });
     await page.addInitScript(recordListPushes);
     await page.goto(`${host.url}#/containers`);
-    await page.locator('[role="grid"][aria-label="Containers"]').waitFor({ timeout: 20_000 });
+    await page.locator('table[aria-label="Containers"]').waitFor({ timeout: 20_000 });
     await installRowWatcher(page, target, TARGET_NAME);
     await page.waitForFunction(() => (window as unknown as { __ldbWatch: PageWatch }).__ldbWatch.state() !== null, undefined, { timeout: 20_000 });
     const offset = await clockOffset(page);

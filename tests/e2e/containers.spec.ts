@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 function row(page: Page, name: string) {
-  return page.getByRole('grid', { name: 'Containers' }).getByRole('row').filter({ has: page.getByRole('link', { name: `Open ${name}`, exact: true }) });
+  return page.getByRole('table', { name: 'Containers' }).getByRole('row').filter({ has: page.getByRole('link', { name: `Open ${name}`, exact: true }) });
 }
 
 test.describe('Containers in the browser host (simulated engine)', () => {
@@ -16,7 +16,7 @@ test.describe('Containers in the browser host (simulated engine)', () => {
     await expect(row(page, 'redis')).toContainText('exited');
     await expect(row(page, 'shop-web-1')).toContainText('shop');
     await page.getByRole('group', { name: 'Compose projects' }).getByRole('button', { name: 'shop (3)' }).click();
-    await expect(page.getByRole('grid', { name: 'Containers' }).getByRole('link', { name: /^Open (?!http)/ })).toHaveCount(3);
+    await expect(page.getByRole('table', { name: 'Containers' }).getByRole('link', { name: /^Open (?!http)/ })).toHaveCount(3);
     const port = row(page, 'shop-web-1').getByRole('link', { name: /Open http:\/\/127\.0\.0\.1:\d+\// });
     await expect(port).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\/$/);
     await expect(port).toHaveAttribute('target', '_blank');

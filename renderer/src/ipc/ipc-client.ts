@@ -9,10 +9,15 @@ function bridge(): LightdockApi {
 }
 
 /** Sends one request and returns its value; a failure envelope (or a broken bridge) throws an IpcError. */
-export async function invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> {
+export function invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> {
+  return invokeOn(window.lightdock, channel, request);
+}
+
+/** invoke() over a given bridge rather than the current one (for state kept per bridge); undefined means no bridge. */
+export async function invokeOn<C extends InvokeChannel>(api: LightdockApi | undefined, channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> {
   let result;
   try {
-    result = await bridge().invoke(channel, request);
+    result = await (api ?? bridge()).invoke(channel, request);
   } catch (error) {
     throw toIpcError(error);
   }

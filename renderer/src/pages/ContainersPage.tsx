@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
 import { actionApplies, isRunning } from '../features/containers/container-actions';
 import { ContainerFilters } from '../features/containers/ContainerFilters';
-import { ContainersGrid } from '../features/containers/ContainersGrid';
+import { ContainersTable } from '../features/containers/ContainersTable';
 import { BulkActionsBar } from '../features/containers/BulkActionsBar';
 import { matchesFilter, projectCounts, SHOW_ALL, type ContainerFilter } from '../features/containers/filter-containers';
 import { RemoveContainersDialog } from '../features/containers/RemoveContainersDialog';
@@ -81,12 +81,19 @@ function ContainersView(): React.JSX.Element {
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [shownIds, setShownIds] = useState<string[]>([]);
   const [toRemove, setToRemove] = useState<ContainerSummary[]>([]);
-  const names = useRef(new Map<string, string>());
-  for (const container of containers ?? []) names.current.set(container.id, container.name);
-  const nameOf = useCallback((id: string) => names.current.get(id) ?? id.slice(0, 12), []);
-  const actions = useContainerActions(nameOf);
-
   const all = useMemo(() => containers ?? [], [containers]);
+  const names = useRef(new Map<string, string>());
+  const latest = useRef(all);
+  latest.current = all;
+  const nameOf = useCallback((id: string) => {
+    const found = latest.current.find((container) => container.id === id)?.name ?? names.current.get(id);
+    if (found !== undefined) names.current.set(id, found);
+    return found ?? id.slice(0, 12);
+  }, []);
+  const actions = useContainerActions(nameOf);
+  const projects = useMemo(() => projectCounts(all), [all]);
+  const runningCount = useMemo(() => all.filter((container) => isRunning(container.state)).length, [all]);
+
   const filtered = useMemo(() => all.filter((container) => matchesFilter(container, filter)), [all, filter]);
   const selected = useMemo(() => filtered.filter((container) => selection.has(container.id)), [filtered, selection]);
   const selectedIds = useMemo(() => new Set(selected.map((container) => container.id)), [selected]);
@@ -94,7 +101,7 @@ function ContainersView(): React.JSX.Element {
     const shown = new Set(shownIds);
     return filtered.filter((container) => shown.has(container.id) && container.state === 'running').map((container) => container.id);
   }, [filtered, shownIds]);
-  const { latest } = useStatsStream(watched);
+  const stats = useStatsStream(watched).latest;
 
   const onShownIdsChange = useCallback((ids: string[]) => setShownIds((previous) => (sameIds(previous, ids) ? previous : ids)), []);
   const { act } = actions;
@@ -126,23 +133,24 @@ function ContainersView(): React.JSX.Element {
         <EmptyState />
       ) : (
         <>
-          <ContainerFilters filter={filter} onChange={setFilter} projects={projectCounts(all)} />
+          <ContainerFilters filter={filter} onChange={setFilter} projects={projects} />
           <BulkActionsBar selected={selected} busy={busy} onAction={onBulk} />
           {filtered.length === 0 ? (
             <NoMatch onClear={() => setFilter(SHOW_ALL)} />
           ) : (
-            <ContainersGrid
+            <ContainersTable
               containers={filtered}
-              stats={latest}
+              stats={stats}
               pending={actions.pending}
               selection={selectedIds}
               onSelectionChange={setSelection}
               onShownIdsChange={onShownIdsChange}
               onAction={onRowAction}
+              virtualize={import.meta.env.MODE !== 'test'}
             />
           )}
           <Typography variant="body2" color="text.secondary">
-            {filtered.length} of {all.length} containers shown · {all.filter((container) => isRunning(container.state)).length} running
+            {filtered.length} of {all.length} containers shown · {runningCount} running
           </Typography>
         </>
       )}

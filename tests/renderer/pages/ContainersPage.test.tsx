@@ -4,7 +4,7 @@ import { ContainersPage } from '../../../renderer/src/pages/ContainersPage';
 import { FakeLightdock } from '../fake-lightdock';
 import { renderWithHost } from '../render-with-host';
 
-// DataGrid renders slowly in jsdom on a busy machine: give async queries more time than the 1 s default.
+// MUI renders slowly in jsdom on a busy machine: give async queries more time than the 1 s default.
 configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
@@ -12,26 +12,33 @@ afterEach(() => {
   delete window.lightdock;
 });
 
-function grid(): HTMLElement {
-  return screen.getByRole('grid', { name: 'Containers' });
+function table(): HTMLElement {
+  return screen.getByRole('table', { name: 'Containers' });
 }
 
-function row(name: string): HTMLElement {
-  const link = within(grid()).getByRole('link', { name: `Open ${name}` });
-  const found = link.closest<HTMLElement>('[role="row"]');
-  if (found === null) throw new Error(`no row for ${name}`);
+function rowOf(control: HTMLElement, what: string): HTMLElement {
+  const found = control.closest<HTMLElement>('tr');
+  if (found === null) throw new Error(`no row for ${what}`);
   return found;
 }
 
+function row(name: string): HTMLElement {
+  return rowOf(within(table()).getByRole('link', { name: `Open ${name}` }), name);
+}
+
+function projectRow(project: string): HTMLElement {
+  return rowOf(within(table()).getByRole('checkbox', { name: `Select project ${project}` }), project);
+}
+
 function rowNames(): string[] {
-  return within(grid())
+  return within(table())
     .queryAllByRole('link', { name: /^Open [^h]/ })
     .map((link) => link.textContent ?? '');
 }
 
 async function renderPage(host = new FakeLightdock()): Promise<FakeLightdock> {
   renderWithHost(<ContainersPage />, host);
-  await screen.findByRole('grid', { name: 'Containers' });
+  await screen.findByRole('table', { name: 'Containers' });
   return host;
 }
 
@@ -43,7 +50,10 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
   it('lists every container grouped by Compose project, with state, image and a link to its detail page', async () => {
     const host = await renderPage();
     expect(rowNames()).toEqual(['shop-api-1', 'shop-db-1', 'shop-web-1', 'monitor', 'redis', 'sidecar']);
-    expect(within(row('shop-web-1')).getByText('shop')).toBeTruthy();
+    expect(projectRow('shop').textContent).toContain('Compose project · 3 containers · 3 running');
+    expect(projectRow('shop').nextElementSibling?.textContent).toContain('shop-api-1');
+    expect(row('shop-web-1').getAttribute('aria-level')).toBe('2');
+    expect(row('redis').getAttribute('aria-level')).toBe('1');
     expect(within(row('shop-web-1')).getByText('nginx:1.27-alpine')).toBeTruthy();
     expect(within(row('redis')).getByText('exited')).toBeTruthy();
     expect(within(row('redis')).getByRole('link', { name: 'Open redis' }).getAttribute('href')).toBe(
@@ -67,13 +77,16 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
   it('watches stats for the running rows on screen only, shows the samples, and stops on unmount', async () => {
     const host = new FakeLightdock();
     renderWithHost(<ContainersPage />, host);
-    await screen.findByRole('grid', { name: 'Containers' });
+    await screen.findByRole('table', { name: 'Containers' });
     await waitFor(() => expect(host.callsTo('stats:watch')).toHaveLength(1));
     const running = ['shop-web-1', 'shop-api-1', 'shop-db-1', 'monitor', 'sidecar'].map((name) => host.engine.idOf(name));
     expect(new Set((host.callsTo('stats:watch')[0] as { ids: string[] }).ids)).toEqual(new Set(running));
     act(() => host.emit('stats:sampled', { subscriptionId: 'stats-1', samples: [host.engine.sample('shop-web-1', 12.5, 64)] }));
     expect(within(row('shop-web-1')).getByText('12.5%')).toBeTruthy();
     expect(within(row('shop-web-1')).getByText('64 MiB')).toBeTruthy();
+    act(() => host.emit('stats:sampled', { subscriptionId: 'stats-1', samples: [host.engine.sample('shop-api-1', 2.5, 16)] }));
+    expect(within(projectRow('shop')).getByText('15.0%')).toBeTruthy();
+    expect(within(projectRow('shop')).getByText('80 MiB')).toBeTruthy();
     act(() => host.emit('stats:sampled', { subscriptionId: 'stats-99', samples: [host.engine.sample('shop-db-1', 99, 99)] }));
     expect(within(row('shop-db-1')).queryByText('99.0%')).toBeNull();
 
@@ -83,6 +96,42 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     expect(host.callsTo('stats:stop')).toEqual([{ subscriptionId: 'stats-1' }]);
     cleanup();
     expect(host.callsTo('stats:stop')).toEqual([{ subscriptionId: 'stats-1' }, { subscriptionId: 'stats-2' }]);
+  });
+
+  it('collapses and expands a Compose project', async () => {
+    await renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse project shop' }));
+    expect(rowNames()).toEqual(['monitor', 'redis', 'sidecar']);
+    expect(projectRow('shop').getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(screen.getByRole('button', { name: 'Expand project shop' }));
+    expect(rowNames()).toEqual(['shop-api-1', 'shop-db-1', 'shop-web-1', 'monitor', 'redis', 'sidecar']);
+  });
+
+  it('sorts each level by a column, descending on a second click, and back to the grouped order on a third', async () => {
+    await renderPage();
+    const header = (): HTMLElement => within(table()).getByRole('button', { name: 'Name' });
+    fireEvent.click(header());
+    expect(rowNames()).toEqual(['monitor', 'redis', 'shop-api-1', 'shop-db-1', 'shop-web-1', 'sidecar']);
+    fireEvent.click(header());
+    expect(rowNames()).toEqual(['sidecar', 'shop-web-1', 'shop-db-1', 'shop-api-1', 'redis', 'monitor']);
+    expect(header().closest('th')?.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(header());
+    expect(rowNames()).toEqual(['shop-api-1', 'shop-db-1', 'shop-web-1', 'monitor', 'redis', 'sidecar']);
+  });
+
+  it('selects a whole project from its row, and everything from the header', async () => {
+    await renderPage();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select project shop' }));
+    const bar = screen.getByRole('toolbar', { name: 'Bulk actions' });
+    expect(within(bar).getByText('3 selected')).toBeTruthy();
+    fireEvent.click(within(row('shop-db-1')).getByRole('checkbox'));
+    const shop = screen.getByRole('checkbox', { name: 'Select project shop' }) as HTMLInputElement;
+    expect(shop.checked).toBe(false);
+    expect(shop.indeterminate).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all containers' }));
+    expect(within(bar).getByText('6 selected')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all containers' }));
+    expect(within(bar).getByText('Select containers to act on several at once.')).toBeTruthy();
   });
 
   it('filters by text, state and Compose project, and can clear the filters', async () => {
@@ -173,7 +222,7 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     host.engine.containers = [];
     renderWithHost(<ContainersPage />, host);
     expect(await screen.findByText('No containers yet')).toBeTruthy();
-    expect(screen.queryByRole('grid')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('shows a loading state until the list arrives', async () => {
@@ -182,7 +231,7 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     renderWithHost(<ContainersPage />, host);
     expect(await screen.findByRole('status', { name: 'Loading containers' })).toBeTruthy();
     await act(async () => release());
-    expect(await screen.findByRole('grid', { name: 'Containers' })).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'Containers' })).toBeTruthy();
   });
 
   it('says the engine is unreachable, with its message, and shows the list once it connects', async () => {
@@ -196,7 +245,7 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     act(() => host.emit('engine:status-changed', { ...host.engine.status, state: 'reconnecting', message: 'Retrying in 2 s.' }));
     expect(screen.getByRole('alert').textContent).toContain('Reconnecting to the Docker engine…');
     act(() => host.emit('engine:status-changed', { ...host.engine.status, state: 'connected', message: null }));
-    expect(await screen.findByRole('grid', { name: 'Containers' })).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'Containers' })).toBeTruthy();
   });
 
   it('shows a load error with Retry', async () => {
@@ -207,6 +256,6 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     expect(alert.textContent).toContain('The engine stopped answering. (UNAVAILABLE)');
     host.recover('containers:list');
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('grid', { name: 'Containers' })).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'Containers' })).toBeTruthy();
   });
 });

@@ -19,7 +19,9 @@ export interface ProjectCount {
   count: number;
 }
 
-/** The Compose projects of a list, alphabetically, then the containers outside any project. */
+const byNumericName = new Intl.Collator(undefined, { numeric: true });
+
+/** The Compose projects of a list, alphabetically (numbers compared as numbers, as in the table), then the containers outside any project. */
 export function projectCounts(containers: readonly ContainerSummary[]): ProjectCount[] {
   const counts = new Map<string, number>();
   for (const container of containers) {
@@ -28,7 +30,7 @@ export function projectCounts(containers: readonly ContainerSummary[]): ProjectC
   }
   return [...counts]
     .map(([project, count]) => ({ project, count }))
-    .sort((a, b) => Number(a.project === NO_PROJECT) - Number(b.project === NO_PROJECT) || a.project.localeCompare(b.project));
+    .sort((a, b) => Number(a.project === NO_PROJECT) - Number(b.project === NO_PROJECT) || byNumericName.compare(a.project, b.project));
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { ContainerSummary } from '../../../../shared/model/container';
 import type { IpcError } from '../../ipc/ipc-error';
-import { useIpcEvent } from '../../ipc/useIpcEvent';
-import { useIpcQuery } from '../../ipc/useIpcQuery';
+import { defineLiveQuery } from '../../ipc/live-query';
 
 /** The containers list and its fetch state. */
 export interface ContainersModel {
@@ -10,9 +9,18 @@ export interface ContainersModel {
   refetch: () => void;
 }
 
-/** The containers list kept live without polling: subscribes to `containers:changed` (the full list) before fetching `containers:list`. */
+const containersList = defineLiveQuery('containers:list', {}, 'containers:changed', (containers) => containers);
+
+/** Fetches the containers list ahead of need (once the engine is connected), so the Containers page opens with it. */
+export function prefetchContainers(): void {
+  containersList.prefetch();
+}
+
+/**
+ * The containers list, app-wide and live without polling: `containers:changed` (the full list, pushed after every
+ * container event and after each engine connect) replaces it; it is fetched once and after a lost link comes back.
+ */
 export function useContainers(): ContainersModel {
-  useIpcEvent('containers:changed', (containers) => list.setData(containers));
-  const list = useIpcQuery('containers:list', {});
+  const list = containersList.use();
   return { containers: list.data, loadError: list.error, refetch: list.refetch };
 }

@@ -1,7 +1,6 @@
 import type { EngineStatus } from '../../../../shared/model/engine';
 import type { IpcError } from '../../ipc/ipc-error';
-import { useIpcEvent } from '../../ipc/useIpcEvent';
-import { useIpcQuery } from '../../ipc/useIpcQuery';
+import { defineLiveQuery } from '../../ipc/live-query';
 
 /** The engine connection as the UI sees it: the last status (pushed or fetched), and a fetch error if there is one. */
 export interface EngineStatusModel {
@@ -10,9 +9,10 @@ export interface EngineStatusModel {
   refetch: () => void;
 }
 
-/** The engine status kept live: subscribes to `engine:status-changed` before fetching `engine:status`. */
+const engineStatus = defineLiveQuery('engine:status', {}, 'engine:status-changed', (status) => status);
+
+/** The engine status, app-wide: fetched once, then kept live by `engine:status-changed`; every reader shares it. */
 export function useEngineStatus(): EngineStatusModel {
-  useIpcEvent('engine:status-changed', (status) => query.setData(status));
-  const query = useIpcQuery('engine:status', {});
+  const query = engineStatus.use();
   return { status: query.data, error: query.error, refetch: query.refetch };
 }

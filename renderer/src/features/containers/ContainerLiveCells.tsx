@@ -1,0 +1,65 @@
+import { useContext } from 'react';
+import CircularProgress from '@mui/material/CircularProgress';
+import IconButton from '@mui/material/IconButton';
+import PlayArrow from '@mui/icons-material/PlayArrow';
+import Stop from '@mui/icons-material/Stop';
+import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
+import { formatBytes } from '../../components/format-bytes';
+import { ACTION_WORDS, actionApplies } from './container-actions';
+import { LiveCells } from './live-cells';
+
+/** A container's latest CPU %, or a dash before its first sample (or while it is not watched). */
+export function CpuCell({ id }: { id: string }): React.JSX.Element {
+  const value = useContext(LiveCells).stats.get(id)?.cpuPercent;
+  return <>{value === undefined ? '—' : `${value.toFixed(1)}%`}</>;
+}
+
+/** A container's latest memory use, or a dash. */
+export function MemoryCell({ id }: { id: string }): React.JSX.Element {
+  const value = useContext(LiveCells).stats.get(id)?.memoryUsedBytes;
+  return <>{formatBytes(value ?? null)}</>;
+}
+
+function sampled(stats: ReadonlyMap<string, ContainerStats>, containers: readonly ContainerSummary[]): ContainerStats[] {
+  return containers.flatMap((container) => {
+    const sample = stats.get(container.id);
+    return sample === undefined ? [] : [sample];
+  });
+}
+
+/** A Compose project's summed CPU % over its sampled containers, or a dash when none is sampled. */
+export function ProjectCpuCell({ containers }: { containers: readonly ContainerSummary[] }): React.JSX.Element {
+  const samples = sampled(useContext(LiveCells).stats, containers);
+  return <>{samples.length === 0 ? '—' : `${samples.reduce((sum, sample) => sum + sample.cpuPercent, 0).toFixed(1)}%`}</>;
+}
+
+/** A Compose project's summed memory use over its sampled containers, or a dash. */
+export function ProjectMemoryCell({ containers }: { containers: readonly ContainerSummary[] }): React.JSX.Element {
+  const samples = sampled(useContext(LiveCells).stats, containers);
+  return <>{formatBytes(samples.length === 0 ? null : samples.reduce((sum, sample) => sum + sample.memoryUsedBytes, 0))}</>;
+}
+
+/**
+ * A row's Start or Stop button (whichever applies to its state), named "Stop web" or "Start web", disabled while an
+ * action runs on the container, with a spinner named after that action.
+ */
+export function ActionsCell({ row }: { row: ContainerSummary }): React.JSX.Element {
+  const { pending, onAction } = useContext(LiveCells);
+  const running: ContainerAction | undefined = pending.get(row.id);
+  const action: ContainerAction = actionApplies('stop', row.state) ? 'stop' : 'start';
+  const words = ACTION_WORDS[action];
+  return (
+    <div className="row-actions">
+      <IconButton
+        size="small"
+        aria-label={`${words.label} ${row.name}`}
+        title={words.label}
+        disabled={running !== undefined || !actionApplies(action, row.state)}
+        onClick={() => onAction(row.id, action)}
+      >
+        {action === 'stop' ? <Stop fontSize="small" /> : <PlayArrow fontSize="small" />}
+      </IconButton>
+      {running !== undefined && <CircularProgress size={18} aria-label={`${ACTION_WORDS[running].running} ${row.name}…`} />}
+    </div>
+  );
+}

@@ -1,0 +1,283 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import IconButton from '@mui/material/IconButton';
+import Table from '@mui/material/Table';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import ExpandMore from '@mui/icons-material/ExpandMore';
+import ChevronRight from '@mui/icons-material/ChevronRight';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
+import { hrefFor } from '../../navigation/route';
+import { groupByProject, nextSorting, visibleRows, type ContainerNode, type ContainerTreeNode, type ProjectNode, type SortKey, type TreeSorting } from './container-tree';
+import { CONTAINERS_TABLE_CLASS, ContainersTableStyles, ROW_HEIGHT, stateClass } from './containers-table-style';
+import { shownPorts } from './published-ports';
+import { LiveCells, type LiveCellState } from './live-cells';
+import { ActionsCell, CpuCell, MemoryCell, ProjectCpuCell, ProjectMemoryCell } from './ContainerLiveCells';
+
+/** Props of the containers table. */
+export interface ContainersTableProps {
+  containers: readonly ContainerSummary[];
+  stats: ReadonlyMap<string, ContainerStats>;
+  pending: ReadonlyMap<string, ContainerAction>;
+  selection: ReadonlySet<string>;
+  onSelectionChange: (ids: Set<string>) => void;
+  /** Called with the ids of the container rows in view (after grouping, sorting and scrolling) whenever they change. */
+  onShownIdsChange: (ids: string[]) => void;
+  onAction: (id: string, action: ContainerAction) => void;
+  /** Render only the rows in view (the default); off where nothing has a layout (jsdom). */
+  virtualize?: boolean;
+}
+
+const TABLE_HEIGHT = 'max(360px, calc(100vh - 300px))';
+
+/** Fixed widths (table-layout: fixed), so columns do not move while rows scroll in and out. */
+const WIDTHS = { select: 52, name: undefined, image: undefined, state: 112, ports: undefined, cpu: 84, memory: 104, actions: 96 } as const;
+
+interface RowProps {
+  node: ContainerTreeNode;
+  depth: number;
+  expanded: boolean;
+  onToggleExpanded: (id: string) => void;
+  selected: boolean;
+  partlySelected: boolean;
+  onToggleSelected: (node: ContainerTreeNode, selected: boolean) => void;
+  index: number;
+}
+
+function SelectBox({ label, checked, indeterminate = false, onChange }: { label: string; checked: boolean; indeterminate?: boolean; onChange: (checked: boolean) => void }): React.JSX.Element {
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      checked={checked}
+      ref={(input) => {
+        if (input) input.indeterminate = indeterminate;
+      }}
+      onChange={(event) => onChange(event.target.checked)}
+    />
+  );
+}
+
+function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected, onToggleSelected, index }: RowProps & { node: ProjectNode }): React.JSX.Element {
+  const running = node.containers.filter((container) => container.state === 'running').length;
+  const count = node.containers.length;
+  return (
+    <tr className={selected ? 'project selected' : 'project'} aria-rowindex={index + 2} aria-expanded={expanded} aria-level={1} data-project={node.project}>
+      <td className="select">
+        <SelectBox label={`Select project ${node.project}`} checked={selected} indeterminate={partlySelected} onChange={(on) => onToggleSelected(node, on)} />
+      </td>
+      <td>
+        <IconButton size="small" sx={{ ml: -1, mr: 0.5 }} onClick={() => onToggleExpanded(node.id)} aria-label={`${expanded ? 'Collapse' : 'Expand'} project ${node.project}`}>
+          {expanded ? <ExpandMore fontSize="small" /> : <ChevronRight fontSize="small" />}
+        </IconButton>
+        <span className="project-name">{node.project}</span>
+      </td>
+      <td colSpan={3} className="muted">
+        Compose project · {count} {count === 1 ? 'container' : 'containers'} · {running} running
+      </td>
+      <td className="number">
+        <ProjectCpuCell containers={node.containers} />
+      </td>
+      <td className="number">
+        <ProjectMemoryCell containers={node.containers} />
+      </td>
+      <td />
+    </tr>
+  );
+}
+
+function PortCell({ container }: { container: ContainerSummary }): React.JSX.Element {
+  const shown = shownPorts(container.ports);
+  if (shown.length === 0) return <td className="muted">—</td>;
+  return (
+    <td className="ports">
+      {shown.map((port) =>
+        port.url === null ? (
+          <span key={port.key}>{port.text}</span>
+        ) : (
+          <a key={port.key} href={port.url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${port.url} (${container.name} port ${port.text})`}>
+            {port.text}
+          </a>
+        ),
+      )}
+    </td>
+  );
+}
+
+function ContainerRow({ node, depth, selected, onToggleSelected, index }: RowProps & { node: ContainerNode }): React.JSX.Element {
+  const row = node.container;
+  return (
+    <tr className={selected ? 'selected' : undefined} aria-rowindex={index + 2} aria-level={depth + 1} aria-selected={selected} data-id={row.id}>
+      <td className="select">
+        <SelectBox label={`Select ${row.name}`} checked={selected} onChange={(on) => onToggleSelected(node, on)} />
+      </td>
+      <td className={depth > 0 ? 'nested' : undefined}>
+        <a href={hrefFor('container', row.id)} aria-label={`Open ${row.name}`}>
+          {row.name}
+        </a>
+      </td>
+      <td title={row.image}>{row.image}</td>
+      <td title={row.status}>
+        <span className={stateClass(row.state)}>{row.state}</span>
+      </td>
+      <PortCell container={row} />
+      <td className="number">
+        <CpuCell id={row.id} />
+      </td>
+      <td className="number">
+        <MemoryCell id={row.id} />
+      </td>
+      <td>
+        <ActionsCell row={row} />
+      </td>
+    </tr>
+  );
+}
+
+/** One visible row, re-rendered only when its node, place or selection changes. */
+const TreeRow = memo(function TreeRow(props: RowProps): React.JSX.Element {
+  return props.node.kind === 'project' ? <ProjectRow {...props} node={props.node} /> : <ContainerRow {...props} node={props.node} />;
+});
+
+function SortableHeader({ label, sortKey, sorting, onSort }: { label: string; sortKey: SortKey; sorting: TreeSorting; onSort: (key: SortKey) => void }): React.JSX.Element {
+  const direction = sorting?.key === sortKey ? (sorting.desc ? 'desc' : 'asc') : undefined;
+  return (
+    <TableCell sortDirection={direction ?? false}>
+      <TableSortLabel active={direction !== undefined} direction={direction ?? 'asc'} onClick={() => onSort(sortKey)}>
+        {label}
+      </TableSortLabel>
+    </TableCell>
+  );
+}
+
+function containerIdsOf(node: ContainerTreeNode): string[] {
+  return node.kind === 'project' ? node.containers.map((container) => container.id) : [node.id];
+}
+
+function Spacer({ height }: { height: number }): React.JSX.Element | null {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden style={{ height }}>
+      <td colSpan={8} style={{ padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
+/**
+ * The containers table, labelled "Containers": one collapsible row per Compose project (with its containers' summed
+ * CPU and memory) above its containers, then the containers outside any project. Each container row has a checkbox,
+ * a link to its detail page, image, state, published ports (links to 127.0.0.1), live CPU and memory, and a
+ * Start/Stop button. Name, Image and State headers sort within each level. Only the rows in view are rendered.
+ */
+export function ContainersTable(props: ContainersTableProps): React.JSX.Element {
+  const { containers, stats, pending, selection, onSelectionChange, onShownIdsChange, onAction, virtualize = true } = props;
+  const [sorting, setSorting] = useState<TreeSorting>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const tree = useMemo(() => groupByProject(containers), [containers]);
+  const rows = useMemo(() => visibleRows(tree, sorting, collapsed), [tree, sorting, collapsed]);
+  const toggleExpanded = useCallback(
+    (id: string) =>
+      setCollapsed((previous) => {
+        const next = new Set(previous);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 3,
+    enabled: virtualize,
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+  });
+  const items = virtualize ? virtualizer.getVirtualItems() : rows.map((_row, index) => ({ index, start: index * ROW_HEIGHT, end: (index + 1) * ROW_HEIGHT }));
+  const shown = items.flatMap((item) => {
+    const row = rows[item.index];
+    return row === undefined ? [] : [{ row, index: item.index }];
+  });
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtualize ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  const shownKey = shown.filter(({ row }) => row.node.kind === 'container').map(({ row }) => row.node.id).join(',');
+  useEffect(() => onShownIdsChange(shownKey === '' ? [] : shownKey.split(',')), [shownKey, onShownIdsChange]);
+
+  const live = useMemo<LiveCellState>(() => ({ stats, pending, onAction }), [stats, pending, onAction]);
+  const toggleSelected = useCallback(
+    (node: ContainerTreeNode, on: boolean) => {
+      const next = new Set(selection);
+      for (const id of containerIdsOf(node)) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      onSelectionChange(next);
+    },
+    [selection, onSelectionChange],
+  );
+  const selectedCount = useMemo(() => containers.filter((container) => selection.has(container.id)).length, [containers, selection]);
+  const allSelected = containers.length > 0 && selectedCount === containers.length;
+  const someSelected = selectedCount > 0 && !allSelected;
+  const onSort = (key: SortKey): void => setSorting((previous) => nextSorting(previous, key));
+
+  return (
+    <LiveCells.Provider value={live}>
+      <ContainersTableStyles />
+      <TableContainer ref={scrollRef} sx={{ height: TABLE_HEIGHT, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+        <Table stickyHeader size="small" aria-label="Containers" aria-rowcount={rows.length + 1} className={CONTAINERS_TABLE_CLASS}>
+          <colgroup>
+            {Object.entries(WIDTHS).map(([key, width]) => (
+              <col key={key} style={width === undefined ? undefined : { width }} />
+            ))}
+          </colgroup>
+          <TableHead>
+            <TableRow aria-rowindex={1}>
+              <TableCell padding="checkbox" sx={{ pl: 2 }}>
+                <SelectBox
+                  label="Select all containers"
+                  checked={allSelected}
+                  indeterminate={someSelected}
+                  onChange={(on) => onSelectionChange(on ? new Set(containers.map((container) => container.id)) : new Set())}
+                />
+              </TableCell>
+              <SortableHeader label="Name" sortKey="name" sorting={sorting} onSort={onSort} />
+              <SortableHeader label="Image" sortKey="image" sorting={sorting} onSort={onSort} />
+              <SortableHeader label="State" sortKey="state" sorting={sorting} onSort={onSort} />
+              <TableCell>Ports</TableCell>
+              <TableCell align="right">CPU</TableCell>
+              <TableCell align="right">Memory</TableCell>
+              <TableCell>Actions</TableCell>
+            </TableRow>
+          </TableHead>
+          <tbody>
+            <Spacer height={paddingTop} />
+            {shown.map(({ row, index }) => {
+              const { node } = row;
+              const ids = containerIdsOf(node);
+              const count = ids.filter((id) => selection.has(id)).length;
+              return (
+                <TreeRow
+                  key={node.id}
+                  node={node}
+                  depth={row.depth}
+                  index={index}
+                  expanded={node.kind === 'project' && !collapsed.has(node.id)}
+                  onToggleExpanded={toggleExpanded}
+                  selected={count > 0 && count === ids.length}
+                  partlySelected={count > 0 && count < ids.length}
+                  onToggleSelected={toggleSelected}
+                />
+              );
+            })}
+            <Spacer height={paddingBottom} />
+          </tbody>
+        </Table>
+      </TableContainer>
+    </LiveCells.Provider>
+  );
+}

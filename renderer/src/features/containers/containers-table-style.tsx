@@ -1,0 +1,76 @@
+import { memo } from 'react';
+import GlobalStyles from '@mui/material/GlobalStyles';
+import { alpha, type Theme } from '@mui/material/styles';
+import type { ContainerState } from '../../../../shared/model/container';
+
+/** The body rows' height in px; the virtualizer places rows with it. */
+export const ROW_HEIGHT = 44;
+
+/** The state pill's class for a container state: green running, amber paused/restarting/removing, red dead, outlined otherwise. */
+export function stateClass(state: ContainerState): string {
+  if (state === 'running') return 'state state-ok';
+  if (state === 'paused' || state === 'restarting' || state === 'removing') return 'state state-warn';
+  if (state === 'dead') return 'state state-bad';
+  return 'state state-quiet';
+}
+
+/** The class name the containers table carries; its styles hang off it. */
+export const CONTAINERS_TABLE_CLASS = 'ld-containers-table';
+
+function containersTableStyles(theme: Theme): Record<string, unknown> {
+  const selected = alpha(theme.palette.primary.main, theme.palette.action.selectedOpacity);
+  const pill = (color: string, filled: boolean): Record<string, string> => ({
+    color: filled ? theme.palette.getContrastText(color) : theme.palette.text.primary,
+    backgroundColor: filled ? color : 'transparent',
+    borderColor: filled ? color : theme.palette.divider,
+  });
+  return {
+    tableLayout: 'fixed',
+    colorScheme: theme.palette.mode,
+    minWidth: 900,
+    '& tbody td': {
+      ...theme.typography.body2,
+      height: ROW_HEIGHT,
+      boxSizing: 'border-box',
+      padding: theme.spacing(0.5, 2),
+      borderBottom: `1px solid ${theme.palette.divider}`,
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      whiteSpace: 'nowrap',
+    },
+    '& tbody td.select': { padding: theme.spacing(0, 0, 0, 2) },
+    '& tbody td.nested': { paddingLeft: theme.spacing(6) },
+    '& tbody td.number': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    '& tbody tr:hover': { backgroundColor: theme.palette.action.hover },
+    '& tbody tr.selected, & tbody tr.selected:hover': { backgroundColor: selected },
+    '& .project-name': { fontWeight: 600 },
+    '& .muted': { color: theme.palette.text.secondary },
+    '& input[type="checkbox"]': { width: 18, height: 18, margin: 0, accentColor: theme.palette.primary.main, cursor: 'pointer' },
+    '& tbody a': { color: theme.palette.primary.main, textDecoration: 'none' },
+    '& tbody a:hover, & tbody a:focus-visible': { textDecoration: 'underline' },
+    '& .ports a, & .ports span': { marginRight: theme.spacing(1) },
+    '& .state': {
+      display: 'inline-block',
+      padding: theme.spacing(0, 1),
+      borderRadius: 12,
+      border: '1px solid',
+      lineHeight: '22px',
+      fontSize: theme.typography.pxToRem(13),
+    },
+    '& .state-ok': pill(theme.palette.success.main, true),
+    '& .state-warn': pill(theme.palette.warning.main, true),
+    '& .state-bad': pill(theme.palette.error.main, true),
+    '& .state-quiet': pill(theme.palette.text.primary, false),
+    '& .row-actions': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
+  };
+}
+
+/**
+ * The containers table's look, from the theme, as one global style block under CONTAINERS_TABLE_CLASS, serialized
+ * once per theme rather than on every render: body rows are plain `tr`/`td` elements with class names (a virtualized
+ * table re-renders rows as it scrolls and the whole table on every stats sample, and per-cell MUI styles cost more
+ * than the rows themselves), in the same typography, colours and spacing as MUI's own table cells.
+ */
+export const ContainersTableStyles = memo(function ContainersTableStyles(): React.JSX.Element {
+  return <GlobalStyles styles={(theme) => ({ [`.${CONTAINERS_TABLE_CLASS}`]: containersTableStyles(theme) })} />;
+});

@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/ipc/contract';
+import type { LightdockApi } from '../../../shared/ipc/lightdock-api';
+import { connectionStore } from './connection-store';
+import { invokeOn } from './ipc-client';
+import { toIpcError, type IpcError } from './ipc-error';
+
+/** What a live query holds: the last value (fetched or pushed), the last fetch error, and whether a fetch runs. */
+export interface LiveSnapshot<T> {
+  readonly data: T | undefined;
+  readonly error: IpcError | undefined;
+  readonly loading: boolean;
+}
+
+/** A live query as components use it: the snapshot plus a way to fetch again. */
+export interface LiveQueryResult<T> extends LiveSnapshot<T> {
+  refetch: () => void;
+}
+
+/** A value shared app-wide: fetched once, replaced by every push, fetched again after a lost link comes back. */
+export interface LiveQuery<T> {
+  /** Starts the query for the current bridge (subscribe, then fetch) unless it already holds a value or a fetch runs. */
+  prefetch(): void;
+  /** The snapshot for the current bridge, starting the query on first use; the value stays cached across unmounts. */
+  use(): LiveQueryResult<T>;
+}
+
+interface Instance<T> {
+  api: LightdockApi;
+  snapshot: LiveSnapshot<T>;
+  listeners: Set<() => void>;
+  /** Grows with every push, so a fetch answer older than a push is dropped. */
+  pushes: number;
+  epoch: number;
+  started: boolean;
+}
+
+/**
+ * Defines a live query over `channel` kept current by `push` (whose payload `fromPush` turns into the channel's value).
+ * State lives per bridge (`window.lightdock`), so a new bridge, as in each renderer test, starts empty. The push
+ * subscription is made before the first fetch and kept for the bridge's lifetime: pushes are broadcast to every
+ * client anyway, and a cached value that stays current lets a page open with its data at once. A bridge that is no
+ * longer `window.lightdock` stops refetching.
+ */
+export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>(
+  channel: C,
+  request: InvokeRequest<C>,
+  push: E,
+  fromPush: (payload: EventPayload<E>) => InvokeResponse<C>,
+): LiveQuery<InvokeResponse<C>> {
+  type T = InvokeResponse<C>;
+  const instances = new WeakMap<LightdockApi, Instance<T>>();
+  const empty: LiveSnapshot<T> = { data: undefined, error: undefined, loading: false };
+
+  const set = (instance: Instance<T>, snapshot: LiveSnapshot<T>): void => {
+    instance.snapshot = snapshot;
+    for (const listener of [...instance.listeners]) listener();
+  };
+
+  const fetchInto = (instance: Instance<T>): void => {
+    const pushesAtSend = instance.pushes;
+    set(instance, { ...instance.snapshot, loading: true });
+    invokeOn(instance.api, channel, request).then(
+      (data) => set(instance, instance.pushes === pushesAtSend ? { data, error: undefined, loading: false } : { ...instance.snapshot, loading: false }),
+      (failure: unknown) => set(instance, { data: instance.snapshot.data, error: toIpcError(failure), loading: false }),
+    );
+  };
+
+  const instanceFor = (): Instance<T> | undefined => {
+    const api = window.lightdock;
+    if (api === undefined) return undefined;
+    let instance = instances.get(api);
+    if (instance === undefined) {
+      instance = { api, snapshot: empty, listeners: new Set(), pushes: 0, epoch: connectionStore.get().epoch, started: false };
+      instances.set(api, instance);
+    }
+    return instance;
+  };
+
+  const start = (instance: Instance<T>): void => {
+    if (instance.started) return;
+    instance.started = true;
+    const subscribed = instance;
+    subscribed.api.on(push, (payload) => {
+      subscribed.pushes += 1;
+      set(subscribed, { data: fromPush(payload), error: undefined, loading: false });
+    });
+    const stopWatchingLink = connectionStore.subscribe(() => {
+      if (window.lightdock !== subscribed.api) {
+        stopWatchingLink();
+        return;
+      }
+      const { epoch } = connectionStore.get();
+      if (epoch === subscribed.epoch) return;
+      subscribed.epoch = epoch;
+      fetchInto(subscribed);
+    });
+    fetchInto(instance);
+  };
+
+  const ensure = (instance: Instance<T>): void => {
+    if (!instance.started) start(instance);
+    else if (instance.snapshot.data === undefined && !instance.snapshot.loading) fetchInto(instance);
+  };
+
+  return {
+    prefetch() {
+      const instance = instanceFor();
+      if (instance !== undefined) ensure(instance);
+    },
+    use() {
+      const instance = instanceFor();
+      const snapshot = useSyncExternalStore(
+        useCallback(
+          (listener: () => void) => {
+            if (instance === undefined) return () => undefined;
+            instance.listeners.add(listener);
+            return () => instance.listeners.delete(listener);
+          },
+          [instance],
+        ),
+        () => instance?.snapshot ?? empty,
+      );
+      useEffect(() => {
+        if (instance !== undefined) ensure(instance);
+      }, [instance]);
+      const refetch = useCallback(() => {
+        if (instance !== undefined) fetchInto(instance);
+      }, [instance]);
+      return { ...snapshot, refetch };
+    },
+  };
+}
