@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+import { testDockerHost } from '../helpers/docker-engine';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -16,17 +17,20 @@ export interface LightdockHost {
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
-function startHost(dataDir: string, scenario: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'out/web/serve.js'), '--port', '0'], {
-    env: {
-      PATH: process.env['PATH'],
-      LIGHTDOCK_DATA_DIR: dataDir,
-      LIGHTDOCK_WSL_BACKEND: 'simulated',
-      LIGHTDOCK_SCENARIO: scenario,
-      LIGHTDOCK_ENGINE: 'simulated',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Which container engine the host drives: its simulated one, or the private test dockerd (tests/run-all.sh starts it). */
+export type E2eEngine = 'simulated' | 'docker';
+
+function startHost(dataDir: string, scenario: string, engine: E2eEngine, dockerHost: string | null): Promise<{ child: ChildProcess; url: string }> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: dataDir,
+    LIGHTDOCK_DATA_DIR: dataDir,
+    LIGHTDOCK_WSL_BACKEND: 'simulated',
+    LIGHTDOCK_SCENARIO: scenario,
+    LIGHTDOCK_ENGINE: engine,
+  };
+  if (engine === 'docker') env['DOCKER_HOST'] = dockerHost ?? testDockerHost();
+  const child = spawn(process.execPath, [path.join(root, 'out/web/serve.js'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`browser host did not start: ${out}`)), 15_000);
@@ -61,12 +65,17 @@ function stopHost(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `test` with a `lightdock` fixture (scenario chosen per file with `test.use({ scenario })`). */
-export const test = base.extend<{ scenario: string; lightdock: LightdockHost }>({
+/**
+ * `test` with a `lightdock` fixture; per file, `test.use` picks the scenario, the engine, and for `engine: 'docker'`
+ * the DOCKER_HOST (default: the private test dockerd).
+ */
+export const test = base.extend<{ scenario: string; engine: E2eEngine; dockerHost: string | null; lightdock: LightdockHost }>({
   scenario: ['ready', { option: true }],
-  lightdock: async ({ scenario }, use) => {
+  engine: ['simulated', { option: true }],
+  dockerHost: [null, { option: true }],
+  lightdock: async ({ scenario, engine, dockerHost }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lightdock-e2e-'));
-    const { child, url } = await startHost(dataDir, scenario);
+    const { child, url } = await startHost(dataDir, scenario, engine, dockerHost);
     const parsed = new URL(url);
     await use({
       url,
