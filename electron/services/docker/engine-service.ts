@@ -14,6 +14,8 @@ import { SimulatedEngine } from './simulated/simulated-engine';
 const PING_MS = 3_000;
 /** Deadline of the ping that decides, in `auto` mode, whether a real engine is there. */
 const AUTO_PING_MS = 1_500;
+/** In `auto` mode on the simulated engine, how often a watching service looks again for a real engine. */
+const AUTO_PROBE_MS = 5_000;
 /** Events arriving within this window after the first one are answered by one re-list (event → UI well under 150 ms). */
 const RELIST_WINDOW_MS = 15;
 /** The container state an engine event implies, for the immediate push before the re-list. */
@@ -70,7 +72,7 @@ function findContainer(containers: ContainerSummary[], ref: string): ContainerSu
 /**
  * The Docker side of Lightdock over the ContainerEngine port: picks the engine lazily on first use
  * (LIGHTDOCK_ENGINE, then settings `engine.kind`; `auto` = the real engine if it answers a ping, else the
- * simulated one), answers the IPC channels, and, once `watch()`ed, keeps the UI current from the engine's
+ * simulated one until a real one answers while watched), answers the IPC channels, and, once `watch()`ed, keeps the UI current from the engine's
  * event stream: `containers:changed` after container events (coalesced), `engine:status-changed` on every
  * state change, reconnecting with backoff and re-listing after a gap. `dispose()` leaves no handle open.
  */
@@ -91,6 +93,7 @@ export class EngineService {
   private publishedSequence = 0;
   private lastPushed: ContainerSummary[] | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private probeTimer: ReturnType<typeof setTimeout> | null = null;
   private failedAttempts = 0;
   private everConnected = false;
 
@@ -134,7 +137,7 @@ export class EngineService {
     const wantDocker = setting === 'docker' || this.preferDocker;
     let engine: DockerodeEngine;
     try {
-      engine = new DockerodeEngine({ endpoint: resolveEndpoint(this.where), env: this.options.env, platform: this.options.platform, logger: this.options.logger });
+      engine = this.dockerEngine();
     } catch (error) {
       if (wantDocker) throw error;
       this.options.logger.warn('No usable Docker endpoint; using the simulated engine', error);
@@ -149,6 +152,10 @@ export class EngineService {
       this.options.logger.info(`No Docker engine answered at ${engine.endpoint}; using the simulated engine (set ${ENGINE_ENV}=docker to insist).`);
       return this.simulatedEngine();
     }
+  }
+
+  private dockerEngine(): DockerodeEngine {
+    return new DockerodeEngine({ endpoint: resolveEndpoint(this.where), env: this.options.env, platform: this.options.platform, logger: this.options.logger });
   }
 
   /** Records a status and pushes `engine:status-changed` when the state, engine or message changed. */
@@ -233,6 +240,8 @@ export class EngineService {
     this.relistTimer = null;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.probeTimer !== null) clearTimeout(this.probeTimer);
+    this.probeTimer = null;
   }
 
   /** Every container, stopped ones included. */
@@ -364,6 +373,39 @@ export class EngineService {
     this.subscribe(engine, session);
     this.publish(engine, 'connected', identity, null);
     await this.relist(session);
+    if (engine === this.simulated) this.scheduleProbe(session);
+  }
+
+  private scheduleProbe(session: number): void {
+    if (this.probeTimer !== null || this.disposed || this.preferDocker) return;
+    if (selectEngineSetting(this.options.env, this.options.settings) !== 'auto') return;
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null;
+      void this.probeForDocker(session);
+    }, AUTO_PROBE_MS);
+  }
+
+  /**
+   * `auto` mode on the simulated engine, while watched: when a real engine answers at the resolved endpoint (Docker
+   * was started after Lightdock), switch to it and stay with it, so a later loss shows as reconnecting rather than
+   * as the simulated engine's containers.
+   */
+  private async probeForDocker(session: number): Promise<void> {
+    let probe: DockerodeEngine | null = null;
+    try {
+      probe = this.dockerEngine();
+      await probe.ping(AUTO_PING_MS);
+    } catch {
+      probe?.close();
+      if (session === this.session) this.scheduleProbe(session);
+      return;
+    }
+    probe.close();
+    if (session !== this.session || this.disposed) return;
+    this.options.logger.info(`A Docker engine now answers at ${probe.endpoint}; switching from the simulated engine.`);
+    this.preferDocker = true;
+    this.replaceEngine();
+    if (this.watching) void this.connect();
   }
 
   private lostMessage(): string {

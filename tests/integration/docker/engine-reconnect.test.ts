@@ -72,4 +72,44 @@ describe('EngineService when dockerd restarts mid-stream', () => {
       engine.dispose();
     }
   }, 90_000);
+
+  it('in auto mode, starts on the simulated engine when no Docker answers, and switches once dockerd starts', async () => {
+    await dockerdScript('stop', dir);
+    const sink = new RecordingEventSink();
+    const engine = new EngineService({
+      env: { DOCKER_HOST: host, LIGHTDOCK_ENGINE: 'auto' },
+      platform: process.platform,
+      homeDir: dir,
+      dataDir: path.join(dir, 'lightdock-auto'),
+      settings: Settings.parse({}),
+      clock: systemClock,
+      logger: silentLogger,
+      events: sink,
+    });
+    const lastStatus = (): EngineStatus | undefined =>
+      sink.events.filter((e) => e.channel === 'engine:status-changed').map((e) => e.payload as EngineStatus).at(-1);
+    try {
+      engine.watch();
+      await eventually(() => expect(lastStatus()).toMatchObject({ kind: 'simulated', state: 'connected' }), 10_000);
+      expect((await engine.list()).length).toBeGreaterThan(0);
+
+      await dockerdScript('start', dir, FLAGS);
+      await eventually(() => expect(lastStatus()).toMatchObject({ kind: 'docker', state: 'connected', endpoint: host }), 20_000);
+      const truth = (await dockerAt(host, ['ps', '-a', '--no-trunc', '--format', '{{.ID}}'])).trim().split('\n').filter(Boolean).sort();
+      await eventually(() => {
+        const pushed = sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerSummary[]).at(-1);
+        expect((pushed ?? []).map((c) => c.id).sort()).toEqual(truth);
+      }, 5_000);
+      expect((await engine.list()).map((c) => c.id).sort()).toEqual(truth);
+
+      const made = (await dockerAt(host, ['run', '-d', '--network', 'none', '--name', 'ld-rc-auto', TEST_IMAGE, ...LOOP])).trim();
+      await eventually(() => {
+        const pushed = sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerSummary[]).at(-1);
+        expect(pushed?.find((c) => c.id === made)?.state).toBe('running');
+      }, 5_000);
+      await dockerAt(host, ['rm', '-f', made]);
+    } finally {
+      engine.dispose();
+    }
+  }, 90_000);
 });
