@@ -27,19 +27,24 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }, 60_000);
 
+/** The service over this file's dockerd, with `LIGHTDOCK_ENGINE` = `kind` and its own data directory. */
+function engineService(kind: 'docker' | 'auto', sink: RecordingEventSink): EngineService {
+  return new EngineService({
+    env: { DOCKER_HOST: host, LIGHTDOCK_ENGINE: kind },
+    platform: process.platform,
+    homeDir: dir,
+    dataDir: path.join(dir, `lightdock-${kind}`),
+    settings: Settings.parse({}),
+    clock: systemClock,
+    logger: silentLogger,
+    events: sink,
+  });
+}
+
 describe('EngineService when dockerd restarts mid-stream', () => {
   it('goes reconnecting, then connected again with a re-listed, correct view', async () => {
     const sink = new RecordingEventSink();
-    const engine = new EngineService({
-      env: { DOCKER_HOST: host, LIGHTDOCK_ENGINE: 'docker' },
-      platform: process.platform,
-      homeDir: dir,
-      dataDir: path.join(dir, 'lightdock'),
-      settings: Settings.parse({}),
-      clock: systemClock,
-      logger: silentLogger,
-      events: sink,
-    });
+    const engine = engineService('docker', sink);
     const statuses = (): EngineStatus['state'][] => sink.events.filter((e) => e.channel === 'engine:status-changed').map((e) => (e.payload as EngineStatus).state);
     const lastList = (): ContainerSummary[] | undefined =>
       sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerSummary[]).at(-1);
@@ -76,16 +81,7 @@ describe('EngineService when dockerd restarts mid-stream', () => {
   it('in auto mode, starts on the simulated engine when no Docker answers, and switches once dockerd starts', async () => {
     await dockerdScript('stop', dir);
     const sink = new RecordingEventSink();
-    const engine = new EngineService({
-      env: { DOCKER_HOST: host, LIGHTDOCK_ENGINE: 'auto' },
-      platform: process.platform,
-      homeDir: dir,
-      dataDir: path.join(dir, 'lightdock-auto'),
-      settings: Settings.parse({}),
-      clock: systemClock,
-      logger: silentLogger,
-      events: sink,
-    });
+    const engine = engineService('auto', sink);
     const lastStatus = (): EngineStatus | undefined =>
       sink.events.filter((e) => e.channel === 'engine:status-changed').map((e) => e.payload as EngineStatus).at(-1);
     try {
