@@ -20,7 +20,7 @@ export interface LightdockHost {
 /** Which container engine the host drives: its simulated one, or the private test dockerd (tests/run-all.sh starts it). */
 export type E2eEngine = 'simulated' | 'docker';
 
-function startHost(dataDir: string, scenario: string, engine: E2eEngine, dockerHost: string | null): Promise<{ child: ChildProcess; url: string }> {
+function startHost(dataDir: string, scenario: string, engine: E2eEngine, dockerHost: string | null | false): Promise<{ child: ChildProcess; url: string }> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: dataDir,
@@ -29,7 +29,7 @@ function startHost(dataDir: string, scenario: string, engine: E2eEngine, dockerH
     LIGHTDOCK_SCENARIO: scenario,
     LIGHTDOCK_ENGINE: engine,
   };
-  if (engine === 'docker') env['DOCKER_HOST'] = dockerHost ?? testDockerHost();
+  if (engine === 'docker' && dockerHost !== false) env['DOCKER_HOST'] = dockerHost ?? testDockerHost();
   const child = spawn(process.execPath, [path.join(root, 'out/web/serve.js'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -67,9 +67,9 @@ function stopHost(child: ChildProcess): Promise<void> {
 
 /**
  * `test` with a `lightdock` fixture; per file, `test.use` picks the scenario, the engine, and for `engine: 'docker'`
- * the DOCKER_HOST (default: the private test dockerd).
+ * the DOCKER_HOST (null: the private test dockerd; false: none, so the Docker context in the host's HOME decides).
  */
-export const test = base.extend<{ scenario: string; engine: E2eEngine; dockerHost: string | null; lightdock: LightdockHost }>({
+export const test = base.extend<{ scenario: string; engine: E2eEngine; dockerHost: string | null | false; lightdock: LightdockHost }>({
   scenario: ['ready', { option: true }],
   engine: ['simulated', { option: true }],
   dockerHost: [null, { option: true }],

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { docker, TEST_IMAGE } from '../helpers/docker-engine';
+import { docker, dockerWithHome, TEST_IMAGE, testDockerHost } from '../helpers/docker-engine';
 import { expect, test } from './fixtures';
 
 // The browser host over the private dockerd that tests/run-all.sh starts (LIGHTDOCK_TEST_DOCKER_HOST): containers are
@@ -59,5 +59,31 @@ test.describe('Containers in the browser host (real Docker engine)', () => {
     await expect(row(page, name)).toContainText('exited', { timeout: 10_000 });
     await docker('rm', name);
     await expect(row(page, name)).toHaveCount(0, { timeout: 10_000 });
+  });
+});
+
+test.describe('Docker contexts in the browser host', () => {
+  test.use({ dockerHost: false });
+
+  test('switching to a context in Settings connects the engine there, and the docker CLI follows', async ({ page, lightdock }) => {
+    test.setTimeout(60_000);
+    await dockerWithHome(lightdock.dataDir, ['context', 'create', 'lightdock-e2e', '--description', 'The private test engine', '--docker', `host=${testDockerHost()}`]);
+    const name = `ld-e2e-ctx-${process.pid}`;
+    await docker('run', '-d', '--network', 'none', '--name', name, TEST_IMAGE, 'sh', '-c', 'trap "exit 0" TERM; while :; do sleep 0.2; done');
+    try {
+      await page.goto(`${lightdock.url}#/settings`);
+      const contexts = page.getByRole('table', { name: 'Docker contexts' });
+      await expect(contexts.getByRole('row').filter({ hasText: 'lightdock-e2e' })).toContainText('The private test engine');
+      await contexts.getByRole('button', { name: 'Use context lightdock-e2e' }).click();
+      await expect(contexts.getByRole('row').filter({ hasText: 'lightdock-e2e' })).toContainText('Current');
+      await expect(page.getByText('Docker: connected')).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByText(new RegExp(`at ${testDockerHost().replace(/[/.]/g, '\\$&')} \\(context lightdock-e2e\\)`))).toBeVisible();
+      expect((await dockerWithHome(lightdock.dataDir, ['context', 'show'])).trim()).toBe('lightdock-e2e');
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Containers' }).click();
+      await expect(row(page, name)).toContainText('running', { timeout: 10_000 });
+    } finally {
+      await docker('rm', '-f', name).catch(() => undefined);
+    }
   });
 });

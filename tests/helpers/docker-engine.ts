@@ -28,19 +28,28 @@ function dockerCli(): string {
   return fs.existsSync('/usr/local/bin/docker') ? '/usr/local/bin/docker' : 'docker';
 }
 
-/** Runs the docker CLI against `host` (default: the test engine) with an argument array and a timeout; resolves stdout. */
-export function dockerAt(host: string, args: string[], timeoutMs = 60_000): Promise<string> {
+function runDocker(args: string[], home: string, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       dockerCli(),
-      ['-H', host, ...args],
-      { env: { PATH: process.env['PATH'], HOME: process.env['HOME'] }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      args,
+      { env: { PATH: process.env['PATH'], HOME: home }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`docker ${args.join(' ')} failed: ${stderr.trim() || error.message}`));
         else resolve(stdout);
       },
     );
   });
+}
+
+/** Runs the docker CLI against `host` (default: the test engine) with an argument array and a timeout; resolves stdout. */
+export function dockerAt(host: string, args: string[], timeoutMs = 60_000): Promise<string> {
+  return runDocker(['-H', host, ...args], process.env['HOME'] ?? '/root', timeoutMs);
+}
+
+/** Runs the docker CLI with `home` as HOME and no DOCKER_HOST, so the Docker context in `home/.docker` decides. */
+export function dockerWithHome(home: string, args: string[], timeoutMs = 60_000): Promise<string> {
+  return runDocker(args, home, timeoutMs);
 }
 
 /** Runs the docker CLI against the private test engine. */

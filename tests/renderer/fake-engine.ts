@@ -8,7 +8,7 @@ import type {
   ContainerSummary,
   NamespaceInfo,
 } from '../../shared/model/container';
-import type { EngineStatus, ImageSummary, NetworkSummary, VolumeSummary } from '../../shared/model/engine';
+import type { DockerContext, EngineStatus, ImageSummary, NetworkSummary, VolumeSummary } from '../../shared/model/engine';
 
 const PRIVATE: NamespaceInfo = { mode: 'private', container: null, inode: null };
 const MIB = 1024 * 1024;
@@ -110,6 +110,11 @@ const NEXT_STATE: Partial<Record<ContainerAction, ContainerState>> = {
  */
 export class FakeEngine {
   status: EngineStatus = SIMULATED_ENGINE;
+  /** `docker context ls`: the default context (current) and a remote one over ssh. */
+  contexts: DockerContext[] = [
+    { name: 'default', endpoint: 'unix:///var/run/docker.sock', description: 'Default engine of this machine', current: true },
+    { name: 'build-box', endpoint: 'ssh://dev@build-box', description: 'Team build server', current: false },
+  ];
   containers: ContainerSummary[] = SEEDED_CONTAINERS.map((entry) => ({ ...entry }));
   images: ImageSummary[] = IMAGES.map((image) => ({ ...image }));
   volumes: VolumeSummary[] = VOLUMES.map((volume) => ({ ...volume }));
@@ -182,6 +187,16 @@ export class FakeEngine {
   }
 
   /** Answers the engine channels; undefined for any other channel. */
+  /** `docker context use`: marks the context current, connects to its endpoint and pushes the new status. */
+  private useContext(name: string): IpcResult<unknown> {
+    const chosen = this.contexts.find((context) => context.name === name);
+    if (chosen === undefined) return fail('NOT_FOUND', `Docker context "${name}" was not found.`);
+    this.contexts = this.contexts.map((context) => ({ ...context, current: context.name === name }));
+    this.status = { ...this.status, kind: 'docker', state: 'connected', endpoint: chosen.endpoint, context: name, message: null };
+    this.emit('engine:status-changed', this.status);
+    return ok(this.status);
+  }
+
   answer(channel: InvokeChannel, request: unknown): IpcResult<unknown> | undefined {
     const body = request as Record<string, unknown>;
     switch (channel) {
@@ -189,6 +204,10 @@ export class FakeEngine {
         return ok({ visible: body['visible'] });
       case 'engine:status':
         return ok(this.status);
+      case 'engine:contexts':
+        return ok(this.contexts.map((context) => ({ ...context })));
+      case 'engine:use-context':
+        return this.useContext(String(body['name']));
       case 'containers:list':
         return ok(this.containers.map((entry) => ({ ...entry })));
       case 'containers:inspect': {

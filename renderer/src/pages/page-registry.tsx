@@ -10,7 +10,7 @@ import { ContainersPage } from './ContainersPage';
 import { DistroDetailPage } from './DistroDetailPage';
 import { DistrosPage } from './DistrosPage';
 import { ImagesPage } from './ImagesPage';
-import { SettingsWslPage } from './SettingsWslPage';
+import { SettingsPage } from './SettingsPage';
 import { VmPage } from './VmPage';
 import { VolumesPage } from './VolumesPage';
 
@@ -36,5 +36,5 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'container', label: 'Container', icon: <ViewInArOutlined />, inNav: false, component: ContainerDetailPage },
   { id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true, component: ImagesPage },
   { id: 'volumes', label: 'Volumes', icon: <StorageOutlined />, inNav: true, component: VolumesPage },
-  { id: 'settings', label: 'Settings', icon: <SettingsOutlined />, inNav: true, component: SettingsWslPage },
+  { id: 'settings', label: 'Settings', icon: <SettingsOutlined />, inNav: true, component: SettingsPage },
 ];

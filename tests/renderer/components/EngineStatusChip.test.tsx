@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../../renderer/src/App';
 import { EngineStatusChip } from '../../../renderer/src/components/EngineStatusChip';
 import { FakeLightdock } from '../fake-lightdock';
@@ -47,5 +47,32 @@ describe('EngineStatusChip', { timeout: 20_000 }, () => {
     renderWithHost(<App />);
     expect(await screen.findByRole('heading', { name: 'redis', level: 2 })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Overview' })).toBeTruthy();
+  });
+
+  it('opens a menu of Docker contexts, lists them only then, and switches the engine to the one chosen', async () => {
+    const host = new FakeLightdock();
+    renderWithHost(<EngineStatusChip />, host);
+    fireEvent.click(await screen.findByRole('button', { name: 'Engine: simulated' }));
+    expect(host.callsTo('engine:contexts')).toHaveLength(1);
+    const menu = await screen.findByRole('menu', { name: 'Container engine' });
+    await within(menu).findByRole('menuitem', { name: /build-box/ });
+    expect(within(menu).getByRole('menuitem', { name: /default/ }).className).toContain('Mui-selected');
+    fireEvent.click(within(menu).getByRole('menuitem', { name: /build-box/ }));
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Docker: connected' })).toBeTruthy();
+    expect(host.callsTo('engine:use-context')).toEqual([{ name: 'build-box' }]);
+  });
+
+  it('keeps the menu open with the reason when a switch is refused, and goes to the engine settings', async () => {
+    const host = new FakeLightdock();
+    host.failWith('engine:use-context', { code: 'CONFLICT', message: 'DOCKER_CONTEXT is set (ci) and overrides the Docker context.' });
+    renderWithHost(<EngineStatusChip />, host);
+    fireEvent.click(await screen.findByRole('button', { name: 'Engine: simulated' }));
+    const menu = await screen.findByRole('menu', { name: 'Container engine' });
+    fireEvent.click(await within(menu).findByRole('menuitem', { name: /build-box/ }));
+    expect(await within(menu).findByText(/DOCKER_CONTEXT is set \(ci\)/)).toBeTruthy();
+    expect(screen.getByText('Engine: simulated')).toBeTruthy();
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Engine settings…' }));
+    expect(window.location.hash).toBe('#/settings');
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { SettingsWslPage } from '../../../renderer/src/pages/SettingsWslPage';
+import { SettingsPage } from '../../../renderer/src/pages/SettingsPage';
 import { FakeLightdock } from '../fake-lightdock';
 import { renderWithHost } from '../render-with-host';
 
@@ -18,12 +18,12 @@ function runningHost(): FakeLightdock {
 }
 
 async function renderPage(host = runningHost()): Promise<FakeLightdock> {
-  renderWithHost(<SettingsWslPage />, host);
+  renderWithHost(<SettingsPage />, host);
   await screen.findByRole('form', { name: 'wsl2.memory' });
   return host;
 }
 
-describe('SettingsWslPage', { timeout: 20_000 }, () => {
+describe('SettingsPage', { timeout: 20_000 }, () => {
   it('shows every known setting by section with its value, effective value and default', async () => {
     await renderPage();
     expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
@@ -126,7 +126,7 @@ describe('SettingsWslPage', { timeout: 20_000 }, () => {
     const host = runningHost();
     host.failWith('wslconfig:get', { code: 'INTERNAL', message: 'Could not read the file.' });
     const release = host.hold('wslconfig:get');
-    renderWithHost(<SettingsWslPage />, host);
+    renderWithHost(<SettingsPage />, host);
     expect(screen.getByRole('status', { name: 'Loading .wslconfig' })).toBeTruthy();
     await act(async () => release());
     const alert = await screen.findByRole('alert');

@@ -1,0 +1,48 @@
+import { useCallback, useState } from 'react';
+import type { DockerContext } from '../../../../shared/model/engine';
+import { invoke } from '../../ipc/ipc-client';
+import { toIpcError, type IpcError } from '../../ipc/ipc-error';
+import { useIpcQuery } from '../../ipc/useIpcQuery';
+
+/** The Docker contexts (`docker context ls`) and switching between them (`docker context use`). */
+export interface DockerContextsModel {
+  contexts: DockerContext[] | undefined;
+  loadError: IpcError | undefined;
+  refetch: () => void;
+  /** The context being switched to, while the switch runs. */
+  switching: string | undefined;
+  /** Why the last switch failed; nothing changed then. */
+  switchError: IpcError | undefined;
+  /** Switches the engine to a context; resolves true when Lightdock (and the docker CLI) now use it. */
+  use: (name: string) => Promise<boolean>;
+}
+
+/**
+ * Lists the contexts and switches them through `engine:use-context`, which rewrites currentContext in the docker
+ * CLI's config.json and reconnects the engine (its new status arrives as an `engine:status-changed` push). The list
+ * is fetched again after every attempt, so the current mark is the file's.
+ */
+export function useDockerContexts(): DockerContextsModel {
+  const query = useIpcQuery('engine:contexts', {});
+  const [switching, setSwitching] = useState<string | undefined>(undefined);
+  const [switchError, setSwitchError] = useState<IpcError | undefined>(undefined);
+  const { refetch } = query;
+  const use = useCallback(
+    async (name: string) => {
+      setSwitching(name);
+      setSwitchError(undefined);
+      try {
+        await invoke('engine:use-context', { name });
+        return true;
+      } catch (failure) {
+        setSwitchError(toIpcError(failure));
+        return false;
+      } finally {
+        setSwitching(undefined);
+        refetch();
+      }
+    },
+    [refetch],
+  );
+  return { contexts: query.data, loadError: query.error, refetch, switching, switchError, use };
+}
