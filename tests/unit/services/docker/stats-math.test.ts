@@ -82,4 +82,26 @@ describe('computeStats (the docker CLI formulas)', () => {
     expect(hasPreviousSample(raw)).toBe(true);
     expect(hasPreviousSample({ ...raw, precpu_stats: { cpu_usage: { total_usage: 0 }, throttling_data: {} } as DockerStatsJson['precpu_stats'] })).toBe(false);
   });
+
+  it('computes a Windows sample as the CLI does: 100 ns intervals of every processor, private working set, storage I/O', () => {
+    const raw = fixture('stats-windows.json');
+    const stats = computeStats(raw, 'iis');
+    // 20,000,000 intervals of 100 ns used, of 1 s × 4 processors = 40,000,000 possible.
+    expect(stats.cpuPercent).toBeCloseTo(50, 6);
+    expect(stats.memoryUsedBytes).toBe(104_857_600);
+    expect(stats.memoryLimitBytes).toBe(0);
+    expect(stats.memoryPercent).toBe(0);
+    expect([stats.blockReadBytes, stats.blockWriteBytes]).toEqual([7_593_984, 2_621_440]);
+    expect([stats.netRxBytes, stats.netTxBytes]).toEqual([5338, 648]);
+    expect(stats.timestamp).toBe(Date.parse('2026-11-26T10:15:02.500Z'));
+  });
+
+  it('tells a first Windows sample by its year-1 preread, and takes os_type over num_procs when the API sends it', () => {
+    const raw = fixture('stats-windows.json');
+    expect(hasPreviousSample(raw)).toBe(true);
+    expect(hasPreviousSample({ ...raw, preread: '0001-01-01T00:00:00Z' })).toBe(false);
+    expect(computeStats({ ...raw, os_type: 'windows', num_procs: 4 }, 'iis').cpuPercent).toBeCloseTo(50, 6);
+    const linux = fixture('stats-cgroup2.json');
+    expect(computeStats({ ...linux, os_type: 'linux', num_procs: 0 }, 'api')).toEqual(computeStats(linux, 'api'));
+  });
 });
