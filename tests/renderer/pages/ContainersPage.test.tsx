@@ -134,6 +134,18 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     expect(within(bar).getByText('Select containers to act on several at once.')).toBeTruthy();
   });
 
+  it('offers a Project select instead of chips when there are more than six projects', async () => {
+    const host = new FakeLightdock();
+    const template = host.engine.containers[0];
+    if (template === undefined) throw new Error('no seeded container');
+    host.engine.containers = Array.from({ length: 8 }, (_, index) => ({ ...template, id: `${index}`.repeat(64).slice(0, 64), name: `app-${index}`, composeProject: `p${index}` }));
+    await renderPage(host);
+    expect(screen.queryByRole('group', { name: 'Compose projects' })).toBeNull();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Project' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'p7 (1)' }));
+    expect(rowNames()).toEqual(['app-7']);
+  });
+
   it('filters by text, state and Compose project, and can clear the filters', async () => {
     await renderPage();
     fireEvent.click(within(screen.getByRole('group', { name: 'Compose projects' })).getByRole('button', { name: 'shop (3)' }));

@@ -19,9 +19,13 @@ function projectLabel({ project, count }: ProjectCount): string {
   return `${project === NO_PROJECT ? 'No project' : project} (${count})`;
 }
 
+/** Up to this many Compose projects get a chip each; more get a "Project" select, so the table keeps its room. */
+const MAX_PROJECT_CHIPS = 6;
+
 /**
- * The search box ("Search containers"), the state filter ("State") and one toggle chip per Compose project (a group
- * named "Compose projects"; each chip says if it is pressed), so a project can be shown on its own.
+ * The search box ("Search containers"), the state filter ("State") and the Compose project filter, so a project can
+ * be shown on its own: one toggle chip per project (a group named "Compose projects"; each chip says if it is
+ * pressed), or, past MAX_PROJECT_CHIPS projects, a select named "Project".
  */
 export function ContainerFilters({ filter, onChange, projects }: ContainerFiltersProps): React.JSX.Element {
   const chips: { value: string; label: string }[] = [
@@ -63,8 +67,24 @@ export function ContainerFilters({ filter, onChange, projects }: ContainerFilter
             </MenuItem>
           ))}
         </TextField>
+        {projects.length > MAX_PROJECT_CHIPS && (
+          <TextField
+            select
+            size="small"
+            label="Project"
+            value={filter.project}
+            onChange={(event) => onChange({ ...filter, project: event.target.value })}
+            sx={{ minWidth: 200 }}
+          >
+            {chips.map((chip) => (
+              <MenuItem key={chip.value} value={chip.value}>
+                {chip.label}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
       </Stack>
-      {projects.length > 0 && (
+      {projects.length > 0 && projects.length <= MAX_PROJECT_CHIPS && (
         <Box role="group" aria-label="Compose projects" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
           {chips.map((chip) => {
             const pressed = filter.project === chip.value;
