@@ -105,7 +105,14 @@ function ContainersView(): React.JSX.Element {
 
   const onShownIdsChange = useCallback((ids: string[]) => setShownIds((previous) => (sameIds(previous, ids) ? previous : ids)), []);
   const { act } = actions;
-  const onRowAction = useCallback((id: string, action: ContainerAction) => void act([id], action), [act]);
+  const onRowAction = useCallback(
+    (id: string, action: ContainerAction) => {
+      if (action !== 'remove') return void act([id], action);
+      const container = latest.current.find((entry) => entry.id === id);
+      if (container !== undefined) setToRemove([container]);
+    },
+    [act],
+  );
 
   const onBulk = (action: ContainerAction): void => {
     const targets = selected.filter((container) => actionApplies(action, container.state));

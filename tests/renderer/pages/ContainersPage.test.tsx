@@ -221,6 +221,24 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     expect(host.callsTo('containers:act')).toEqual([{ ids: [host.engine.idOf('redis')], action: 'start' }]);
   });
 
+  it("offers a row's other actions in its menu, and asks before removing from there", async () => {
+    const host = await renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'More actions for shop-db-1' }));
+    const menu = await screen.findByRole('menu', { name: 'Actions for shop-db-1' });
+    expect(within(menu).getByRole('menuitem', { name: 'Unpause' }).getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Pause' }));
+    await waitFor(() => expect(within(row('shop-db-1')).getByText('paused')).toBeTruthy());
+    expect(host.callsTo('containers:act')).toEqual([{ ids: [host.engine.idOf('shop-db-1')], action: 'pause' }]);
+
+    const redis = host.engine.idOf('redis');
+    fireEvent.click(screen.getByRole('button', { name: 'More actions for redis' }));
+    fireEvent.click(within(await screen.findByRole('menu', { name: 'Actions for redis' })).getByRole('menuitem', { name: 'Remove…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove this container?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: /^Remove/ }));
+    await waitFor(() => expect(rowNames()).not.toContain('redis'));
+    expect(host.callsTo('containers:act').at(-1)).toMatchObject({ ids: [redis], action: 'remove' });
+  });
+
   it('applies a containers:changed push without fetching again', async () => {
     const host = await renderPage();
     const calls = host.callsTo('containers:list').length;

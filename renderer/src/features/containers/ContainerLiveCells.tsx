@@ -1,6 +1,9 @@
-import { useContext } from 'react';
+import { useContext, useState } from 'react';
 import CircularProgress from '@mui/material/CircularProgress';
 import IconButton from '@mui/material/IconButton';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import MoreVert from '@mui/icons-material/MoreVert';
 import PlayArrow from '@mui/icons-material/PlayArrow';
 import Stop from '@mui/icons-material/Stop';
 import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
@@ -39,9 +42,41 @@ export function ProjectMemoryCell({ containers }: { containers: readonly Contain
   return <>{formatBytes(samples.length === 0 ? null : samples.reduce((sum, sample) => sum + sample.memoryUsedBytes, 0))}</>;
 }
 
+/** The actions a row's menu offers (Start and Stop have their own button). */
+const MENU_ACTIONS: readonly ContainerAction[] = ['restart', 'pause', 'unpause', 'kill', 'remove'];
+
+function MoreActions({ row, onAction }: { row: ContainerSummary; onAction: (action: ContainerAction) => void }): React.JSX.Element {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  return (
+    <>
+      <IconButton size="small" aria-label={`More actions for ${row.name}`} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
+        <MoreVert fontSize="small" />
+      </IconButton>
+      {anchor !== null && (
+        <Menu anchorEl={anchor} open onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': `Actions for ${row.name}` } }}>
+          {MENU_ACTIONS.map((action) => (
+            <MenuItem
+              key={action}
+              disabled={!actionApplies(action, row.state)}
+              onClick={() => {
+                setAnchor(null);
+                onAction(action);
+              }}
+              sx={action === 'remove' || action === 'kill' ? { color: 'error.main' } : undefined}
+            >
+              {action === 'remove' ? 'Remove…' : ACTION_WORDS[action].label}
+            </MenuItem>
+          ))}
+        </Menu>
+      )}
+    </>
+  );
+}
+
 /**
- * A row's Start or Stop button (whichever applies to its state), named "Stop web" or "Start web", disabled while an
- * action runs on the container, with a spinner named after that action.
+ * A row's Start or Stop button (whichever applies to its state), named "Stop web" or "Start web", and a menu named
+ * "More actions for web" (restart, pause, unpause, kill, remove: whichever apply); both disabled while an action
+ * runs on the container, with a spinner named after that action. Remove goes through the page's confirmation.
  */
 export function ActionsCell({ row }: { row: ContainerSummary }): React.JSX.Element {
   const { pending, onAction } = useContext(LiveCells);
@@ -59,7 +94,11 @@ export function ActionsCell({ row }: { row: ContainerSummary }): React.JSX.Eleme
       >
         {action === 'stop' ? <Stop fontSize="small" /> : <PlayArrow fontSize="small" />}
       </IconButton>
-      {running !== undefined && <CircularProgress size={18} aria-label={`${ACTION_WORDS[running].running} ${row.name}…`} />}
+      {running !== undefined ? (
+        <CircularProgress size={18} aria-label={`${ACTION_WORDS[running].running} ${row.name}…`} />
+      ) : (
+        <MoreActions row={row} onAction={(chosen) => onAction(row.id, chosen)} />
+      )}
     </div>
   );
 }

@@ -34,7 +34,7 @@ export interface ContainersTableProps {
 const TABLE_HEIGHT = 'max(360px, calc(100vh - 300px))';
 
 /** Fixed widths (table-layout: fixed), so columns do not move while rows scroll in and out. */
-const WIDTHS = { select: 52, name: undefined, image: undefined, state: 112, ports: undefined, cpu: 84, memory: 104, actions: 96 } as const;
+const WIDTHS = { select: 52, name: undefined, image: undefined, state: 112, ports: undefined, cpu: 84, memory: 104, actions: 112 } as const;
 
 interface RowProps {
   node: ContainerTreeNode;
