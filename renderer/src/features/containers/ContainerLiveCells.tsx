@@ -1,6 +1,5 @@
 import { useContext, useState } from 'react';
 import CircularProgress from '@mui/material/CircularProgress';
-import IconButton from '@mui/material/IconButton';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import MoreVert from '@mui/icons-material/MoreVert';
@@ -49,9 +48,9 @@ function MoreActions({ row, onAction }: { row: ContainerSummary; onAction: (acti
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
-      <IconButton size="small" aria-label={`More actions for ${row.name}`} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
+      <button type="button" className="row-icon" aria-label={`More actions for ${row.name}`} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
         <MoreVert fontSize="small" />
-      </IconButton>
+      </button>
       {anchor !== null && (
         <Menu anchorEl={anchor} open onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': `Actions for ${row.name}` } }}>
           {MENU_ACTIONS.map((action) => (
@@ -85,15 +84,16 @@ export function ActionsCell({ row }: { row: ContainerSummary }): React.JSX.Eleme
   const words = ACTION_WORDS[action];
   return (
     <div className="row-actions">
-      <IconButton
-        size="small"
+      <button
+        type="button"
+        className="row-icon"
         aria-label={`${words.label} ${row.name}`}
         title={words.label}
         disabled={running !== undefined || !actionApplies(action, row.state)}
         onClick={() => onAction(row.id, action)}
       >
         {action === 'stop' ? <Stop fontSize="small" /> : <PlayArrow fontSize="small" />}
-      </IconButton>
+      </button>
       {running !== undefined ? (
         <CircularProgress size={18} aria-label={`${ACTION_WORDS[running].running} ${row.name}…`} />
       ) : (

@@ -62,6 +62,22 @@ function containersTableStyles(theme: Theme): Record<string, unknown> {
     '& .state-bad': pill(theme.palette.error.main, true),
     '& .state-quiet': pill(theme.palette.text.primary, false),
     '& .row-actions': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
+    '& .row-icon': {
+      display: 'inline-flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      width: 30,
+      height: 30,
+      padding: 0,
+      border: 0,
+      borderRadius: '50%',
+      background: 'transparent',
+      color: theme.palette.action.active,
+      cursor: 'pointer',
+    },
+    '& .row-icon:hover': { backgroundColor: theme.palette.action.hover },
+    '& .row-icon:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 1 },
+    '& .row-icon:disabled': { color: theme.palette.action.disabled, backgroundColor: 'transparent', cursor: 'default' },
   };
 }
 
