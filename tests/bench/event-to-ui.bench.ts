@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { Page } from 'playwright';
 import { benchDataDir, benchHostEnv } from './bench-services';
+import { waitForQuietMachine } from './quiet-machine';
 import { launchChromium, openBenchPage, startBrowserHost } from './browser-host';
 import { percentile, reportBench, round, runBench, type Figure } from './bench-report';
 import { createBenchContainer, docker, engineCall, ensureBenchContainers } from './engine-fixture';
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
     await installRowWatcher(page, target, TARGET_NAME);
     await page.waitForFunction(() => (window as unknown as { __ldbWatch: PageWatch }).__ldbWatch.state() !== null, undefined, { timeout: 20_000 });
     const offset = await clockOffset(page);
+    const quiet = await waitForQuietMachine();
 
     const samples: Array<{ action: 'start' | 'stop'; ms: number }> = [];
     const splits: Array<{ toPush: number; toDom: number }> = [];
@@ -203,6 +205,7 @@ async function main(): Promise<void> {
     const p50 = percentile(all, 50);
     const p95 = percentile(all, 95);
     const notes = [
+      `started once the CPUs were quiet (waited ${round(quiet.waitedMs / 1000)} s; ${round(quiet.idle * 100)} % idle)`,
       `${all.length} transitions (${CYCLES} × docker start + docker stop -t 0) with ${ids.length + 1} containers on the engine; event time = timeNano of "start"/"die" from docker events, UI time = DOM mutation showing the new state (MutationObserver, performance.timeOrigin + now)`,
       `start → running p50 ${round(percentile(starts, 50))} ms / p95 ${round(percentile(starts, 95))} ms; die → exited p50 ${round(percentile(stops, 50))} ms / p95 ${round(percentile(stops, 95))} ms`,
       `page clock − bench clock ${offset.offsetMs.toFixed(1)} ms (round trip ${offset.rttMs} ms), not subtracted`,

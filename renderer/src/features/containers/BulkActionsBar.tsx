@@ -13,8 +13,9 @@ export interface BulkActionsBarProps {
 }
 
 /**
- * A toolbar named "Bulk actions" with one button per action ("Stop selected", …), each enabled when it applies to at
- * least one selected container and nothing runs; a labelled spinner shows while an action runs on the selection.
+ * A toolbar named "Bulk actions": a hint while nothing is selected; once something is, one button per action
+ * ("Stop selected", …), each enabled when it applies to at least one selected container and nothing runs, and a
+ * labelled spinner while an action runs on the selection.
  */
 export function BulkActionsBar({ selected, busy, onAction }: BulkActionsBarProps): React.JSX.Element {
   return (
@@ -26,7 +27,7 @@ export function BulkActionsBar({ selected, busy, onAction }: BulkActionsBarProps
       <Typography variant="body2" color="text.secondary" sx={{ mr: 1 }} aria-live="polite">
         {selected.length === 0 ? 'Select containers to act on several at once.' : `${selected.length} selected`}
       </Typography>
-      {ACTIONS.map((action) => {
+      {selected.length > 0 && ACTIONS.map((action) => {
         const count = selected.filter((container) => actionApplies(action, container.state)).length;
         return (
           <Button
