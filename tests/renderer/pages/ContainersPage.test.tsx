@@ -52,8 +52,8 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     expect(rowNames()).toEqual(['shop-api-1', 'shop-db-1', 'shop-web-1', 'monitor', 'redis', 'sidecar']);
     expect(projectRow('shop').textContent).toContain('Compose project · 3 containers · 3 running');
     expect(projectRow('shop').nextElementSibling?.textContent).toContain('shop-api-1');
-    expect(row('shop-web-1').getAttribute('aria-level')).toBe('2');
-    expect(row('redis').getAttribute('aria-level')).toBe('1');
+    expect(row('shop-web-1').getAttribute('data-depth')).toBe('1');
+    expect(row('redis').getAttribute('data-depth')).toBe('0');
     expect(within(row('shop-web-1')).getByText('nginx:1.27-alpine')).toBeTruthy();
     expect(within(row('redis')).getByText('exited')).toBeTruthy();
     expect(within(row('redis')).getByRole('link', { name: 'Open redis' }).getAttribute('href')).toBe(
@@ -98,11 +98,18 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     expect(host.callsTo('stats:stop')).toEqual([{ subscriptionId: 'stats-1' }, { subscriptionId: 'stats-2' }]);
   });
 
+  it('gives every control an accessible name', async () => {
+    await renderPage();
+    for (const role of ['button', 'checkbox', 'link', 'searchbox', 'combobox'] as const) {
+      expect(screen.getAllByRole(role).length).toBe(screen.getAllByRole(role, { name: /\S/ }).length);
+    }
+  });
+
   it('collapses and expands a Compose project', async () => {
     await renderPage();
     fireEvent.click(screen.getByRole('button', { name: 'Collapse project shop' }));
     expect(rowNames()).toEqual(['monitor', 'redis', 'sidecar']);
-    expect(projectRow('shop').getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Expand project shop' }).getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(screen.getByRole('button', { name: 'Expand project shop' }));
     expect(rowNames()).toEqual(['shop-api-1', 'shop-db-1', 'shop-web-1', 'monitor', 'redis', 'sidecar']);
   });

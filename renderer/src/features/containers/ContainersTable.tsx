@@ -65,12 +65,18 @@ function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected
   const running = node.containers.filter((container) => container.state === 'running').length;
   const count = node.containers.length;
   return (
-    <tr className={selected ? 'project selected' : 'project'} aria-rowindex={index + 2} aria-expanded={expanded} aria-level={1} data-project={node.project}>
+    <tr className={selected ? 'project selected' : 'project'} aria-rowindex={index + 2} data-project={node.project}>
       <td className="select">
         <SelectBox label={`Select project ${node.project}`} checked={selected} indeterminate={partlySelected} onChange={(on) => onToggleSelected(node, on)} />
       </td>
       <td>
-        <IconButton size="small" sx={{ ml: -1, mr: 0.5 }} onClick={() => onToggleExpanded(node.id)} aria-label={`${expanded ? 'Collapse' : 'Expand'} project ${node.project}`}>
+        <IconButton
+          size="small"
+          sx={{ ml: -1, mr: 0.5 }}
+          onClick={() => onToggleExpanded(node.id)}
+          aria-expanded={expanded}
+          aria-label={`${expanded ? 'Collapse' : 'Expand'} project ${node.project}`}
+        >
           {expanded ? <ExpandMore fontSize="small" /> : <ChevronRight fontSize="small" />}
         </IconButton>
         <span className="project-name">{node.project}</span>
@@ -110,7 +116,7 @@ function PortCell({ container }: { container: ContainerSummary }): React.JSX.Ele
 function ContainerRow({ node, depth, selected, onToggleSelected, index }: RowProps & { node: ContainerNode }): React.JSX.Element {
   const row = node.container;
   return (
-    <tr className={selected ? 'selected' : undefined} aria-rowindex={index + 2} aria-level={depth + 1} aria-selected={selected} data-id={row.id}>
+    <tr className={selected ? 'selected' : undefined} aria-rowindex={index + 2} data-depth={depth} data-id={row.id}>
       <td className="select">
         <SelectBox label={`Select ${row.name}`} checked={selected} onChange={(on) => onToggleSelected(node, on)} />
       </td>
