@@ -4,18 +4,11 @@ import path from 'node:path';
 import Conf from 'conf';
 import { composeServices, type Services } from '../../electron/hosts/common/compose-services';
 import { silentLogger, systemClock } from '../../electron/services/ports';
+import { hostEnv } from '../helpers/host-env';
 
 /** The environment the bench hands Lightdock: the private engine, a throwaway data dir, the simulated WSL host. */
 export function benchHostEnv(dataDir: string, engine: 'docker' | 'simulated'): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: dataDir,
-    LIGHTDOCK_DATA_DIR: dataDir,
-    LIGHTDOCK_WSL_BACKEND: 'simulated',
-    LIGHTDOCK_ENGINE: engine,
-  };
-  if (engine === 'docker') env['DOCKER_HOST'] = process.env['DOCKER_HOST'];
-  return env;
+  return hostEnv({ dataDir, engine, ...(engine === 'docker' ? { dockerHost: process.env['DOCKER_HOST'] } : {}) });
 }
 
 const created: string[] = [];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { testDockerHost } from '../helpers/docker-engine';
+import { hostEnv } from '../helpers/host-env';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,15 +22,7 @@ export interface LightdockHost {
 export type E2eEngine = 'simulated' | 'docker';
 
 function startHost(dataDir: string, scenario: string, engine: E2eEngine, dockerHost: string | null | false): Promise<{ child: ChildProcess; url: string }> {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: dataDir,
-    LIGHTDOCK_DATA_DIR: dataDir,
-    LIGHTDOCK_WSL_BACKEND: 'simulated',
-    LIGHTDOCK_SCENARIO: scenario,
-    LIGHTDOCK_ENGINE: engine,
-  };
-  if (engine === 'docker' && dockerHost !== false) env['DOCKER_HOST'] = dockerHost ?? testDockerHost();
+  const env = hostEnv({ dataDir, engine, scenario, ...(engine === 'docker' && dockerHost !== false ? { dockerHost: dockerHost ?? testDockerHost() } : {}) });
   const child = spawn(process.execPath, [path.join(root, 'out/web/serve.js'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
