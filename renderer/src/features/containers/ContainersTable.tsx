@@ -1,21 +1,16 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import IconButton from '@mui/material/IconButton';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Table from '@mui/material/Table';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import ExpandMore from '@mui/icons-material/ExpandMore';
-import ChevronRight from '@mui/icons-material/ChevronRight';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
-import { hrefFor } from '../../navigation/route';
-import { groupByProject, nextSorting, visibleRows, type ContainerNode, type ContainerTreeNode, type ProjectNode, type SortKey, type TreeSorting } from './container-tree';
-import { CONTAINERS_TABLE_CLASS, ContainersTableStyles, ROW_HEIGHT, stateClass } from './containers-table-style';
-import { shownPorts } from './published-ports';
+import { ContainerTableRow, SelectBox } from './ContainerTableRow';
+import { groupByProject, nextSorting, visibleRows, type ContainerTreeNode, type SortKey, type TreeSorting } from './container-tree';
+import { CONTAINERS_TABLE_CLASS, ContainersTableStyles, ROW_HEIGHT } from './containers-table-style';
 import { LiveCells, type LiveCellState } from './live-cells';
-import { ActionsCell, CpuCell, MemoryCell, ProjectCpuCell, ProjectMemoryCell } from './ContainerLiveCells';
 
 /** Props of the containers table. */
 export interface ContainersTableProps {
@@ -35,118 +30,6 @@ const TABLE_HEIGHT = 'max(360px, calc(100vh - 300px))';
 
 /** Fixed widths (table-layout: fixed), so columns do not move while rows scroll in and out. */
 const WIDTHS = { select: 52, name: undefined, image: undefined, state: 112, ports: undefined, cpu: 84, memory: 104, actions: 112 } as const;
-
-interface RowProps {
-  node: ContainerTreeNode;
-  depth: number;
-  expanded: boolean;
-  onToggleExpanded: (id: string) => void;
-  selected: boolean;
-  partlySelected: boolean;
-  onToggleSelected: (node: ContainerTreeNode, selected: boolean) => void;
-  index: number;
-}
-
-function SelectBox({ label, checked, indeterminate = false, onChange }: { label: string; checked: boolean; indeterminate?: boolean; onChange: (checked: boolean) => void }): React.JSX.Element {
-  return (
-    <input
-      type="checkbox"
-      aria-label={label}
-      checked={checked}
-      ref={(input) => {
-        if (input) input.indeterminate = indeterminate;
-      }}
-      onChange={(event) => onChange(event.target.checked)}
-    />
-  );
-}
-
-function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected, onToggleSelected, index }: RowProps & { node: ProjectNode }): React.JSX.Element {
-  const running = node.containers.filter((container) => container.state === 'running').length;
-  const count = node.containers.length;
-  return (
-    <tr className={selected ? 'project selected' : 'project'} aria-rowindex={index + 2} data-project={node.project}>
-      <td className="select">
-        <SelectBox label={`Select project ${node.project}`} checked={selected} indeterminate={partlySelected} onChange={(on) => onToggleSelected(node, on)} />
-      </td>
-      <td>
-        <IconButton
-          size="small"
-          sx={{ ml: -1, mr: 0.5 }}
-          onClick={() => onToggleExpanded(node.id)}
-          aria-expanded={expanded}
-          aria-label={`${expanded ? 'Collapse' : 'Expand'} project ${node.project}`}
-        >
-          {expanded ? <ExpandMore fontSize="small" /> : <ChevronRight fontSize="small" />}
-        </IconButton>
-        <span className="project-name">{node.project}</span>
-      </td>
-      <td colSpan={3} className="muted">
-        Compose project · {count} {count === 1 ? 'container' : 'containers'} · {running} running
-      </td>
-      <td className="number">
-        <ProjectCpuCell containers={node.containers} />
-      </td>
-      <td className="number">
-        <ProjectMemoryCell containers={node.containers} />
-      </td>
-      <td />
-    </tr>
-  );
-}
-
-function PortCell({ container }: { container: ContainerSummary }): React.JSX.Element {
-  const shown = shownPorts(container.ports);
-  if (shown.length === 0) return <td className="muted">—</td>;
-  return (
-    <td className="ports">
-      {shown.map((port) =>
-        port.url === null ? (
-          <span key={port.key}>{port.text}</span>
-        ) : (
-          <a key={port.key} href={port.url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${port.url} (${container.name} port ${port.text})`}>
-            {port.text}
-          </a>
-        ),
-      )}
-    </td>
-  );
-}
-
-function ContainerRow({ node, depth, selected, onToggleSelected, index }: RowProps & { node: ContainerNode }): React.JSX.Element {
-  const row = node.container;
-  return (
-    <tr className={selected ? 'selected' : undefined} aria-rowindex={index + 2} data-depth={depth} data-id={row.id}>
-      <td className="select">
-        <SelectBox label={`Select ${row.name}`} checked={selected} onChange={(on) => onToggleSelected(node, on)} />
-      </td>
-      <td className={depth > 0 ? 'nested' : undefined}>
-        <a href={hrefFor('container', row.id)} aria-label={`Open ${row.name}`}>
-          {row.name}
-        </a>
-      </td>
-      <td title={row.image}>{row.image}</td>
-      <td title={row.status}>
-        <span className={stateClass(row.state)}>{row.state}</span>
-      </td>
-      <PortCell container={row} />
-      <td className="number">
-        <CpuCell id={row.id} />
-      </td>
-      <td className="number">
-        <MemoryCell id={row.id} />
-      </td>
-      <td>
-        <ActionsCell row={row} />
-      </td>
-    </tr>
-  );
-}
-
-/** One visible row, re-rendered only when its node, place or selection changes. */
-const TreeRow = memo(function TreeRow(props: RowProps): React.JSX.Element {
-  return props.node.kind === 'project' ? <ProjectRow {...props} node={props.node} /> : <ContainerRow {...props} node={props.node} />;
-});
 
 function SortableHeader({ label, sortKey, sorting, onSort }: { label: string; sortKey: SortKey; sorting: TreeSorting; onSort: (key: SortKey) => void }): React.JSX.Element {
   const direction = sorting?.key === sortKey ? (sorting.desc ? 'desc' : 'asc') : undefined;
@@ -267,7 +150,7 @@ export function ContainersTable(props: ContainersTableProps): React.JSX.Element 
               const ids = containerIdsOf(node);
               const count = ids.filter((id) => selection.has(id)).length;
               return (
-                <TreeRow
+                <ContainerTableRow
                   key={node.id}
                   node={node}
                   depth={row.depth}

@@ -1,0 +1,124 @@
+import { memo } from 'react';
+import IconButton from '@mui/material/IconButton';
+import ChevronRight from '@mui/icons-material/ChevronRight';
+import ExpandMore from '@mui/icons-material/ExpandMore';
+import type { ContainerSummary } from '../../../../shared/model/container';
+import { hrefFor } from '../../navigation/route';
+import { ActionsCell, CpuCell, MemoryCell, ProjectCpuCell, ProjectMemoryCell } from './ContainerLiveCells';
+import type { ContainerNode, ContainerTreeNode, ProjectNode } from './container-tree';
+import { stateClass } from './containers-table-style';
+import { shownPorts } from './published-ports';
+
+/** What one visible row of the containers table is told. */
+export interface RowProps {
+  node: ContainerTreeNode;
+  depth: number;
+  expanded: boolean;
+  onToggleExpanded: (id: string) => void;
+  selected: boolean;
+  partlySelected: boolean;
+  onToggleSelected: (node: ContainerTreeNode, selected: boolean) => void;
+  index: number;
+}
+
+/** A native checkbox (cheaper than MUI's in a virtualized table) with its name and an indeterminate state. */
+export function SelectBox({ label, checked, indeterminate = false, onChange }: { label: string; checked: boolean; indeterminate?: boolean; onChange: (checked: boolean) => void }): React.JSX.Element {
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      checked={checked}
+      ref={(input) => {
+        if (input) input.indeterminate = indeterminate;
+      }}
+      onChange={(event) => onChange(event.target.checked)}
+    />
+  );
+}
+
+function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected, onToggleSelected, index }: RowProps & { node: ProjectNode }): React.JSX.Element {
+  const running = node.containers.filter((container) => container.state === 'running').length;
+  const count = node.containers.length;
+  return (
+    <tr className={selected ? 'project selected' : 'project'} aria-rowindex={index + 2} data-project={node.project}>
+      <td className="select">
+        <SelectBox label={`Select project ${node.project}`} checked={selected} indeterminate={partlySelected} onChange={(on) => onToggleSelected(node, on)} />
+      </td>
+      <td>
+        <IconButton
+          size="small"
+          sx={{ ml: -1, mr: 0.5 }}
+          onClick={() => onToggleExpanded(node.id)}
+          aria-expanded={expanded}
+          aria-label={`${expanded ? 'Collapse' : 'Expand'} project ${node.project}`}
+        >
+          {expanded ? <ExpandMore fontSize="small" /> : <ChevronRight fontSize="small" />}
+        </IconButton>
+        <span className="project-name">{node.project}</span>
+      </td>
+      <td colSpan={3} className="muted">
+        Compose project · {count} {count === 1 ? 'container' : 'containers'} · {running} running
+      </td>
+      <td className="number">
+        <ProjectCpuCell containers={node.containers} />
+      </td>
+      <td className="number">
+        <ProjectMemoryCell containers={node.containers} />
+      </td>
+      <td />
+    </tr>
+  );
+}
+
+function PortCell({ container }: { container: ContainerSummary }): React.JSX.Element {
+  const shown = shownPorts(container.ports);
+  if (shown.length === 0) return <td className="muted">—</td>;
+  return (
+    <td className="ports">
+      {shown.map((port) =>
+        port.url === null ? (
+          <span key={port.key}>{port.text}</span>
+        ) : (
+          <a key={port.key} href={port.url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${port.url} (${container.name} port ${port.text})`}>
+            {port.text}
+          </a>
+        ),
+      )}
+    </td>
+  );
+}
+
+function ContainerRow({ node, depth, selected, onToggleSelected, index }: RowProps & { node: ContainerNode }): React.JSX.Element {
+  const row = node.container;
+  return (
+    <tr className={selected ? 'selected' : undefined} aria-rowindex={index + 2} data-depth={depth} data-id={row.id}>
+      <td className="select">
+        <SelectBox label={`Select ${row.name}`} checked={selected} onChange={(on) => onToggleSelected(node, on)} />
+      </td>
+      <td className={depth > 0 ? 'nested' : undefined}>
+        <a href={hrefFor('container', row.id)} aria-label={`Open ${row.name}`}>
+          {row.name}
+        </a>
+      </td>
+      <td title={row.image}>{row.image}</td>
+      <td title={row.status}>
+        <span className={stateClass(row.state)}>{row.state}</span>
+      </td>
+      <PortCell container={row} />
+      <td className="number">
+        <CpuCell id={row.id} />
+      </td>
+      <td className="number">
+        <MemoryCell id={row.id} />
+      </td>
+      <td>
+        <ActionsCell row={row} />
+      </td>
+    </tr>
+  );
+}
+
+/** One visible row, a project's or a container's, re-rendered only when its node, place or selection changes. */
+export const ContainerTableRow = memo(function ContainerTableRow(props: RowProps): React.JSX.Element {
+  return props.node.kind === 'project' ? <ProjectRow {...props} node={props.node} /> : <ContainerRow {...props} node={props.node} />;
+});
