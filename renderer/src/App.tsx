@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
@@ -9,10 +9,21 @@ import { useVisibilitySignal } from './features/engine/useVisibilitySignal';
 import { signalReady } from './ipc/ipc-client';
 import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
-import { DEFAULT_PAGE, PAGES } from './pages/page-registry';
+import { LoadingRows } from './components/LoadingRows';
+import { DEFAULT_PAGE, PAGES, preloadPages } from './pages/page-registry';
 import { createLightdockTheme } from './theme';
 
 const NAV_ITEMS = PAGES.filter((page) => page.inNav);
+
+/** Runs `work` once the browser is idle (after a short delay where there is no requestIdleCallback); returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(work, { timeout: 2_000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(work, 200);
+  return () => clearTimeout(timer);
+}
 
 /**
  * The root component: theme that follows the OS colour scheme, the shell, and the page the hash names.
@@ -32,12 +43,15 @@ export function App(): React.JSX.Element {
     if (engineState === 'connected') prefetchContainers();
   }, [engineState]);
   useEffect(() => signalReady(), []);
+  useEffect(() => whenIdle(() => void preloadPages()), []);
 
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <AppShell items={NAV_ITEMS} selected={entry?.id ?? DEFAULT_PAGE} onSelect={(id) => navigate(id)}>
-        {Page && <Page key={`${entry?.id}/${route.param ?? ''}`} param={route.param} />}
+        <Suspense fallback={<LoadingRows what="the page" />}>
+          {Page && <Page key={`${entry?.id}/${route.param ?? ''}`} param={route.param} />}
+        </Suspense>
       </AppShell>
     </ThemeProvider>
   );

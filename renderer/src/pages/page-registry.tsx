@@ -5,14 +5,8 @@ import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import ViewInArOutlined from '@mui/icons-material/ViewInArOutlined';
-import { ContainerDetailPage } from './ContainerDetailPage';
-import { ContainersPage } from './ContainersPage';
-import { DistroDetailPage } from './DistroDetailPage';
 import { DistrosPage } from './DistrosPage';
-import { ImagesPage } from './ImagesPage';
-import { SettingsPage } from './SettingsPage';
-import { VmPage } from './VmPage';
-import { VolumesPage } from './VolumesPage';
+import { lazyPage, type PageComponent } from './lazy-page';
 
 /** A page of the app: its route id, its navigation entry (if any), and the component that takes the route parameter. */
 export interface PageEntry {
@@ -21,20 +15,36 @@ export interface PageEntry {
   icon: ReactNode;
   /** False for pages reached from another page only (details). */
   inNav: boolean;
-  component: (props: { param: string | null }) => React.JSX.Element;
+  component: PageComponent;
+  /** Loads a page kept in its own chunk ahead of need; absent for the page in the main bundle. */
+  preload?: () => Promise<void>;
+}
+
+function split(entry: Omit<PageEntry, 'component' | 'preload'>, load: () => Promise<PageComponent>): PageEntry {
+  const page = lazyPage(load);
+  return { ...entry, component: page.component, preload: page.preload };
 }
 
 /** The page opened when the hash names none. */
 export const DEFAULT_PAGE = 'distros';
 
-/** Every page, in navigation order; only pages that work are listed. */
+/**
+ * Every page, in navigation order; only pages that work are listed. The default page is in the main bundle; the
+ * others are split into their own chunks (the charts and the terminal load only where used) and preloaded once the
+ * app is idle after its first render.
+ */
 export const PAGES: readonly PageEntry[] = [
   { id: 'distros', label: 'Distros', icon: <DnsOutlined />, inNav: true, component: DistrosPage },
-  { id: 'distro', label: 'Distro', icon: <DnsOutlined />, inNav: false, component: DistroDetailPage },
-  { id: 'vm', label: 'WSL VM', icon: <MemoryOutlined />, inNav: true, component: VmPage },
-  { id: 'containers', label: 'Containers', icon: <ViewInArOutlined />, inNav: true, component: ContainersPage },
-  { id: 'container', label: 'Container', icon: <ViewInArOutlined />, inNav: false, component: ContainerDetailPage },
-  { id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true, component: ImagesPage },
-  { id: 'volumes', label: 'Volumes', icon: <StorageOutlined />, inNav: true, component: VolumesPage },
-  { id: 'settings', label: 'Settings', icon: <SettingsOutlined />, inNav: true, component: SettingsPage },
+  split({ id: 'distro', label: 'Distro', icon: <DnsOutlined />, inNav: false }, () => import('./DistroDetailPage').then((m) => m.DistroDetailPage)),
+  split({ id: 'vm', label: 'WSL VM', icon: <MemoryOutlined />, inNav: true }, () => import('./VmPage').then((m) => m.VmPage)),
+  split({ id: 'containers', label: 'Containers', icon: <ViewInArOutlined />, inNav: true }, () => import('./ContainersPage').then((m) => m.ContainersPage)),
+  split({ id: 'container', label: 'Container', icon: <ViewInArOutlined />, inNav: false }, () => import('./ContainerDetailPage').then((m) => m.ContainerDetailPage)),
+  split({ id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true }, () => import('./ImagesPage').then((m) => m.ImagesPage)),
+  split({ id: 'volumes', label: 'Volumes', icon: <StorageOutlined />, inNav: true }, () => import('./VolumesPage').then((m) => m.VolumesPage)),
+  split({ id: 'settings', label: 'Settings', icon: <SettingsOutlined />, inNav: true }, () => import('./SettingsPage').then((m) => m.SettingsPage)),
 ];
+
+/** Loads the code of every split page; the app calls it once it is idle after its first render. */
+export function preloadPages(): Promise<void> {
+  return Promise.all(PAGES.map((page) => page.preload?.())).then(() => undefined);
+}
