@@ -1,33 +1,19 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContainerDetail, ContainerSummary } from '../../shared/model/container';
 import { docker, TEST_IMAGE, testDockerHost } from '../helpers/docker-engine';
+import { runLightdock, type CliResult } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(root, 'electron/hosts/cli/lightdock.ts');
 const run = Math.random().toString(36).slice(2, 8);
 const label = `lightdock.test.run=${run}`;
 const LOOP = ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 0.2; done'];
 let temp: ReturnType<typeof makeTempDir>;
 
 /** Runs the lightdock CLI from source in its own process (tsx), as a user would, with a 20 s limit. */
-function lightdock(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', entry, ...args],
-      {
-        cwd: root,
-        env: { PATH: process.env['PATH'], HOME: temp.dir, LIGHTDOCK_DATA_DIR: temp.dir, LIGHTDOCK_WSL_BACKEND: 'simulated', DOCKER_HOST: testDockerHost(), LIGHTDOCK_ENGINE: 'docker', ...env },
-        timeout: 20_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, ms: Date.now() - started }),
-    );
-  });
+function lightdock(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const base = { PATH: process.env['PATH'], HOME: temp.dir, LIGHTDOCK_DATA_DIR: temp.dir, LIGHTDOCK_WSL_BACKEND: 'simulated', DOCKER_HOST: testDockerHost(), LIGHTDOCK_ENGINE: 'docker' };
+  return runLightdock(args, { ...base, ...env }, { from: 'source' });
 }
 
 beforeAll(() => {

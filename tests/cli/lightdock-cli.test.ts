@@ -1,26 +1,16 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BUILT_CLI, runLightdock, type CliResult } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/cli/lightdock.js');
 let temp: ReturnType<typeof makeTempDir>;
 
-function lightdock(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      { env: { PATH: process.env['PATH'], LIGHTDOCK_DATA_DIR: temp.dir, LIGHTDOCK_WSL_BACKEND: 'simulated' }, timeout: 20_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+function lightdock(...args: string[]): Promise<CliResult> {
+  return runLightdock(args, { PATH: process.env['PATH'], LIGHTDOCK_DATA_DIR: temp.dir, LIGHTDOCK_WSL_BACKEND: 'simulated' });
 }
 
 beforeAll(() => {
-  expect(fs.existsSync(cli), 'out/cli/lightdock.js is missing: run `npm run build` first').toBe(true);
+  expect(fs.existsSync(BUILT_CLI), 'out/cli/lightdock.js is missing: run `npm run build` first').toBe(true);
 });
 beforeEach(() => {
   temp = makeTempDir();

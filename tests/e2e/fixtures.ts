@@ -1,4 +1,4 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { testDockerHost } from '../helpers/docker-engine';
 import { hostEnv } from '../helpers/host-env';
+import { runLightdock } from '../helpers/run-cli';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -75,15 +76,7 @@ export const test = base.extend<{ scenario: string; engine: E2eEngine; dockerHos
       port: Number(parsed.port),
       token: parsed.searchParams.get('token') ?? '',
       dataDir,
-      cli: (...args) =>
-        new Promise((resolve) => {
-          execFile(
-            process.execPath,
-            [path.join(root, 'out/cli/lightdock.js'), ...args],
-            { env: { PATH: process.env['PATH'], LIGHTDOCK_DATA_DIR: dataDir, LIGHTDOCK_WSL_BACKEND: 'simulated' }, timeout: 20_000 },
-            (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-          );
-        }),
+      cli: (...args) => runLightdock(args, { PATH: process.env['PATH'], LIGHTDOCK_DATA_DIR: dataDir, LIGHTDOCK_WSL_BACKEND: 'simulated' }),
     });
     await stopHost(child);
     fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
