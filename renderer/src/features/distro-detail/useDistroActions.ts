@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { WslVersion } from '../../../../shared/model/distro';
 import { invoke } from '../../ipc/ipc-client';
-import { toIpcError, type IpcError } from '../../ipc/ipc-error';
+import type { IpcError } from '../../ipc/ipc-error';
+import { useTrackedRun } from '../../ipc/useTrackedRun';
 
 /** Every action of the distro detail page, with the input each one takes. */
 export type DistroDetailAction =
@@ -60,32 +61,15 @@ async function send(name: string, action: DistroDetailAction): Promise<string | 
  * each success (with the action's kind) so the page refetches. A failure is kept with the host's sentence and code, never thrown.
  */
 export function useDistroActions(name: string, onSettled: (kind: DistroDetailAction['kind']) => void): DistroActionsModel {
-  const [running, setRunning] = useState<DistroDetailAction['kind'] | undefined>(undefined);
-  const [error, setError] = useState<IpcError | undefined>(undefined);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
-
+  const tracked = useTrackedRun<DistroDetailAction['kind'], string | undefined>();
+  const { run: runTracked } = tracked;
   const run = useCallback(
     async (action: DistroDetailAction) => {
-      setRunning(action.kind);
-      setError(undefined);
-      try {
-        setNotice(await send(name, action));
-        onSettled(action.kind);
-        return true;
-      } catch (caught) {
-        setError(toIpcError(caught));
-        return false;
-      } finally {
-        setRunning(undefined);
-      }
+      const done = await runTracked(action.kind, () => send(name, action));
+      if (done) onSettled(action.kind);
+      return done;
     },
-    [name, onSettled],
+    [name, onSettled, runTracked],
   );
-
-  const clear = useCallback(() => {
-    setError(undefined);
-    setNotice(undefined);
-  }, []);
-
-  return { running, error, notice, clear, run };
+  return { running: tracked.running, error: tracked.error, notice: tracked.result, clear: tracked.clear, run };
 }

@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { InvokeRequest } from '../../../../shared/ipc/contract';
 import { invoke } from '../../ipc/ipc-client';
-import { toIpcError, type IpcError } from '../../ipc/ipc-error';
+import type { IpcError } from '../../ipc/ipc-error';
+import { useTrackedRun } from '../../ipc/useTrackedRun';
 
 /** A request that adds a distro: install one from the online list, or import one from a file. */
 export type NewDistroRequest =
@@ -20,30 +21,14 @@ export interface NewDistroModel {
 
 /** Installs or imports a distro through `distros:install` / `distros:import`, one at a time; failures never throw. */
 export function useNewDistro(): NewDistroModel {
-  const [running, setRunning] = useState<NewDistroRequest['kind'] | undefined>(undefined);
-  const [error, setError] = useState<IpcError | undefined>(undefined);
-  const [added, setAdded] = useState<string | undefined>(undefined);
-
-  const run = useCallback(async (request: NewDistroRequest) => {
-    setRunning(request.kind);
-    setError(undefined);
-    try {
-      const distro =
-        request.kind === 'install' ? await invoke('distros:install', request.request) : await invoke('distros:import', request.request);
-      setAdded(distro.name);
-      return true;
-    } catch (caught) {
-      setError(toIpcError(caught));
-      return false;
-    } finally {
-      setRunning(undefined);
-    }
-  }, []);
-
-  const clear = useCallback(() => {
-    setError(undefined);
-    setAdded(undefined);
-  }, []);
-
-  return { running, error, added, clear, run };
+  const tracked = useTrackedRun<NewDistroRequest['kind'], string>();
+  const { run: runTracked } = tracked;
+  const run = useCallback(
+    (request: NewDistroRequest) =>
+      runTracked(request.kind, async () =>
+        request.kind === 'install' ? (await invoke('distros:install', request.request)).name : (await invoke('distros:import', request.request)).name,
+      ),
+    [runTracked],
+  );
+  return { running: tracked.running, error: tracked.error, added: tracked.result, clear: tracked.clear, run };
 }

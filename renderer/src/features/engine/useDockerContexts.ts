@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { DockerContext } from '../../../../shared/model/engine';
 import { invoke } from '../../ipc/ipc-client';
-import { toIpcError, type IpcError } from '../../ipc/ipc-error';
+import type { IpcError } from '../../ipc/ipc-error';
 import { useIpcQuery } from '../../ipc/useIpcQuery';
+import { useTrackedRun } from '../../ipc/useTrackedRun';
 
 /** The Docker contexts (`docker context ls`) and switching between them (`docker context use`). */
 export interface DockerContextsModel {
@@ -24,25 +25,16 @@ export interface DockerContextsModel {
  */
 export function useDockerContexts(): DockerContextsModel {
   const query = useIpcQuery('engine:contexts', {});
-  const [switching, setSwitching] = useState<string | undefined>(undefined);
-  const [switchError, setSwitchError] = useState<IpcError | undefined>(undefined);
+  const tracked = useTrackedRun<string, unknown>();
   const { refetch } = query;
+  const { run: runTracked } = tracked;
   const use = useCallback(
     async (name: string) => {
-      setSwitching(name);
-      setSwitchError(undefined);
-      try {
-        await invoke('engine:use-context', { name });
-        return true;
-      } catch (failure) {
-        setSwitchError(toIpcError(failure));
-        return false;
-      } finally {
-        setSwitching(undefined);
-        refetch();
-      }
+      const switched = await runTracked(name, () => invoke('engine:use-context', { name }));
+      refetch();
+      return switched;
     },
-    [refetch],
+    [refetch, runTracked],
   );
-  return { contexts: query.data, loadError: query.error, refetch, switching, switchError, use };
+  return { contexts: query.data, loadError: query.error, refetch, switching: tracked.running, switchError: tracked.error, use };
 }

@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
-import { toIpcError, type IpcError } from '../../ipc/ipc-error';
+import { useCallback } from 'react';
+import type { IpcError } from '../../ipc/ipc-error';
+import { useTrackedRun } from '../../ipc/useTrackedRun';
 
 /** One piece of destructive work at a time: whether it runs, its last error, and its last success message. */
 export interface EngineMutation {
@@ -13,25 +14,11 @@ export interface EngineMutation {
 
 /** Tracks one remove or prune at a time for the Images and Volumes pages; `run` never throws. */
 export function useEngineMutation(): EngineMutation {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcError | undefined>(undefined);
-  const [message, setMessage] = useState<string | undefined>(undefined);
-  const run = useCallback(async <T,>(work: () => Promise<T>, describe: (result: T) => string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setMessage(describe(await work()));
-      return true;
-    } catch (failure) {
-      setError(toIpcError(failure));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  const dismiss = useCallback(() => {
-    setError(undefined);
-    setMessage(undefined);
-  }, []);
-  return { busy, error, message, run, dismiss };
+  const tracked = useTrackedRun<true, string>();
+  const { run: runTracked } = tracked;
+  const run = useCallback(
+    <T,>(work: () => Promise<T>, describe: (result: T) => string) => runTracked(true, async () => describe(await work())),
+    [runTracked],
+  );
+  return { busy: tracked.running === true, error: tracked.error, message: tracked.result, run, dismiss: tracked.clear };
 }
