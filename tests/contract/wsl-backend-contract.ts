@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Distro, DistroDetail } from '../../shared/model/distro';
 import { VmInfo } from '../../shared/model/vm';
-import { ServiceError } from '../../electron/services/errors';
 import type { WslBackend } from '../../electron/services/wsl/wsl-backend';
+import { rejection } from '../helpers/service-error';
 
 /** What a contract run needs: a backend over a fresh host seeded from the `ready` scenario, and its cleanup. */
 export interface WslBackendFixture {
@@ -11,15 +11,6 @@ export interface WslBackendFixture {
 }
 
 const READY_NAMES = ['Ubuntu-24.04', 'docker-desktop', 'Debian'];
-
-async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
 
 /**
  * The behaviour every `WslBackend` shows, whatever answers behind it (the simulated host, or wsl.exe —

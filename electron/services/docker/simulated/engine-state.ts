@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContainerMount, ContainerState, PortBinding } from '../../../../shared/model/container';
+import { NetworkSummary } from '../../../../shared/model/engine';
 
 /** What a simulated container runs; decides its processes, logs, resource use and shell files. */
 export const SimulatedProgram = z.enum(['nginx', 'api', 'postgres', 'redis', 'monitor', 'sidecar', 'lines']);
@@ -76,15 +77,8 @@ export const SimulatedVolume = z.object({
 });
 export type SimulatedVolume = z.infer<typeof SimulatedVolume>;
 
-/** A network in the simulated engine. */
-export const SimulatedNetwork = z.object({
-  id: z.string(),
-  name: z.string(),
-  driver: z.string(),
-  scope: z.string(),
-  subnet: z.string().nullable(),
-  gateway: z.string().nullable(),
-});
+/** A network in the simulated engine: the listed network without its container count, which is derived. */
+export const SimulatedNetwork = NetworkSummary.omit({ containers: true });
 export type SimulatedNetwork = z.infer<typeof SimulatedNetwork>;
 
 /** One engine event, numbered so every process can tell which ones it has already delivered. */

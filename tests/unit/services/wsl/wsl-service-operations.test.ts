@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Operation } from '../../../../shared/model/operation';
-import { ServiceError } from '../../../../electron/services/errors';
 import { SIMULATED_HOST_FILE, SIMULATED_PROFILE_DIR, SimulatedWslBackend } from '../../../../electron/services/wsl/simulated/simulated-wsl-backend';
 import { WslService } from '../../../../electron/services/wsl/wsl-service';
 import { ManualClock, RecordingEventSink, RecordingLogger } from '../../../helpers/recording';
 import { makeTempDir } from '../../../helpers/temp-dir';
+import { rejection } from '../../../helpers/service-error';
 
 let temp: ReturnType<typeof makeTempDir>;
 let out: ReturnType<typeof makeTempDir>;
@@ -18,15 +18,6 @@ let transient: string[];
 const stateFile = (): string => path.join(temp.dir, SIMULATED_HOST_FILE);
 const bytes = (): string => fs.readFileSync(stateFile(), 'utf8');
 const operations = (): Operation[] => events.events.filter((e) => e.channel === 'operations:progressed').map((e) => e.payload as Operation);
-
-async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
 
 beforeEach(() => {
   temp = makeTempDir();

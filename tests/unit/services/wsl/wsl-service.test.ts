@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../../../electron/services/errors';
 import { SIMULATED_HOST_FILE, SimulatedWslBackend } from '../../../../electron/services/wsl/simulated/simulated-wsl-backend';
 import { WslService } from '../../../../electron/services/wsl/wsl-service';
 import { ManualClock, RecordingEventSink, RecordingLogger } from '../../../helpers/recording';
 import { makeTempDir } from '../../../helpers/temp-dir';
+import { rejection } from '../../../helpers/service-error';
 
 let temp: ReturnType<typeof makeTempDir>;
 let events: RecordingEventSink;
@@ -15,15 +15,6 @@ let clock: ManualClock;
 function open(scenario: 'ready' | 'empty' = 'ready'): WslService {
   const backend = new SimulatedWslBackend(temp.dir, scenario, clock, new RecordingLogger(), { sleep: async () => undefined });
   return new WslService(backend, events, new RecordingLogger());
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
 }
 
 beforeEach(() => {

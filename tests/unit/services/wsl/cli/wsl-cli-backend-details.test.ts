@@ -6,12 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DistroDetail } from '../../../../../shared/model/distro';
 import type { ScenarioName } from '../../../../../shared/model/host';
 import { VmInfo } from '../../../../../shared/model/vm';
-import { ServiceError } from '../../../../../electron/services/errors';
 import { WslCliBackend, resolveWslConfigPath } from '../../../../../electron/services/wsl/cli/wsl-cli-backend';
 import { SimulatedWslBackend } from '../../../../../electron/services/wsl/simulated/simulated-wsl-backend';
 import type { WslBackend } from '../../../../../electron/services/wsl/wsl-backend';
 import { ManualClock, RecordingLogger } from '../../../../helpers/recording';
 import { makeTempDir } from '../../../../helpers/temp-dir';
+import { rejection } from '../../../../helpers/service-error';
 
 const FAKE_WSL = path.resolve(import.meta.dirname, '../../../../helpers/fake-wsl/wsl.mjs');
 const FAKE_REG = path.resolve(import.meta.dirname, '../../../../helpers/fake-reg/reg.mjs');
@@ -49,15 +49,6 @@ function wslCalls(): string[][] {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => (JSON.parse(line) as { argv: string[] }).argv);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
 }
 
 const localIp = (): string | undefined => os.networkInterfaces()['eth0']?.find((a) => a.family === 'IPv4')?.address;

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ServiceError } from '../../../../../electron/services/errors';
 import type { ProcessRunner } from '../../../../../electron/services/wsl/cli/process-runner';
 import { WslCliBackend, resolveWslExe } from '../../../../../electron/services/wsl/cli/wsl-cli-backend';
 import { SIMULATED_HOST_FILE, SimulatedWslBackend } from '../../../../../electron/services/wsl/simulated/simulated-wsl-backend';
 import { WslService } from '../../../../../electron/services/wsl/wsl-service';
 import { ManualClock, RecordingEventSink, RecordingLogger } from '../../../../helpers/recording';
 import { makeTempDir } from '../../../../helpers/temp-dir';
+import { rejection } from '../../../../helpers/service-error';
 
 const FAKE_WSL = path.resolve(import.meta.dirname, '../../../../helpers/fake-wsl/wsl.mjs');
 const FAKE_REG = path.resolve(import.meta.dirname, '../../../../helpers/fake-reg/reg.mjs');
@@ -45,15 +45,6 @@ function calls(): { argv: string[]; utf8: boolean }[] {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as { argv: string[]; utf8: boolean });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
 }
 
 beforeEach(async () => {
