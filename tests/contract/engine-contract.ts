@@ -3,6 +3,7 @@ import { ContainerDetail, ContainerStats, ContainerSummary, type LogLine } from 
 import { ImageSummary, NetworkSummary, VolumeSummary } from '../../shared/model/engine';
 import type { ContainerEngine, EngineEvent } from '../../electron/services/docker/container-engine';
 import type { SimulatedContainerSpec } from '../../electron/services/docker/simulated/simulated-engine';
+import { eventually } from '../helpers/docker-engine';
 
 /**
  * What a contract test asks the engine under test to create. Every container runs a long-lived process
@@ -23,19 +24,6 @@ export interface EngineContractContext {
 
 const MiB = 1024 * 1024;
 const LABELS = { 'lightdock.test': 'contract' };
-
-/** Resolves when `check` stops throwing, or rejects with its last error after `timeoutMs`. */
-async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 /** Asserts that the promise rejects with a ServiceError of the code, naming the reference. */
 async function expectServiceError(promise: Promise<unknown>, code: string, mentions?: string): Promise<void> {
