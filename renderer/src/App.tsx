@@ -29,6 +29,7 @@ function whenIdle(work: () => void): () => void {
  * The root component: theme that follows the OS colour scheme, the shell, and the page the hash names.
  * It signals `ready` from its own effect, which React runs after every child effect, i.e. after all subscriptions,
  * and fetches the containers list as soon as the engine is connected, so the Containers page opens with its rows.
+ * Once idle it preloads the other pages' code; unmounting stops that (no load starts after it).
  */
 export function App(): React.JSX.Element {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
@@ -43,7 +44,14 @@ export function App(): React.JSX.Element {
     if (engineState === 'connected') prefetchContainers();
   }, [engineState]);
   useEffect(() => signalReady(), []);
-  useEffect(() => whenIdle(() => void preloadPages()), []);
+  useEffect(() => {
+    const preloading = new AbortController();
+    const cancelIdle = whenIdle(() => void preloadPages(preloading.signal));
+    return () => {
+      cancelIdle();
+      preloading.abort();
+    };
+  }, []);
 
   return (
     <ThemeProvider theme={theme}>

@@ -1,4 +1,5 @@
 import { createElement, lazy } from 'react';
+import { trackPageLoad } from './page-loads';
 
 /** A page component: it takes the route parameter. */
 export type PageComponent = (props: { param: string | null }) => React.JSX.Element;
@@ -13,16 +14,22 @@ export interface LazyPage {
 /**
  * Splits a page into its own chunk. Before its code has loaded the page suspends (React.lazy) and the nearest
  * Suspense boundary shows its fallback; once loaded, by a visit or by `preload`, it renders synchronously, so a
- * preloaded page opens without a fallback frame.
+ * preloaded page opens without a fallback frame. A load that fails is tried again on the next visit or preload.
  */
 export function lazyPage(load: () => Promise<PageComponent>): LazyPage {
   let loaded: PageComponent | undefined;
   let pending: Promise<PageComponent> | undefined;
   const ensure = (): Promise<PageComponent> => {
-    pending ??= load().then((component) => {
-      loaded = component;
-      return component;
-    });
+    pending ??= trackPageLoad(load()).then(
+      (component) => {
+        loaded = component;
+        return component;
+      },
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    );
     return pending;
   };
   const Suspending = lazy(() => ensure().then((component) => ({ default: component })));

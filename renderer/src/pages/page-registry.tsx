@@ -7,6 +7,7 @@ import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import ViewInArOutlined from '@mui/icons-material/ViewInArOutlined';
 import { DistrosPage } from './DistrosPage';
 import { lazyPage, type PageComponent } from './lazy-page';
+import { loadInOrder } from './page-loads';
 
 /** A page of the app: its route id, its navigation entry (if any), and the component that takes the route parameter. */
 export interface PageEntry {
@@ -44,7 +45,8 @@ export const PAGES: readonly PageEntry[] = [
   split({ id: 'settings', label: 'Settings', icon: <SettingsOutlined />, inNav: true }, () => import('./SettingsPage').then((m) => m.SettingsPage)),
 ];
 
-/** Loads the code of every split page; the app calls it once it is idle after its first render. */
-export function preloadPages(): Promise<void> {
-  return Promise.all(PAGES.map((page) => page.preload?.())).then(() => undefined);
+/** Loads the code of every split page, one after another, until `signal` aborts (the app unmounts). */
+export function preloadPages(signal: AbortSignal): Promise<void> {
+  const loads = PAGES.flatMap((page) => (page.preload ? [page.preload] : []));
+  return loadInOrder(loads, signal);
 }
