@@ -19,25 +19,40 @@ export function toIpcError(channel: string, error: unknown): IpcErrorPayload {
   return { code: 'INTERNAL', message: `${channel} failed unexpectedly; the log has the details.` };
 }
 
+/** How an unknown channel is named in the reply: the string itself, else only its type (a hostile object's `toString` never runs). */
+function describeChannel(channel: unknown): string {
+  return typeof channel === 'string' ? JSON.stringify(channel) : `of type ${channel === null ? 'null' : typeof channel}`;
+}
+
 /**
- * Checks the channel is in the contract and validates the request with its zod schema before any
- * service code runs, then calls the handler and wraps the outcome in the envelope.
+ * Checks the channel is in the contract (own keys only: `toString` or `__proto__` are not channels) and
+ * validates the request with its zod schema before any service code runs, then calls the handler and wraps
+ * the outcome in the envelope. Nothing escapes: a synchronous throw, a rejection, a throwing getter on the
+ * request or a failing logger all end as an error reply.
  */
 export function createInvokeDispatcher(handlers: InvokeHandlers, logger: Logger): InvokeDispatcher {
   return async function dispatchInvoke(channel, request, client) {
-    if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(String(channel))}.`);
-    const parsed = invokeContract[channel].request.safeParse(request ?? {});
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-      return fail('VALIDATION', `Invalid request for ${channel}${where}: ${first?.message ?? 'invalid'}`, parsed.error.issues);
-    }
+    if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named ${describeChannel(channel)}.`);
     try {
+      const parsed = invokeContract[channel].request.safeParse(request ?? {});
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
+        return fail('VALIDATION', `Invalid request for ${channel}${where}: ${first?.message ?? 'invalid'}`, parsed.error.issues);
+      }
       const handler = handlers[channel] as (request: unknown, client: ClientContext) => Promise<unknown>;
       return ok(await handler(parsed.data, client));
     } catch (error) {
-      if (!(error instanceof ServiceError)) logger.error(`${channel} failed`, error);
+      if (!(error instanceof ServiceError)) logQuietly(logger, channel, error);
       return { ok: false, error: toIpcError(channel, error) };
     }
   };
+}
+
+function logQuietly(logger: Logger, channel: string, error: unknown): void {
+  try {
+    logger.error(`${channel} failed`, error);
+  } catch {
+    // A logger that fails (full disk, closed stream) must not turn an error reply into a rejection.
+  }
 }

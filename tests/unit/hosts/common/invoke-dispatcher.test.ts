@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/hosts/common/compose-services';
-import type { InvokeDispatcher } from '../../../../electron/hosts/common/invoke-dispatcher';
+import { createInvokeDispatcher, type InvokeDispatcher } from '../../../../electron/hosts/common/invoke-dispatcher';
+import { createInvokeHandlers, type InvokeHandlers } from '../../../../electron/hosts/common/invoke-handlers';
+import { ServiceError } from '../../../../electron/services/errors';
+import type { Logger } from '../../../../electron/services/ports';
+import { RecordingLogger } from '../../../helpers/recording';
 import { composeTestServices } from '../../../helpers/compose-test-services';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
@@ -65,4 +69,89 @@ describe('the invoke dispatcher every host shares', () => {
       value: { vm: { state: 'Running', runningDistros: 1 }, distros: { total: 3, running: 1, defaultDistro: 'Ubuntu-24.04' } },
     });
   });
+
+  it.each(['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'])(
+    'answers UNKNOWN_CHANNEL for the prototype name %s, which is no channel',
+    async (name) => {
+      const result = await dispatch(name, {}, client);
+      expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named ${JSON.stringify(name)}.` } });
+    },
+  );
+
+  it.each([
+    ['a number', 7],
+    ['null', null],
+    ['an object whose toString throws', { toString: (): string => { throw new Error('boom'); } }],
+    ['a symbol', Symbol('app:info')],
+  ])('answers UNKNOWN_CHANNEL for a channel that is %s, without running its code', async (_what, channel) => {
+    const result = await dispatch(channel, {}, client);
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
 });
+
+/** A dispatcher over the real handlers with `app:info` replaced, and a logger that keeps what it is given. */
+function dispatcherWith(appInfo: () => unknown, logger: Logger = new RecordingLogger()): InvokeDispatcher {
+  const handlers = { ...createInvokeHandlers(services), 'app:info': appInfo } as unknown as InvokeHandlers;
+  return createInvokeDispatcher(handlers, logger);
+}
+
+describe('the invoke dispatcher when a handler fails', () => {
+  it('answers INTERNAL without the thrown text for a plain Error, and logs it', async () => {
+    const logger = new RecordingLogger();
+    const result = await dispatcherWith(() => Promise.reject(new Error('secret path /x')), logger)('app:info', {}, client);
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'app:info failed unexpectedly; the log has the details.' } });
+    expect(JSON.stringify(result)).not.toMatch(/secret|\/x/);
+    expect(logger.lines).toEqual([{ level: 'error', message: 'app:info failed' }]);
+  });
+
+  it('answers INTERNAL for a handler that throws synchronously, and for a thrown non-Error', async () => {
+    const sync = await dispatcherWith(() => {
+      throw new TypeError('secret path /x');
+    })('app:info', {}, client);
+    expect(sync).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(sync)).not.toMatch(/secret/);
+    const thrownString = await dispatcherWith(() => Promise.reject('secret path /x'))('app:info', {}, client);
+    expect(thrownString).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(thrownString)).not.toMatch(/secret/);
+  });
+
+  it('keeps the code and sentence of a ServiceError, and does not log it', async () => {
+    const logger = new RecordingLogger();
+    const result = await dispatcherWith(() => Promise.reject(new ServiceError('NOT_FOUND', 'No such container: web')), logger)('app:info', {}, client);
+    expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such container: web' } });
+    expect(logger.lines).toEqual([]);
+  });
+
+  it('still answers when the logger itself throws', async () => {
+    const failingLogger: Logger = {
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => {
+        throw new Error('disk full');
+      },
+    };
+    const result = await dispatcherWith(() => Promise.reject(new Error('secret')), failingLogger)('app:info', {}, client);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('answers with an error, not a rejection, for a request whose properties throw when read', async () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('secret getter');
+        },
+        ownKeys: () => {
+          throw new Error('secret keys');
+        },
+        getPrototypeOf: () => {
+          throw new Error('secret prototype');
+        },
+      },
+    );
+    const result = await dispatch('distros:start', hostile, client);
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toMatch(/secret/);
+  });
+});
+
