@@ -47,7 +47,7 @@ export interface WslBackend {
   setSparse(name: string, sparse: boolean): Promise<DistroDisk>;
   setVersion(name: string, version: WslVersion, progress: ProgressReporter): Promise<void>;
   readWslConfig(): Promise<WslConfigFile>;
-  /** Replaces the file's text atomically. */
+  /** Replaces the file's text atomically in the encoding the file has (UTF-8 when new); text that encoding cannot hold is refused (VALIDATION) before anything is written. */
   writeWslConfig(text: string): Promise<void>;
   /** Calls the listener when state changed outside this process or by the passing of time (VM idle shutdown). */
   watchExternalChanges(listener: () => void): () => void;

@@ -6,7 +6,7 @@ import type { WslConfigView } from '../../../shared/model/wslconfig';
 import { ServiceError } from '../errors';
 import type { EventSink, Logger } from '../ports';
 import { Operations, type OperationSpec } from './operations';
-import type { ProgressReporter, WslBackend } from './wsl-backend';
+import type { ProgressReporter, WslBackend, WslConfigFile } from './wsl-backend';
 import { checkValue, effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from './wslconfig/effective-config';
 import { setWslConfigKey } from './wslconfig/wslconfig-document';
 import { findKeyDef, keyOf } from './wslconfig/wslconfig-keys';
@@ -199,14 +199,14 @@ export class WslService {
   /** `.wslconfig` as the editor shows it, with WSL's warnings and whether the running VM still uses older values. */
   async wslConfig(): Promise<WslConfigView> {
     const [file, facts, vm] = await Promise.all([this.backend.readWslConfig(), this.hostFacts(), this.backend.vmInfo()]);
-    const running = vm.state !== 'Stopped';
-    const pending = running && ((this.pendingSinceBoot !== null && this.pendingSinceBoot === vm.bootTime) || differsFromVm(vm, effectiveWslConfig(file.text, facts)));
-    return buildWslConfigView(file, facts, pending);
+    return this.wslConfigView(file, facts, vm);
   }
 
   /**
-   * Sets one key (null removes it) keeping every other line; an unknown key or an invalid value is
-   * refused with VALIDATION and the file is not touched. Says whether the VM must restart to use it.
+   * Sets one key (null removes it) keeping every other line; an unknown key, an invalid value or one the
+   * file's encoding cannot hold is refused with VALIDATION and the file is not touched. Everything that
+   * can fail (reading the file and the VM) happens before the write; after it, only the event push
+   * remains, and its failure is logged, not reported. Says whether the VM must restart to use it.
    */
   async setWslConfig(key: string, value: string | null): Promise<{ view: WslConfigView; restartNeeded: boolean }> {
     const def = findKeyDef(key);
@@ -219,16 +219,21 @@ export class WslService {
       const problem = checkValue(def, value, facts);
       if (problem) throw new ServiceError('VALIDATION', problem);
     }
-    const file = await this.backend.readWslConfig();
+    const [file, vm] = await Promise.all([this.backend.readWslConfig(), this.backend.vmInfo()]);
     const before = file.text ?? '';
     const after = setWslConfigKey(before, def ? keyOf(def) : key, value, def?.name);
-    if (after === before) return { view: await this.wslConfig(), restartNeeded: false };
+    if (after === before) return { view: this.wslConfigView(file, facts, vm), restartNeeded: false };
     await this.backend.writeWslConfig(after);
-    const vm = await this.backend.vmInfo();
     const restartNeeded = (def?.restartNeeded ?? false) && vm.state !== 'Stopped';
     if (restartNeeded) this.pendingSinceBoot = vm.bootTime;
-    await this.publish();
-    return { view: await this.wslConfig(), restartNeeded };
+    await this.publish().catch((error: unknown) => this.logger.warn('Could not publish a .wslconfig change', error));
+    return { view: this.wslConfigView({ ...file, text: after }, facts, vm), restartNeeded };
+  }
+
+  private wslConfigView(file: WslConfigFile, facts: WslHostFacts, vm: VmInfo): WslConfigView {
+    const running = vm.state !== 'Stopped';
+    const pending = running && ((this.pendingSinceBoot !== null && this.pendingSinceBoot === vm.bootTime) || differsFromVm(vm, effectiveWslConfig(file.text, facts)));
+    return buildWslConfigView(file, facts, pending);
   }
 
   /** Counts for the one-line status. */

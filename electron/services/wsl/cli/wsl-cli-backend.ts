@@ -14,6 +14,7 @@ import { ServiceError } from '../../errors';
 import { systemClock, type Clock, type Logger } from '../../ports';
 import type { ProgressReporter, WslBackend, WslConfigFile } from '../wsl-backend';
 import { effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from '../wslconfig/effective-config';
+import { decodeWslConfig, encodeLikeExisting, readWslConfigBytes } from '../wslconfig/wslconfig-file';
 import { decodeWslOutput } from './decode-output';
 import { parseListOnline } from './parse-list-online';
 import { parseListQuiet } from './parse-list-quiet';
@@ -330,21 +331,18 @@ export class WslCliBackend implements WslBackend {
     });
   }
 
-  /** `.wslconfig` (LIGHTDOCK_WSLCONFIG, else `%UserProfile%\.wslconfig`); text null when there is no file. */
+  /** `.wslconfig` (LIGHTDOCK_WSLCONFIG, else `%UserProfile%\.wslconfig`) decoded in its own encoding, BOM kept; text null when there is no file. */
   async readWslConfig(): Promise<WslConfigFile> {
-    try {
-      return { path: this.configPath, text: (await fs.readFile(this.configPath, 'utf8')).replace(/^\uFEFF/, '') };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path: this.configPath, text: null };
-      throw new ServiceError('INTERNAL', `${this.configPath} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-    }
+    const bytes = await readWslConfigBytes(this.configPath);
+    return { path: this.configPath, text: bytes === null ? null : decodeWslConfig(bytes).text };
   }
 
-  /** Writes `.wslconfig` atomically: a temp file in the same folder, then a rename over the old one. */
+  /** Writes `.wslconfig` atomically in the encoding it has (UTF-8 when new): a temp file in the same folder, then a rename over the old one. */
   async writeWslConfig(text: string): Promise<void> {
+    const bytes = encodeLikeExisting(await readWslConfigBytes(this.configPath), text, this.configPath);
     const temp = `${this.configPath}.${process.pid}.${this.clock.now()}.tmp`;
     try {
-      await fs.writeFile(temp, text, 'utf8');
+      await fs.writeFile(temp, bytes);
       await fs.rename(temp, this.configPath);
     } catch (error) {
       await fs.rm(temp, { force: true });

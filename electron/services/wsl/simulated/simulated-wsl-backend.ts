@@ -8,6 +8,7 @@ import type { Clock, Logger } from '../../ports';
 import { JsonStateFile } from '../../storage/json-state-file';
 import type { ProgressReporter, WslBackend, WslConfigFile } from '../wsl-backend';
 import { effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from '../wslconfig/effective-config';
+import { decodeWslConfig, encodeLikeExisting, readWslConfigBytesSync } from '../wslconfig/wslconfig-file';
 import { buildArchive, readHead, readManifest, sniffArchive } from './export-archive';
 import {
   SimulatedHostState,
@@ -310,19 +311,20 @@ export class SimulatedWslBackend implements WslBackend {
   }
 
   async readWslConfig(): Promise<WslConfigFile> {
-    try {
-      return { path: this.wslConfigPath, text: fs.readFileSync(this.wslConfigPath, 'utf8') };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      return { path: this.wslConfigPath, text: null };
-    }
+    const bytes = readWslConfigBytesSync(this.wslConfigPath);
+    return { path: this.wslConfigPath, text: bytes === null ? null : decodeWslConfig(bytes).text };
   }
 
   async writeWslConfig(text: string): Promise<void> {
+    const bytes = encodeLikeExisting(readWslConfigBytesSync(this.wslConfigPath), text, this.wslConfigPath);
     fs.mkdirSync(path.dirname(this.wslConfigPath), { recursive: true });
     const temp = `${this.wslConfigPath}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, text, 'utf8');
-    fs.renameSync(temp, this.wslConfigPath);
+    try {
+      fs.writeFileSync(temp, bytes);
+      fs.renameSync(temp, this.wslConfigPath);
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
   }
 
   watchExternalChanges(listener: () => void): () => void {
@@ -363,7 +365,8 @@ export class SimulatedWslBackend implements WslBackend {
   private effective(state: SimulatedHostState): EffectiveWslConfig {
     let text: string | null = null;
     try {
-      text = fs.readFileSync(this.wslConfigPath, 'utf8');
+      const bytes = readWslConfigBytesSync(this.wslConfigPath);
+      text = bytes === null ? null : decodeWslConfig(bytes).text;
     } catch {
       text = null;
     }
