@@ -3,7 +3,7 @@ import { IpcResultSchema } from './result';
 
 /** Path of the browser host's WebSocket endpoint. */
 export const WEB_IPC_PATH = '/ipc';
-/** Query parameter and cookie name that carry the browser host's per-run token. */
+/** Query parameter that carries the browser host's per-run token (page URL and WebSocket URL; never a cookie). */
 export const WEB_TOKEN_PARAM = 'token';
 
 /** A frame the browser sends to the browser host. */

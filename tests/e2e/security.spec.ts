@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
 
 test.describe('browser host security', () => {
@@ -6,6 +8,30 @@ test.describe('browser host security', () => {
     expect(res.status()).toBe(403);
     const asset = await request.get(`http://127.0.0.1:${lightdock.port}/index.html`);
     expect(asset.status()).toBe(403);
+  });
+
+  test('nothing the UI leaves in the browser reaches another server on 127.0.0.1', async ({ page, context, lightdock }) => {
+    const seen: http.IncomingHttpHeaders[] = [];
+    const other = http.createServer((req, res) => {
+      seen.push(req.headers);
+      res.end('other server');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.goto(lightdock.url);
+      await expect(page.getByRole('grid', { name: 'Distros' })).toBeVisible();
+      expect(await context.cookies()).toEqual([]);
+      const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
+      await page.goto(otherUrl);
+      await expect(page.locator('body')).toHaveText('other server');
+      expect(seen.length).toBeGreaterThan(0);
+      for (const headers of seen) {
+        expect(headers.cookie).toBeUndefined();
+        expect(JSON.stringify(headers)).not.toContain(lightdock.token);
+      }
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
   });
 
   test('the page cannot open a WebSocket to the host without the token', async ({ page, lightdock }) => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { eventContract, type EventChannel } from '../../../shared/ipc/contract';
 import { fail } from '../../../shared/ipc/result';
@@ -9,7 +10,8 @@ import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
 import type { EventHub } from '../../services/event-hub';
 import type { Logger } from '../../services/ports';
 import type { InvokeDispatcher } from '../common/invoke-dispatcher';
-import { checkRequest } from './request-guard';
+import { checkRequest, fileNeedsToken, type GuardPolicy } from './request-guard';
+import { DEFAULT_FLOW_BOUNDS, SocketFlow, type FlowBounds } from './socket-flow';
 import { readStatic, resolveStaticPath } from './static-files';
 
 /** The browser host's fixed default port (override with `--port` or `LIGHTDOCK_PORT`; 0 picks a free one). */
@@ -17,6 +19,8 @@ export const DEFAULT_WEB_PORT = 47821;
 
 /** Largest WebSocket frame the host accepts from a browser. */
 const MAX_FRAME_BYTES = 1024 * 1024;
+/** Pushes held for a socket that has not said `ready` yet; past this the socket is closed. */
+const MAX_QUEUED_BEFORE_READY = 1000;
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -37,6 +41,10 @@ export interface WebHostOptions {
   token?: string;
   /** Called when a browser socket closes, so its subscriptions end. */
   onClientGone?(clientId: string): void;
+  /** Called with `false` when a socket's unsent bytes pass the pause bound (hold its streams), `true` once drained. */
+  onClientFlow?(clientId: string, flowing: boolean): void;
+  /** Backpressure bounds per socket (default DEFAULT_FLOW_BOUNDS). */
+  flowBounds?: FlowBounds;
 }
 
 /** A running browser host. */
@@ -45,24 +53,35 @@ export interface WebHost {
   url: string;
   port: number;
   token: string;
+  /** Bytes every open socket holds unsent, summed (each socket is bounded by its flow bounds). */
+  bufferedBytes(): number;
   close(): Promise<void>;
 }
 
-function send(socket: WebSocket, frame: WebServerFrame): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-function attachSocket(socket: WebSocket, clientId: string, options: WebHostOptions): void {
+function attachSocket(socket: WebSocket, clientId: string, options: WebHostOptions, flows: Map<string, SocketFlow>): void {
   let ready = false;
-  const queued: WebServerFrame[] = [];
+  let queued: WebServerFrame[] = [];
+  const flow = new SocketFlow(socket, options.flowBounds ?? DEFAULT_FLOW_BOUNDS, (flowing) => options.onClientFlow?.(clientId, flowing));
+  flows.set(clientId, flow);
+  const send = (frame: WebServerFrame): void => flow.send(JSON.stringify(frame));
   const unsubscribe = options.events.subscribe((channel: EventChannel, payload, target) => {
     if (target !== undefined && target !== clientId) return;
     const frame: WebServerFrame = { type: 'event', channel, payload: eventContract[channel].parse(payload) };
-    if (ready) send(socket, frame);
-    else queued.push(frame);
+    if (ready) send(frame);
+    else if (queued.length < MAX_QUEUED_BEFORE_READY) queued.push(frame);
+    else socket.close(1008, 'Not ready');
   });
+  // A malformed frame (too long, unmasked, reserved bits or opcode, bad UTF-8 or close code) or a reset lands here;
+  // ws has already closed this socket, so only this client goes.
+  socket.on('error', (error) => options.logger.warn(`Browser socket ${clientId} failed: ${errorText(error)}`));
   socket.on('close', () => {
     unsubscribe();
+    queued = [];
+    flows.delete(clientId);
     options.onClientGone?.(clientId);
   });
   socket.on('message', (data, isBinary) => {
@@ -76,7 +95,7 @@ function attachSocket(socket: WebSocket, clientId: string, options: WebHostOptio
     if (!frame.success) {
       const id = (json as { id?: unknown } | undefined)?.id;
       if (typeof id === 'number' && Number.isInteger(id) && id >= 0) {
-        send(socket, { type: 'result', id, result: fail('VALIDATION', 'Malformed request frame.', frame.error.issues) });
+        send({ type: 'result', id, result: fail('VALIDATION', 'Malformed request frame.', frame.error.issues) });
       } else {
         socket.close(1008, 'Malformed frame');
       }
@@ -84,61 +103,95 @@ function attachSocket(socket: WebSocket, clientId: string, options: WebHostOptio
     }
     if (frame.data.type === 'ready') {
       ready = true;
-      queued.splice(0).forEach((f) => send(socket, f));
+      queued.splice(0).forEach(send);
       return;
     }
     const { id, channel, request } = frame.data;
-    void options.dispatch(channel, request, { id: clientId }).then((result) => send(socket, { type: 'result', id, result }));
+    void options.dispatch(channel, request, { id: clientId }).then((result) => send({ type: 'result', id, result }));
   });
 }
 
+/** The request's URL, or null for a request target no URL parser accepts. */
+function requestUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+function refuse(res: http.ServerResponse, status: number, reason: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+  res.end(`${reason}. Open the URL Lightdock printed, token included.\n`);
+}
+
+/** Serves one static request: Host and Origin checked first; the token only for HTML documents (no cookie is ever set). */
+async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, policy: GuardPolicy, rendererDir: string): Promise<void> {
+  const url = requestUrl(req.url);
+  if (!url) return void res.writeHead(400, SECURITY_HEADERS).end();
+  const refusal = checkRequest(url, req.headers, policy, { origin: false, token: false });
+  if (refusal) return refuse(res, refusal.status, refusal.reason);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+  const lookup = resolveStaticPath(url.pathname, rendererDir);
+  const body = await readStatic(lookup);
+  const found = lookup.kind === 'file' && body !== null;
+  if (!found || fileNeedsToken(lookup.contentType)) {
+    const missingToken = checkRequest(url, req.headers, policy, { origin: false, token: true });
+    if (missingToken) return refuse(res, missingToken.status, missingToken.reason);
+  }
+  if (!found) return void res.writeHead(lookup.kind === 'bad-path' ? 400 : 404, SECURITY_HEADERS).end();
+  res.writeHead(200, { 'Content-Type': lookup.contentType, ...SECURITY_HEADERS });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Answers an HTTP request the parser refused (or a reset) on that connection only. */
+function onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code !== 'ECONNRESET' && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  else socket.destroy();
+}
+
 /**
- * Serves the built renderer and the IPC contract over a WebSocket on 127.0.0.1 only. Every HTTP request
- * and upgrade must carry the per-run token (query or the cookie set on first load), a loopback Host and,
- * for the WebSocket, our own Origin; nothing outside the renderer folder is served.
+ * Serves the built renderer and the IPC contract over a WebSocket on 127.0.0.1 only. Every request needs a
+ * loopback Host; HTML documents and the WebSocket need the per-run token in the query (never a cookie, which
+ * every other port on 127.0.0.1 would receive); the WebSocket also needs our own Origin; nothing outside the
+ * renderer folder is served. Each socket is bounded (frame size, pushes before `ready`, unsent bytes with
+ * backpressure) and a bad frame or reset closes that socket only.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const policy = { token, port: options.port };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let clients = 0;
-  wss.on('connection', (socket) => attachSocket(socket, `web-${++clients}`, options));
+  const flows = new Map<string, SocketFlow>();
+  wss.on('connection', (socket) => attachSocket(socket, `web-${++clients}`, options, flows));
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const refusal = checkRequest(url, req.headers, policy, false);
-    if (refusal) {
-      res.writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
-      res.end(`${refusal.reason}. Open the URL Lightdock printed, token included.\n`);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
-      return;
-    }
-    const lookup = resolveStaticPath(url.pathname, options.rendererDir);
-    void readStatic(lookup).then((body) => {
-      if (lookup.kind !== 'file' || body === null) {
-        res.writeHead(lookup.kind === 'bad-path' ? 400 : 404, SECURITY_HEADERS).end();
-        return;
-      }
-      res.writeHead(200, {
-        'Content-Type': lookup.contentType,
-        'Set-Cookie': `lightdock_${WEB_TOKEN_PARAM}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        ...SECURITY_HEADERS,
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
+    void serveStatic(req, res, policy, options.rendererDir).catch((error: unknown) => {
+      options.logger.warn(`Static request failed: ${errorText(error)}`);
+      res.destroy();
     });
   });
+  server.on('clientError', onClientError);
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const refusal = url.pathname === WEB_IPC_PATH ? checkRequest(url, req.headers, policy, true) : { status: 403 as const, reason: 'Unknown path' };
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const onRawError = (error: Error): void => {
+      options.logger.warn(`Browser connection failed before the WebSocket opened: ${error.message}`);
+      socket.destroy();
+    };
+    socket.on('error', onRawError);
+    const url = requestUrl(req.url);
+    const refusal =
+      url === null || url.pathname !== WEB_IPC_PATH
+        ? { status: 403 as const, reason: 'Unknown path' }
+        : checkRequest(url, req.headers, policy, { origin: true, token: true });
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal.status} Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('error', onRawError);
+      wss.emit('connection', ws, req);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -148,6 +201,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       resolve();
     });
   });
+  server.on('error', (error) => options.logger.warn(`Browser host server error: ${errorText(error)}`));
   const port = (server.address() as AddressInfo).port;
   policy.port = port;
   options.logger.info(`Browser host listening on 127.0.0.1:${port}`);
@@ -155,6 +209,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?${WEB_TOKEN_PARAM}=${token}`,
     port,
     token,
+    bufferedBytes: () => [...flows.values()].reduce((sum, flow) => sum + flow.buffered, 0),
     close: async () => {
       for (const client of wss.clients) client.terminate();
       wss.close();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -16,6 +17,8 @@ beforeEach(async () => {
   const rendererDir = path.join(temp.dir, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Lightdock</title>');
+  fs.mkdirSync(path.join(rendererDir, 'assets'));
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(temp.dir, 'secret.txt'), 'do not serve');
   const composed = composeTestServices(path.join(temp.dir, 'data'));
   services = composed.services;
@@ -32,6 +35,17 @@ function connect(origin = `http://127.0.0.1:${host.port}`, token = host.token): 
     const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ipc?token=${token}`, { origin });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
+  });
+}
+
+/** Sends raw bytes to the host and collects everything it answers until it closes the connection. */
+function rawHttp(request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(host.port, '127.0.0.1', () => socket.end(request));
+    let reply = '';
+    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('latin1')));
+    socket.on('close', () => resolve(reply));
+    socket.on('error', reject);
   });
 }
 
@@ -54,17 +68,39 @@ describe('the browser host', () => {
     expect(host.token.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('serves the renderer with the token and sets the CSP and a strict cookie', async () => {
+  it('serves the renderer with the token and the CSP, and never sets a cookie (other ports on 127.0.0.1 would get it)', async () => {
     const res = await fetch(host.url);
     expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Lightdock</title>');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const asset = await fetch(`http://127.0.0.1:${host.port}/assets/app.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('set-cookie')).toBeNull();
   });
 
-  it('refuses a request without the token', async () => {
-    const res = await fetch(`http://127.0.0.1:${host.port}/`);
-    expect(res.status).toBe(403);
-    expect(await res.text()).not.toContain('Lightdock</title>');
+  it.each(['/', '/index.html', '/index.html/', '/%69ndex.html', '/assets/../index.html', '/assets/missing.js', '/?token=', `/?token=x`])(
+    'refuses %s without the token (documents and anything not found need it)',
+    async (path) => {
+      const res = await fetch(`http://127.0.0.1:${host.port}${path}`);
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain('Lightdock</title>');
+    },
+  );
+
+  it('serves static files other than documents without the token, on our Host only', async () => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/assets/app.js`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('console.log(1)');
+    const rebound = await rawHttp(`GET /assets/app.js HTTP/1.1\r\nHost: evil.example:${host.port}\r\nConnection: close\r\n\r\n`);
+    expect(rebound).toMatch(/^HTTP\/1.1 421 /);
+  });
+
+  it('answers a request line no URL parser takes with 400 and keeps serving', async () => {
+    const reply = await rawHttp(`GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+    expect(reply).toMatch(/^HTTP\/1.1 400 /);
+    expect((await fetch(host.url)).status).toBe(200);
   });
 
   it('serves nothing outside the renderer folder', async () => {
