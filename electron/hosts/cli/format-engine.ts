@@ -1,8 +1,9 @@
 import type { ContainerActionResult, ContainerDetail, ContainerStats, ContainerSummary } from '../../../shared/model/container';
 import type { DockerContext, EngineStatus } from '../../../shared/model/engine';
+import { widest } from './format-output';
 
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = header.map((h, i) => widest(h.length, rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3))).join('');
   return [line(header), ...rows.map(line)].join('\n');
 }

@@ -4,10 +4,17 @@ import type { Operation } from '../../../shared/model/operation';
 import type { VmInfo, VmSummary } from '../../../shared/model/vm';
 import type { WslConfigSetting, WslConfigView } from '../../../shared/model/wslconfig';
 
+/** The largest of `min` and every value, by a loop: spreading a long list into `Math.max` overflows the stack. */
+export function widest(min: number, values: Iterable<number>): number {
+  let max = min;
+  for (const value of values) if (value > max) max = value;
+  return max;
+}
+
 /** `wsl -l -v`-like table: default marker, name, state, version; a sentence when there are none. */
 export function formatDistroTable(distros: Distro[]): string {
   if (distros.length === 0) return 'No distros are installed.';
-  const width = Math.max(4, ...distros.map((d) => d.name.length)) + 4;
+  const width = widest(4, distros.map((d) => d.name.length)) + 4;
   const row = (mark: string, name: string, state: string, version: string): string => `${mark} ${name.padEnd(width)}${state.padEnd(16)}${version}`;
   return [row(' ', 'NAME', 'STATE', 'VERSION'), ...distros.map((d) => row(d.isDefault ? '*' : ' ', d.name, d.state, String(d.version)))].join('\n');
 }
@@ -55,7 +62,7 @@ function seconds(total: number): string {
 }
 
 function lines(rows: [string, string][]): string {
-  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  const width = widest(0, rows.map(([label]) => label.length)) + 2;
   return rows.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`).join('\n');
 }
 
@@ -107,7 +114,7 @@ export function formatDistroDetail(distro: DistroDetail): string {
 /** `wsl -l -o`-like table of installable distros. */
 export function formatOnlineDistros(distros: OnlineDistro[]): string {
   if (distros.length === 0) return 'No distro is offered online.';
-  const width = Math.max(4, ...distros.map((d) => d.name.length)) + 4;
+  const width = widest(4, distros.map((d) => d.name.length)) + 4;
   return [`${'NAME'.padEnd(width)}FRIENDLY NAME`, ...distros.map((d) => `${d.name.padEnd(width)}${d.friendlyName}`)].join('\n');
 }
 
@@ -125,8 +132,8 @@ export function formatWslConfigSetting(setting: WslConfigSetting): string {
 
 /** The whole `.wslconfig`: path, known settings in a table, WSL's warnings and whether a restart is pending. */
 export function formatWslConfig(view: WslConfigView): string {
-  const width = Math.max(3, ...view.settings.map((s) => s.key.length)) + 2;
-  const valueWidth = Math.max(7, ...view.settings.map((s) => (s.value ?? '-').length)) + 2;
+  const width = widest(3, view.settings.map((s) => s.key.length)) + 2;
+  const valueWidth = widest(7, view.settings.map((s) => (s.value ?? '-').length)) + 2;
   const table = [
     `${'KEY'.padEnd(width)}${'IN FILE'.padEnd(valueWidth)}IN EFFECT`,
     ...view.settings.map((s) => `${s.key.padEnd(width)}${(s.value ?? '-').padEnd(valueWidth)}${s.effectiveValue}`),
