@@ -1,16 +1,7 @@
 import { z } from 'zod';
 
-/** A container id (full or prefix, hex) or name, as the docker CLI accepts them; nothing else reaches the engine. */
-export const ContainerRef = z
-  .string()
-  .regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, 'A container is named by its id or by a name of letters, digits, "_", "." and "-".');
-export type ContainerRef = z.infer<typeof ContainerRef>;
-
-/** An image id (`sha256:…` or a prefix) or reference (`busybox:latest`, `registry:5000/team/app@sha256:…`). */
-export const ImageRef = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@-]{0,511}$/, 'Not an image id or reference.');
-
-/** A volume name as the engine accepts it. */
-export const VolumeName = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, 'Not a volume name.');
+/** The engine references (Docker's own grammars) live in engine-reference; re-exported for the contract's imports. */
+export { ContainerRef, ImageRef, VolumeName } from './engine-reference';
 
 /** `State` of a container in the Engine API. */
 export const ContainerState = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);

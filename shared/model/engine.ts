@@ -28,8 +28,8 @@ export const DockerContext = z.object({
 });
 export type DockerContext = z.infer<typeof DockerContext>;
 
-/** A Docker context name as the docker CLI accepts it. */
-export const DockerContextName = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.+-]{0,127}$/, 'Not a Docker context name.');
+/** A Docker context name as the docker CLI accepts it (engine-reference has the grammar). */
+export { DockerContextName } from './engine-reference';
 
 /** One image (`docker images`). */
 export const ImageSummary = z.object({

@@ -10,9 +10,11 @@ import type { DockerEndpoint } from '../endpoint/resolve-endpoint';
 import { LineSplitter } from '../line-splitter';
 import { computeStats, type DockerStatsJson } from '../stats-math';
 import { followLogs, openExec, streamStats } from './dockerode-streams';
+import { containerSegment, engineIdSegment, imageSegment, volumeSegment } from './engine-paths';
 import { localCgroupVersion, readLocalProcess } from './local-proc';
 import { containerName, mapContainerDetail, mapContainerSummary, type HostFacts, type RawContainerInspect, type RawContainerListItem } from './map-container';
 import { mapEngineError, unavailableMessage } from './map-engine-error';
+import { refuseEngineRedirects } from './refuse-redirects';
 import { mapImage, mapImagePrune, mapNetwork, mapVolume, mapVolumePrune, type RawImage, type RawNetwork, type RawVolume } from './map-resources';
 
 /** Deadline of list, inspect and other quick calls. */
@@ -55,6 +57,8 @@ function signalled<T extends object>(signal: AbortSignal, options?: T): T {
  * AbortSignal deadline (never a socket `timeout`, which would kill streams); the API version is never
  * pinned; containers are mapped to the model with namespaces and cgroup read from /proc and /sys/fs/cgroup
  * when the engine runs on this machine. Streams (stats, logs, exec) are delegated to dockerode-streams.
+ * Every reference reaches a path through engine-paths (validated, one encoded segment) and redirects are
+ * never followed.
  */
 export class DockerodeEngine implements ContainerEngine {
   readonly kind = 'docker' as const;
@@ -68,6 +72,7 @@ export class DockerodeEngine implements ContainerEngine {
   constructor(private readonly options: DockerodeEngineOptions) {
     this.endpoint = options.endpoint.host;
     this.context = options.endpoint.context;
+    refuseEngineRedirects();
     this.docker = new Docker(dockerodeOptions(options.endpoint, options.env));
     const socket = options.endpoint.host.startsWith('unix://') ? options.endpoint.host.slice('unix://'.length) : null;
     this.local = options.platform === 'linux' && socket !== null && fs.existsSync(socket);
@@ -101,7 +106,7 @@ export class DockerodeEngine implements ContainerEngine {
 
   /** The container in full; its list row keeps `status` identical to the list's. */
   async inspectContainer(ref: string): Promise<ContainerDetail> {
-    const raw = (await this.call(QUICK_MS, (signal) => this.docker.getContainer(ref).inspect(signalled(signal, {})))) as unknown as RawContainerInspect;
+    const raw = (await this.call(QUICK_MS, (signal) => this.docker.getContainer(containerSegment(ref)).inspect(signalled(signal, {})))) as unknown as RawContainerInspect;
     const [rows, facts] = await Promise.all([
       this.call(QUICK_MS, (signal) => this.docker.listContainers(signalled(signal, { all: true, filters: { id: [raw.Id] } }))),
       this.hostFacts(raw),
@@ -112,9 +117,9 @@ export class DockerodeEngine implements ContainerEngine {
 
   /** Start, stop, restart, pause, unpause, kill or remove; "already started/stopped" (304) is success. */
   async act(ref: string, action: ContainerAction, options: { force?: boolean; removeVolumes?: boolean }): Promise<void> {
-    const container = this.docker.getContainer(ref);
     try {
       await this.call(ACTION_MS, (signal) => {
+        const container = this.docker.getContainer(containerSegment(ref));
         switch (action) {
           case 'start':
             return container.start(signalled(signal, {}));
@@ -140,7 +145,7 @@ export class DockerodeEngine implements ContainerEngine {
 
   /** One sample with its previous sample (`stream=false`), computed with the docker CLI's math. */
   async statsOnce(ref: string): Promise<ContainerStats> {
-    const raw = (await this.call(STATS_MS, (signal) => this.docker.getContainer(ref).stats(signalled(signal, { stream: false as const })))) as unknown as DockerStatsJson;
+    const raw = (await this.call(STATS_MS, (signal) => this.docker.getContainer(containerSegment(ref)).stats(signalled(signal, { stream: false as const })))) as unknown as DockerStatsJson;
     return computeStats(raw, containerName(raw.name));
   }
 
@@ -155,7 +160,7 @@ export class DockerodeEngine implements ContainerEngine {
 
   /** Removes one image (CONFLICT while a container uses it, unless forced). */
   async removeImage(ref: string, force: boolean): Promise<void> {
-    await this.call(ACTION_MS, (signal) => this.docker.getImage(ref).remove(signalled(signal, { force })));
+    await this.call(ACTION_MS, (signal) => this.docker.getImage(imageSegment(ref)).remove(signalled(signal, { force })));
   }
 
   /** Removes dangling images, as `docker image prune`. */
@@ -175,7 +180,7 @@ export class DockerodeEngine implements ContainerEngine {
 
   /** Removes one volume (CONFLICT while in use). */
   async removeVolume(name: string, force: boolean): Promise<void> {
-    await this.call(ACTION_MS, (signal) => this.docker.getVolume(name).remove(signalled(signal, { force })));
+    await this.call(ACTION_MS, (signal) => this.docker.getVolume(volumeSegment(name)).remove(signalled(signal, { force })));
   }
 
   /** Removes unused volumes, with the engine's default scope (`docker volume prune`). */
@@ -309,7 +314,7 @@ export class DockerodeEngine implements ContainerEngine {
   /** A stats sample without waiting for a previous one (`one-shot`): memory and pids only, null on failure. */
   private async oneShotStats(id: string): Promise<ContainerStats | null> {
     try {
-      const raw = await this.call(QUICK_MS, (signal) => this.docker.getContainer(id).stats(signalled(signal, { stream: false as const, 'one-shot': true })));
+      const raw = await this.call(QUICK_MS, (signal) => this.docker.getContainer(engineIdSegment(id)).stats(signalled(signal, { stream: false as const, 'one-shot': true })));
       return computeStats(raw as unknown as DockerStatsJson, '');
     } catch {
       return null;

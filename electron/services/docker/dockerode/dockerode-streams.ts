@@ -5,6 +5,7 @@ import type { ContainerStats, LogLine } from '../../../../shared/model/container
 import type { ExecHandle, StreamHandle } from '../container-engine';
 import { LineSplitter } from '../line-splitter';
 import { LogLineReader } from '../log-demux';
+import { containerSegment, engineIdSegment } from './engine-paths';
 import { mapEngineError } from './map-engine-error';
 import { computeStats, hasPreviousSample, type DockerStatsJson } from '../stats-math';
 
@@ -43,9 +44,8 @@ export function streamStats(
     onEnd(error);
   };
   const options = { stream: true, abortSignal: controller.signal } as { stream: true };
-  docker
-    .getContainer(ref)
-    .stats(options)
+  Promise.resolve()
+    .then(() => docker.getContainer(containerSegment(ref)).stats(options))
     .then((opened) => {
       clearTimeout(timer);
       stream = opened;
@@ -87,12 +87,12 @@ export async function followLogs(
   onLines: (lines: LogLine[]) => void,
   onEnd: (error?: Error) => void,
 ): Promise<StreamHandle & { tty: boolean }> {
-  const container = docker.getContainer(ref);
+  const container = docker.getContainer(containerSegment(ref));
   const info = await timed((signal) => container.inspect({ abortSignal: signal }), docker);
   const tty = info.Config?.Tty === true;
   const stream: StreamLike = await timed(
     (signal) =>
-      docker.getContainer(info.Id).logs({
+      docker.getContainer(engineIdSegment(info.Id)).logs({
         follow: true,
         stdout: true,
         stderr: true,
@@ -142,9 +142,9 @@ export async function openExec(
   onOutput: (data: string) => void,
   onExit: (exitCode: number | null) => void,
 ): Promise<ExecHandle> {
-  const container = docker.getContainer(ref);
+  const container = docker.getContainer(containerSegment(ref));
   const command = options.command ?? (await defaultShell(docker, container));
-  const exec = await timed(
+  const created = await timed(
     (signal) =>
       container.exec({
         Cmd: command,
@@ -157,6 +157,7 @@ export async function openExec(
       }),
     docker,
   );
+  const exec = docker.getExec(engineIdSegment(created.id));
   const socket: Duplex = await timed((signal) => exec.start({ hijack: true, stdin: true, Tty: true, abortSignal: signal }), docker);
   const decoder = new StringDecoder('utf8');
   let exited = false;
@@ -183,6 +184,8 @@ export async function openExec(
       if (socket.writable) socket.write(data);
     },
     resize,
+    pause: () => void socket.pause(),
+    resume: () => void socket.resume(),
     close: () => {
       if (socket.destroyed) return;
       // Docker cannot kill an exec and keeps its PTY open, so nothing hangs the shell up: interrupt the
@@ -205,10 +208,11 @@ const HANG_UP_STEP_MS = 150;
 
 /** `['/bin/bash']` when the container can run it (a quick `test -x /bin/bash`), else `['/bin/sh']`. */
 async function defaultShell(docker: Docker, container: Docker.Container): Promise<string[]> {
-  const probe = await timed(
+  const created = await timed(
     (signal) => container.exec({ Cmd: ['test', '-x', '/bin/bash'], AttachStdout: true, AttachStderr: true, abortSignal: signal }),
     docker,
   );
+  const probe = docker.getExec(engineIdSegment(created.id));
   const output: StreamLike = await timed((signal) => probe.start({ Detach: false, Tty: false, abortSignal: signal }), docker);
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => {
