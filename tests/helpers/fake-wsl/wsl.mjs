@@ -28,10 +28,19 @@
  *   FAKE_WSL_OFFLINE=1        `-l -o` and `--install` cannot reach the download server.
  *   FAKE_WSL_DELAY_MS=<n>     Wait before answering (to exercise timeouts).
  *   FAKE_WSL_LOG=<file>       Append one JSON line per call: {argv, utf8}.
+ *   FAKE_WSL_FAULT=<fault>    Misbehave instead of answering:
+ *                               hang     print nothing and never exit;
+ *                               cut      print the first half of the answer's bytes, then exit 0;
+ *                               signal   print the first half, then die of SIGKILL;
+ *                               garbage  print 4 KiB of fixed pseudo-random bytes, exit 0;
+ *                               flood    print 'A' without end (until killed), exit 0 if ever done;
+ *                               orphan   answer normally, but leave a grandchild holding stdout and stderr
+ *                                        open for 60 s (its pid goes to FAKE_WSL_ORPHAN_PIDFILE).
+ *   FAKE_WSL_FAULT_MARKER=<file>  Misbehave only while this file does not exist, and create it: one fault, then normal answers.
  *
  * Plain Node, no dependencies, no TypeScript imports: it runs as a separate process.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Exit, newGuid, ordered, readState, syncDisks, vhdxOf, writeState, writeStandIn } from './fake-host.mjs';
@@ -499,11 +508,70 @@ function answer(argv) {
   }
 }
 
+/** The fault to play on this call, if any: FAKE_WSL_FAULT, once per FAKE_WSL_FAULT_MARKER when that is set. */
+function faultOfThisCall() {
+  const fault = env.FAKE_WSL_FAULT;
+  if (!fault) return null;
+  if (!env.FAKE_WSL_FAULT_MARKER) return fault;
+  try {
+    fs.writeFileSync(env.FAKE_WSL_FAULT_MARKER, fault, { flag: 'wx' });
+    return fault;
+  } catch {
+    return null;
+  }
+}
+
+/** Fixed pseudo-random bytes (a linear congruential generator), so a garbage run is the same every time. */
+function garbageBytes(length) {
+  const bytes = Buffer.alloc(length);
+  let seed = 0x9e3779b9;
+  for (let i = 0; i < length; i += 1) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    bytes[i] = seed >>> 24;
+  }
+  return bytes;
+}
+
+/** Plays one fault; resolves only for those that end by themselves. */
+async function playFault(fault, argv) {
+  const answerBytes = () => {
+    const result = answer(argv);
+    return result.output ? encode(result.output, false) : Buffer.alloc(0);
+  };
+  if (fault === 'hang') return new Promise(() => setInterval(() => undefined, 60_000));
+  if (fault === 'cut' || fault === 'signal') {
+    const bytes = answerBytes();
+    await new Promise((resolve) => process.stdout.write(bytes.subarray(0, Math.floor(bytes.length / 2)), resolve));
+    if (fault === 'signal') process.kill(process.pid, 'SIGKILL');
+    process.exit(0);
+  }
+  if (fault === 'garbage') {
+    process.stdout.write(garbageBytes(4096));
+    return undefined;
+  }
+  if (fault === 'flood') {
+    const chunk = Buffer.alloc(64 * 1024, 'A');
+    for (;;) {
+      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
+  }
+  if (fault === 'orphan') {
+    const grandchild = spawn(process.execPath, ['-e', 'setTimeout(() => undefined, 60_000)'], { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    if (env.FAKE_WSL_ORPHAN_PIDFILE) fs.writeFileSync(env.FAKE_WSL_ORPHAN_PIDFILE, String(grandchild.pid));
+    grandchild.unref();
+    return 'answer';
+  }
+  throw new Error(`fake-wsl: unknown FAKE_WSL_FAULT ${fault}`);
+}
+
 const argv = process.argv.slice(2);
 if (env.FAKE_WSL_LOG) fs.appendFileSync(env.FAKE_WSL_LOG, `${JSON.stringify({ argv, utf8 })}\n`);
 const delay = Number(env.FAKE_WSL_DELAY_MS ?? 0);
 if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-const result = answer(argv);
-if (result.output) process.stdout.write(encode(result.output, env.FAKE_WSL_NOT_INSTALLED === '1'));
-if (result.stderr) process.stderr.write(result.stderr);
-process.exitCode = result.code;
+const fault = faultOfThisCall();
+if (fault === null || (await playFault(fault, argv)) === 'answer') {
+  const result = answer(argv);
+  if (result.output) process.stdout.write(encode(result.output, env.FAKE_WSL_NOT_INSTALLED === '1'));
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}

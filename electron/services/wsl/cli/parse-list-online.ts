@@ -3,6 +3,11 @@ import { DISTRO_NAME_PATTERN, type OnlineDistro } from '../../../../shared/model
 /** The header is printed from the non-localized literals `NAME` and `FRIENDLY NAME`. */
 const HEADER = /^NAME +FRIENDLY NAME *$/;
 
+/** True when the text holds the `NAME FRIENDLY NAME` header, i.e. it is the online table. */
+export function hasListOnlineHeader(text: string): boolean {
+  return text.split(/\r*\n/).some((line) => HEADER.test(line));
+}
+
 /**
  * Parses `wsl -l -o` by layout: the localized sentences before the header are skipped, each row is
  * `%-{W}s%s` aligned on the header's `FRIENDLY NAME` column. Throws on a row whose name is not a distro name.

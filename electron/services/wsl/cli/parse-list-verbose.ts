@@ -13,6 +13,11 @@ export interface ListVerboseRow {
 const HEADER = /^ +NAME +STATE +VERSION *$/;
 const VERSION_AT_END = / +(\d+) *$/;
 
+/** True when the text holds the `NAME STATE VERSION` header, i.e. it is a table (possibly without rows). */
+export function hasListVerboseHeader(text: string): boolean {
+  return text.split(/\r*\n/).some((line) => HEADER.test(line));
+}
+
 /**
  * Parses `wsl -l -v` by its layout (`"%s %-{W}s%-16s%s"`): column 0 is `*` for the default or a space,
  * the name starts at column 2 and ends before the header's `STATE` column, the version is the number

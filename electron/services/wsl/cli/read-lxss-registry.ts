@@ -32,6 +32,12 @@ export async function readLxssRegistry(runner: ProcessRunner, exe: string, env: 
     });
   }
   if (result.timedOut) throw new ServiceError('TIMEOUT', `reg.exe did not read the WSL registry within ${timeoutMs / 1000} seconds.`);
+  if (result.overflow) {
+    throw new ServiceError('INTERNAL', `reg.exe printed more than ${result.overflow.limitBytes} bytes on ${result.overflow.stream}; the WSL registry was not read.`, {
+      code: null,
+      exitCode: result.exitCode,
+    });
+  }
   const output = decodeRegOutput(result.stdout);
   if (result.exitCode === 1 && output.trim() === '') return EMPTY;
   if (result.exitCode !== 0) {

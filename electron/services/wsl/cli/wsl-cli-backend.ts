@@ -16,19 +16,20 @@ import type { ProgressReporter, WslBackend, WslConfigFile } from '../wsl-backend
 import { effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from '../wslconfig/effective-config';
 import { decodeWslConfig, encodeLikeExisting, readWslConfigBytes } from '../wslconfig/wslconfig-file';
 import { decodeWslOutput } from './decode-output';
-import { parseListOnline } from './parse-list-online';
+import { hasListOnlineHeader, parseListOnline } from './parse-list-online';
 import { parseListQuiet } from './parse-list-quiet';
-import { parseListVerbose, type ListVerboseRow } from './parse-list-verbose';
+import { hasListVerboseHeader, parseListVerbose, type ListVerboseRow } from './parse-list-verbose';
 import { parseProbe, type DistroProbe } from './parse-probe';
 import type { LxssDistro, LxssRegistry } from './parse-reg-query';
 import { parseWslStatus } from './parse-status';
 import { parseWslVersion } from './parse-version';
 import { parseWslErrorCode } from './parse-wsl-error';
 import { PROBE_SCRIPT } from './probe-script';
+import { DEFAULT_RUN_LIMITS, boundedRunner, type RunLimits } from './bounded-runner';
 import { execFileRunner, type ProcessRunner, type RunResult } from './process-runner';
 import { readLxssRegistry, resolveRegExe } from './read-lxss-registry';
 import { statVhdx, vhdxPath } from './vhdx-file';
-import { failureToServiceError, spawnFailureToServiceError } from './wsl-failure';
+import { failureToServiceError, overflowToServiceError, spawnFailureToServiceError, unrecognisedOutputToServiceError } from './wsl-failure';
 
 /** Environment variable holding the full path of the wsl.exe to run (a test double on Linux). */
 export const WSL_EXE_ENV = 'LIGHTDOCK_WSL_EXE';
@@ -51,6 +52,10 @@ export interface WslCliBackendOptions {
   platform: NodeJS.Platform;
   logger: Logger;
   runner?: ProcessRunner;
+  /** wsl.exe and reg.exe processes at once and calls waiting (`DEFAULT_RUN_LIMITS`); identical calls in flight are shared. */
+  runLimits?: RunLimits;
+  /** Schedules the next `-l -v` poll; injected so tests step the poll by hand. */
+  pollTimer?: PollTimer;
   clock?: Clock;
   timeoutMs?: number;
   longTimeoutMs?: number;
@@ -75,6 +80,15 @@ export function resolveWslConfigPath(env: NodeJS.ProcessEnv, platform: NodeJS.Pl
   if (profile !== undefined) return (platform === 'win32' || /^[A-Za-z]:[\\/]/.test(profile) ? path.win32 : path.posix).join(profile, '.wslconfig');
   return path.join(os.homedir(), '.wslconfig');
 }
+
+/** Runs `callback` once after `ms` and returns what cancels it; the default is an unref'd `setTimeout`. */
+export type PollTimer = (callback: () => void, ms: number) => () => void;
+
+const unrefTimer: PollTimer = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
 
 interface Call {
   result: RunResult;
@@ -103,7 +117,8 @@ export class WslCliBackend implements WslBackend {
   private readonly reported = new Set<string>();
   private lastList: string | null = null;
   private packageKernel: string | null = null;
-  private pollTimer: NodeJS.Timeout | undefined;
+  private readonly pollTimer: PollTimer;
+  private cancelPoll: (() => void) | undefined;
   private polling = false;
 
   constructor(private readonly options: WslCliBackendOptions) {
@@ -111,7 +126,8 @@ export class WslCliBackend implements WslBackend {
     this.regExe = resolveRegExe(options.env, envValue(options.env, 'SystemRoot'));
     this.configPath = resolveWslConfigPath(options.env, options.platform);
     this.childEnv = { ...withoutKey(options.env, 'WSL_UTF8'), WSL_UTF8: '1' };
-    this.runner = options.runner ?? execFileRunner;
+    this.runner = boundedRunner(options.runner ?? execFileRunner, options.runLimits ?? DEFAULT_RUN_LIMITS);
+    this.pollTimer = options.pollTimer ?? unrefTimer;
     this.clock = options.clock ?? systemClock;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_WSL_TIMEOUT_MS;
     this.longTimeoutMs = options.longTimeoutMs ?? LONG_TIMEOUT_MS;
@@ -225,11 +241,11 @@ export class WslCliBackend implements WslBackend {
     const action = 'list the distros available online';
     const call = await this.call(['--list', '--online'], action, this.timeoutMs * ONLINE_TIMEOUT_FACTOR);
     if (call.result.exitCode !== 0) throw this.failure(call, action);
+    if (!hasListOnlineHeader(call.output)) throw this.unrecognised(call, action, 'wsl -l -o', 'no NAME FRIENDLY NAME table');
     try {
       return parseListOnline(call.output);
     } catch (error) {
-      this.reportOnce('Could not read the output of wsl -l -o', { output: call.output });
-      throw new ServiceError('INTERNAL', `wsl.exe listed the online distros in a layout Lightdock cannot read (${(error as Error).message}).`);
+      throw this.unrecognised(call, action, 'wsl -l -o', (error as Error).message);
     }
   }
 
@@ -360,9 +376,9 @@ export class WslCliBackend implements WslBackend {
     this.schedulePoll();
     return () => {
       this.listeners.delete(entry);
-      if (this.listeners.size === 0 && this.pollTimer) {
-        clearTimeout(this.pollTimer);
-        this.pollTimer = undefined;
+      if (this.listeners.size === 0 && this.cancelPoll) {
+        this.cancelPoll();
+        this.cancelPoll = undefined;
       }
     };
   }
@@ -466,23 +482,34 @@ export class WslCliBackend implements WslBackend {
   private async listRows(retry: boolean): Promise<ListVerboseRow[]> {
     const action = 'list the distros';
     const verbose = await this.call(['--list', '--verbose'], action, this.timeoutMs);
-    if (verbose.result.exitCode === 0) return this.parseList(verbose.output);
+    if (verbose.result.exitCode === 0) return this.parseList(verbose);
     const code = parseWslErrorCode(verbose.output);
     if (code !== null && code.tail !== 'WSL_E_DEFAULT_DISTRO_NOT_FOUND') throw this.failure(verbose, action);
     const quiet = await this.call(['--list', '--quiet'], action, this.timeoutMs);
     if (quiet.result.exitCode !== 0) throw this.failure(quiet, action);
-    if (parseListQuiet(quiet.output).length === 0) return [];
+    const names = parseListQuiet(quiet.output);
+    const stranger = names.find((name) => !DISTRO_NAME_PATTERN.test(name));
+    if (stranger !== undefined) throw this.unrecognised(quiet, action, 'wsl -l -q', `a line that is not a distro name: ${JSON.stringify(stranger.slice(0, 80))}`);
+    if (names.length === 0) return [];
     if (retry) return this.listRows(false);
     throw this.failure(verbose, action);
   }
 
-  private parseList(output: string): ListVerboseRow[] {
+  /** A successful `-l -v` must be a table: anything else (no header, a broken row) is unrecognised, never "no distros". */
+  private parseList(call: Call): ListVerboseRow[] {
+    const action = 'list the distros';
+    if (!hasListVerboseHeader(call.output)) throw this.unrecognised(call, action, 'wsl -l -v', 'no NAME STATE VERSION table');
     try {
-      return parseListVerbose(output);
+      return parseListVerbose(call.output);
     } catch (error) {
-      this.reportOnce('Could not read the output of wsl -l -v', { output });
-      throw new ServiceError('INTERNAL', `wsl.exe listed the distros in a layout Lightdock cannot read (${(error as Error).message}).`);
+      throw this.unrecognised(call, action, 'wsl -l -v', (error as Error).message);
     }
+  }
+
+  private unrecognised(call: Call, action: string, command: string, reason: string): ServiceError {
+    const error = unrecognisedOutputToServiceError(action, command, reason, call.result.exitCode);
+    this.reportOnce(error.message, { exitCode: call.result.exitCode, output: call.output.slice(0, 2000) });
+    return error;
   }
 
   /**
@@ -510,10 +537,12 @@ export class WslCliBackend implements WslBackend {
     try {
       result = await this.runner.run(this.exe, args, { env: this.childEnv, timeoutMs });
     } catch (error) {
+      if (error instanceof ServiceError) throw error;
       throw spawnFailureToServiceError(this.exe, this.options.platform, error);
     }
+    if (result.overflow) throw overflowToServiceError(action, result.overflow, result.exitCode);
     const output = decodeWslOutput(result.stdout);
-    if (result.timedOut) throw failureToServiceError({ action, result, output, timeoutMs });
+    if (result.timedOut || (result.signal ?? null) !== null) throw failureToServiceError({ action, result, output, timeoutMs });
     for (const line of decodeWslOutput(result.stderr).split('\n')) {
       if (line.trim() !== '') this.reportOnce(`wsl.exe: ${line.trim()}`);
     }
@@ -534,13 +563,12 @@ export class WslCliBackend implements WslBackend {
   }
 
   private schedulePoll(): void {
-    if (this.listeners.size === 0 || this.pollTimer || this.polling) return;
-    this.pollTimer = setTimeout(() => void this.poll(), this.pollIntervalMs);
-    this.pollTimer.unref();
+    if (this.listeners.size === 0 || this.cancelPoll || this.polling) return;
+    this.cancelPoll = this.pollTimer(() => void this.poll(), this.pollIntervalMs);
   }
 
   private async poll(): Promise<void> {
-    this.pollTimer = undefined;
+    this.cancelPoll = undefined;
     this.polling = true;
     const before = this.lastList;
     try {

@@ -1,6 +1,6 @@
 import { ServiceError } from '../../errors';
 import { parseWslErrorCode } from './parse-wsl-error';
-import type { RunResult } from './process-runner';
+import type { RunOverflow, RunResult } from './process-runner';
 
 /**
  * wsl.exe ends every failure of its own with exit code -1, which Node reports as 4294967295 on
@@ -45,7 +45,8 @@ export interface FailedCall {
  * Turns a failed call into the one `ServiceError` services throw, by the `Wsl/…` code and the exit
  * code only (never by a localized sentence): NOT_FOUND for WSL_E_DISTRO_NOT_FOUND, CONFLICT when the
  * distro's state forbids it, UNAVAILABLE when WSL is missing or cannot run or the network is unreachable,
- * TIMEOUT, otherwise INTERNAL; `details` is `{ code, exitCode }`.
+ * TIMEOUT, INTERNAL naming the signal when one killed it, otherwise INTERNAL; `details` is `{ code, exitCode }`
+ * (plus `signal` for a kill).
  */
 export function failureToServiceError(call: FailedCall): ServiceError {
   const { exitCode, timedOut } = call.result;
@@ -54,6 +55,10 @@ export function failureToServiceError(call: FailedCall): ServiceError {
       code: null,
       exitCode,
     });
+  }
+  const signal = call.result.signal ?? null;
+  if (signal !== null) {
+    return new ServiceError('INTERNAL', `wsl.exe was killed by the signal ${signal} before it could ${call.action}.`, { code: null, exitCode, signal });
   }
   const parsed = parseWslErrorCode(call.output);
   const details = { code: parsed?.code ?? null, exitCode };
@@ -74,6 +79,24 @@ export function failureToServiceError(call: FailedCall): ServiceError {
   }
   const reason = parsed ? parsed.code : `exit code ${exitCode}`;
   return new ServiceError('INTERNAL', `wsl.exe could not ${call.action} (${reason}).`, details);
+}
+
+/** The error for a wsl.exe that printed more than the runner's cap on one stream (it was killed, nothing is read). */
+export function overflowToServiceError(action: string, overflow: RunOverflow, exitCode: number | null): ServiceError {
+  const limit = overflow.limitBytes >= 1024 * 1024 ? `${overflow.limitBytes / (1024 * 1024)} MiB` : `${overflow.limitBytes} bytes`;
+  return new ServiceError(
+    'INTERNAL',
+    `wsl.exe printed more than ${limit} on ${overflow.stream} when asked to ${action}; Lightdock stopped it and ignored the output.`,
+    { code: null, exitCode, overflow: overflow.stream },
+  );
+}
+
+/** The error for wsl.exe output that is not what the command prints (no table, a broken row, bytes it never prints). */
+export function unrecognisedOutputToServiceError(action: string, command: string, reason: string, exitCode: number | null): ServiceError {
+  return new ServiceError('INTERNAL', `wsl.exe printed output Lightdock does not recognise when asked to ${action} ("${command}": ${reason}).`, {
+    code: null,
+    exitCode,
+  });
 }
 
 /** The error for a wsl.exe that cannot be started at all (missing file, no permission). */

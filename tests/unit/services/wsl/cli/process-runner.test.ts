@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { execFileRunner } from '../../../../../electron/services/wsl/cli/process-runner';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createExecFileRunner, execFileRunner } from '../../../../../electron/services/wsl/cli/process-runner';
+import { makeTempDir } from '../../../../helpers/temp-dir';
 
 const options = { env: { PATH: process.env['PATH'] }, timeoutMs: 10_000 };
 
@@ -53,5 +56,41 @@ describe('execFileRunner', () => {
 
   it('rejects with ENOENT when the program does not exist', async () => {
     await expect(execFileRunner.run('/nonexistent/wsl.exe', [], options)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it.each(['stdout', 'stderr'] as const)('cuts %s at the cap, kills the child and says so', async (stream) => {
+    const script = `process.${stream}.write(String(process.pid).padEnd(16)); const chunk = Buffer.alloc(65536, 65); const flood = () => { while (process.${stream}.write(chunk)); process.${stream}.once('drain', flood); }; flood();`;
+    const result = await createExecFileRunner({ maxOutputBytes: 100_000 }).run(process.execPath, ['-e', script], options);
+    expect(result.overflow).toEqual({ stream, limitBytes: 100_000 });
+    expect(result[stream].length).toBe(100_000);
+    expect(result).toMatchObject({ exitCode: null, signal: 'SIGKILL', timedOut: false });
+    expect(isAlive(Number(result[stream].subarray(0, 16).toString().trim()))).toBe(false);
+  });
+
+  it('keeps output up to the cap exactly and reports no overflow', async () => {
+    const result = await createExecFileRunner({ maxOutputBytes: 1000 }).run(process.execPath, ['-e', "process.stdout.write('x'.repeat(1000))"], options);
+    expect(result).toMatchObject({ exitCode: 0, signal: null, overflow: null, timedOut: false });
+    expect(result.stdout.length).toBe(1000);
+  });
+
+  it('reports the signal that killed the program', async () => {
+    const result = await execFileRunner.run(process.execPath, ['-e', "process.stdout.write('half'); process.kill(process.pid, 'SIGTERM')"], options);
+    expect(result).toMatchObject({ exitCode: null, signal: 'SIGTERM', timedOut: false });
+  });
+
+  it('resolves soon after the exit when a grandchild keeps the pipes open, with what was printed', async () => {
+    const temp = makeTempDir();
+    const pidFile = path.join(temp.dir, 'grandchild.pid');
+    const script =
+      "const { spawn } = require('node:child_process'); const g = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: ['ignore', 'inherit', 'inherit'], detached: true });" +
+      ` require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(g.pid)); g.unref(); process.stdout.write('done');`;
+    try {
+      const result = await createExecFileRunner({ pipeGraceMs: 50 }).run(process.execPath, ['-e', script], options);
+      expect(result).toMatchObject({ exitCode: 0, signal: null, timedOut: false });
+      expect(result.stdout.toString()).toBe('done');
+    } finally {
+      process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGKILL');
+      temp.cleanup();
+    }
   });
 });
