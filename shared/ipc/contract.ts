@@ -12,6 +12,7 @@ import {
 } from '../model/container';
 import { AbsolutePath, Distro, DistroDetail, DistroDisk, DistroName, OnlineDistro, WslVersion } from '../model/distro';
 import { DockerContext, DockerContextName, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../model/engine';
+import { EngineLifecycle } from '../model/engine-lifecycle';
 import { HostInfo, HostStatus } from '../model/host';
 import { Operation } from '../model/operation';
 import { VmInfo, VmSummary } from '../model/vm';
@@ -71,6 +72,11 @@ const containers = {
   'engine:status': { request: Empty, response: EngineStatus },
   'engine:contexts': { request: Empty, response: z.array(DockerContext) },
   'engine:use-context': { request: z.object({ name: DockerContextName }).strict(), response: EngineStatus },
+  'engine:lifecycle': { request: Empty, response: EngineLifecycle },
+  /** Starts the engine Lightdock manages (simulated, or in a WSL distro); refused with the reason otherwise. */
+  'engine:start': { request: Empty, response: EngineLifecycle },
+  /** Stops the engine Lightdock manages; refused with the reason otherwise. */
+  'engine:stop': { request: Empty, response: EngineLifecycle },
   'containers:list': { request: Empty, response: z.array(ContainerSummary) },
   'containers:inspect': { request: ByContainer, response: ContainerDetail },
   'containers:act': {
@@ -122,6 +128,7 @@ export const eventContract = {
   'vm:changed': VmInfo,
   'operations:progressed': Operation,
   'engine:status-changed': EngineStatus,
+  'engine:lifecycle-changed': EngineLifecycle,
   'containers:changed': z.array(ContainerSummary),
   'logs:received': z.object({ subscriptionId: z.string(), lines: z.array(LogLine), droppedLines: z.number().int().nonnegative() }),
   'stats:sampled': z.object({ subscriptionId: z.string(), samples: z.array(ContainerStats) }),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { InvokeChannel, InvokeResponse } from '../../../shared/ipc/contract';
 import type { ContainerAction } from '../../../shared/model/container';
+import { formatLifecycle } from './format-lifecycle';
 import { formatActionResults, formatContainerDetail, formatContainerTable, formatContexts, formatEngineStatus, formatStatsTable } from './format-engine';
 
 /** Runs one channel through the dispatcher and prints the answer; `onValue` sees a successful answer. */
@@ -35,6 +36,13 @@ export function registerEngineCommands(program: Command, run: RunChannel, setExi
     .argument('<context>', 'context name')
     .option('--json', 'machine-readable output')
     .action((name: string, opts: { json?: boolean }) => run('engine:use-context', { name }, opts.json, formatEngineStatus));
+  for (const verb of ['start', 'stop'] as const) {
+    engine
+      .command(verb)
+      .description(`${verb} the Docker engine Lightdock manages (simulated, or in the WSL distro)`)
+      .option('--json', 'machine-readable output (the engine lifecycle)')
+      .action((opts: { json?: boolean }) => run(verb === 'start' ? 'engine:start' : 'engine:stop', {}, opts.json, formatLifecycle));
+  }
 
   const containers = program.command('containers').description('list and control containers');
   containers

@@ -10,6 +10,7 @@ import type { Clock, Logger } from '../../services/ports';
 import { SETTINGS_NAME } from '../../services/settings/settings';
 import { SettingsService, recoverSettingsFile, type SettingsStore } from '../../services/settings/settings-service';
 import { WslCliBackend } from '../../services/wsl/cli/wsl-cli-backend';
+import { WslEngineHost } from '../../services/wsl/cli/wsl-engine-host';
 import { selectWslBackend } from '../../services/wsl/select-wsl-backend';
 import { SimulatedWslBackend } from '../../services/wsl/simulated/simulated-wsl-backend';
 import type { WslBackend } from '../../services/wsl/wsl-backend';
@@ -72,6 +73,15 @@ export function composeServices(host: HostEnvironment): Services {
     clock: host.clock,
     logger: host.logger,
     events,
+    engineHost:
+      backend.kind === 'cli'
+        ? new WslEngineHost({
+            env: host.env,
+            platform: host.platform,
+            logger: host.logger,
+            engineDistro: async () => (await backend.listDistros()).find((distro) => distro.isDefault)?.name ?? null,
+          })
+        : undefined,
   });
   const streams = new ContainerStreams({ engine, events, logger: host.logger });
   const hostInfo: HostInfo = {

@@ -1,10 +1,21 @@
 import type { ContainerAction, ContainerActionResult, ContainerDetail, ContainerStats, ContainerSummary } from '../../../shared/model/container';
 import type { DockerContext, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../../../shared/model/engine';
+import type { EngineLifecycle, EngineLifecycleState } from '../../../shared/model/engine-lifecycle';
 import { ServiceError } from '../errors';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { Settings } from '../settings/settings';
+import type { JsonStateFile } from '../storage/json-state-file';
 import type { ContainerEngine, EngineEvent, EngineIdentity, StreamHandle } from './container-engine';
 import { DockerodeEngine } from './dockerode/dockerode-engine';
+import {
+  SIMULATED_STOPPED_MESSAGE,
+  lifecycleRecord,
+  manageabilityOf,
+  openSimulatedPower,
+  sameLifecycle,
+  type EngineHost,
+  type SimulatedPower,
+} from './engine-lifecycle';
 import { listDockerContexts, useDockerContext } from './endpoint/docker-contexts';
 import { resolveEndpoint, type EndpointEnvironment } from './endpoint/resolve-endpoint';
 import { ENGINE_ENV, selectEngineSetting } from './select-engine';
@@ -34,6 +45,12 @@ const UNREACHABLE_AFTER_ATTEMPTS = 3;
 const CONCURRENCY = 8;
 /** Container event actions that never change the container list. */
 const QUIET_ACTIONS = /^(exec_|attach|detach|resize|top|archive-path|extract-to-dir|export|copy)/;
+/** How long the simulated engine takes to start or stop, so every view sees the transition. */
+const SIMULATED_TRANSITION_MS = 600;
+/** How long a started real engine may take to answer its first ping. */
+const START_WAIT_MS = 30_000;
+/** Between pings while waiting for a started engine. */
+const START_POLL_MS = 500;
 
 /** What the engine service is built from (the composition root passes the host's adapters). */
 export interface EngineServiceOptions {
@@ -45,6 +62,10 @@ export interface EngineServiceOptions {
   clock: Clock;
   logger: Logger;
   events: EventSink;
+  /** Where Lightdock can start and stop a real engine (the WSL distro's service manager); absent elsewhere. */
+  engineHost?: EngineHost;
+  /** How long the simulated engine's start and stop take (default 600 ms). */
+  simulatedTransitionMs?: number;
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
@@ -96,6 +117,13 @@ export class EngineService {
   private probeTimer: ReturnType<typeof setTimeout> | null = null;
   private failedAttempts = 0;
   private everConnected = false;
+  private power: JsonStateFile<SimulatedPower> | null = null;
+  private stopWatchingPower: (() => void) | null = null;
+  private transition: 'starting' | 'stopping' | null = null;
+  /** Set from the moment a start or stop is accepted until it has answered, so a second one is refused. */
+  private lifecycleBusy: 'starting' | 'stopping' | null = null;
+  private lifecycleFailure: string | null = null;
+  private lastLifecycle: EngineLifecycle | null = null;
 
   constructor(private readonly options: EngineServiceOptions) {}
 
@@ -103,8 +131,16 @@ export class EngineService {
     return { env: this.options.env, platform: this.options.platform, homeDir: this.options.homeDir };
   }
 
-  /** The engine in use, chosen and created on first call (never before: constructing the service connects nothing). */
+  /** The engine in use, chosen on first call; rejects UNAVAILABLE while the simulated engine is stopped. */
   current(): Promise<ContainerEngine> {
+    return this.selected().then((engine) => {
+      if (engine === this.simulated && !this.simulatedPower().read().running) throw new ServiceError('UNAVAILABLE', SIMULATED_STOPPED_MESSAGE);
+      return engine;
+    });
+  }
+
+  /** The engine chosen and created on first call (never before: constructing the service connects nothing). */
+  private selected(): Promise<ContainerEngine> {
     if (this.disposed) return Promise.reject(new ServiceError('UNAVAILABLE', 'The engine service has been shut down.'));
     if (this.engine !== null) return Promise.resolve(this.engine);
     if (this.selecting === null) {
@@ -178,7 +214,157 @@ export class EngineService {
     };
     this.lastStatus = status;
     if (!same || previous.message !== message) this.options.events.emit('engine:status-changed', status);
+    this.pushLifecycle(engine, message);
     return status;
+  }
+
+  private simulatedPower(): JsonStateFile<SimulatedPower> {
+    this.power ??= openSimulatedPower(this.options.dataDir, this.options.clock, this.options.logger);
+    return this.power;
+  }
+
+  /** A ping that the simulated engine fails while it is stopped. */
+  private async pingEngine(engine: ContainerEngine, timeoutMs: number): Promise<EngineIdentity> {
+    if (engine === this.simulated && !this.simulatedPower().read().running) throw new ServiceError('UNAVAILABLE', SIMULATED_STOPPED_MESSAGE);
+    return engine.ping(timeoutMs);
+  }
+
+  /** The lifecycle as the last status, a transition under way or the last failed start/stop imply. */
+  private lifecycleOf(engine: ContainerEngine | null, statusMessage: string | null): EngineLifecycle {
+    const manage =
+      engine === null
+        ? { manageable: false, reason: statusMessage ?? 'No Docker engine was found.' }
+        : manageabilityOf({ kind: engine.kind, endpoint: engine.endpoint, context: engine.context }, this.options.engineHost !== undefined);
+    let state: EngineLifecycleState;
+    let message: string | null = null;
+    if (this.transition !== null) state = this.transition;
+    else if (this.lifecycleFailure !== null) [state, message] = ['error', this.lifecycleFailure];
+    else if (engine !== null && engine === this.simulated && !this.simulatedPower().read().running) state = 'stopped';
+    else if (this.lastStatus?.state === 'connected') state = 'running';
+    else if (this.lastStatus?.state === 'reconnecting') [state, message] = ['error', this.lastStatus.message];
+    else state = 'stopped';
+    return lifecycleRecord(this.lastLifecycle, state, manage, message, this.options.clock.now());
+  }
+
+  private pushLifecycle(engine: ContainerEngine | null, statusMessage: string | null): EngineLifecycle {
+    const next = this.lifecycleOf(engine, statusMessage);
+    const changed = !sameLifecycle(this.lastLifecycle, next);
+    this.lastLifecycle = next;
+    if (changed) this.options.events.emit('engine:lifecycle-changed', next);
+    return next;
+  }
+
+  /** Where the engine is in its life (stopped, starting, running, stopping, error) and whether Lightdock may manage it. */
+  async lifecycle(): Promise<EngineLifecycle> {
+    const status = await this.status();
+    return this.pushLifecycle(this.engine, status.message);
+  }
+
+  /** The engine to start or stop, refused in one sentence when Lightdock cannot manage it or is already doing so. */
+  private async manageableEngine(verb: string): Promise<ContainerEngine> {
+    const engine = await this.selected();
+    const manage = manageabilityOf({ kind: engine.kind, endpoint: engine.endpoint, context: engine.context }, this.options.engineHost !== undefined);
+    if (!manage.manageable) throw new ServiceError('CONFLICT', manage.reason ?? `Lightdock cannot ${verb} this engine.`);
+    if (this.lifecycleBusy !== null) throw new ServiceError('CONFLICT', `The Docker engine is already ${this.lifecycleBusy}; wait until it finishes.`);
+    this.lifecycleBusy = verb === 'start' ? 'starting' : 'stopping';
+    return engine;
+  }
+
+  /**
+   * Starts the engine Lightdock manages: the simulated one (persisted, so every process sees it) or the Docker service
+   * in the WSL distro (then waits for its first ping). Pushes starting, then running or error; idempotent when running.
+   */
+  async startEngine(): Promise<EngineLifecycle> {
+    const engine = await this.manageableEngine('start');
+    try {
+      return await this.start(engine);
+    } finally {
+      this.lifecycleBusy = null;
+    }
+  }
+
+  private async start(engine: ContainerEngine): Promise<EngineLifecycle> {
+    if ((await this.lifecycle()).state === 'running') return this.pushLifecycle(engine, null);
+    await this.runTransition(engine, 'starting', async () => {
+      if (engine === this.simulated) {
+        await this.wait(this.options.simulatedTransitionMs ?? SIMULATED_TRANSITION_MS);
+        this.simulatedPower().write({ running: true });
+      } else {
+        await this.options.engineHost?.start();
+        await this.waitForPing(engine);
+      }
+    });
+    if (this.watching) this.reconnectNow();
+    return this.lifecycle();
+  }
+
+  /** Stops the engine Lightdock manages; pushes stopping, then stopped or error; idempotent when stopped. */
+  async stopEngine(): Promise<EngineLifecycle> {
+    const engine = await this.manageableEngine('stop');
+    try {
+      return await this.stop(engine);
+    } finally {
+      this.lifecycleBusy = null;
+    }
+  }
+
+  private async stop(engine: ContainerEngine): Promise<EngineLifecycle> {
+    if ((await this.lifecycle()).state === 'stopped') return this.pushLifecycle(engine, null);
+    await this.runTransition(engine, 'stopping', async () => {
+      if (engine === this.simulated) {
+        await this.wait(this.options.simulatedTransitionMs ?? SIMULATED_TRANSITION_MS);
+        this.simulatedPower().write({ running: false });
+      } else {
+        await this.options.engineHost?.stop();
+      }
+    });
+    if (this.watching) this.reconnectNow();
+    return this.lifecycle();
+  }
+
+  private async runTransition(engine: ContainerEngine, transition: 'starting' | 'stopping', work: () => Promise<void>): Promise<void> {
+    this.transition = transition;
+    this.lifecycleFailure = null;
+    this.pushLifecycle(engine, null);
+    try {
+      await work();
+    } catch (error) {
+      this.lifecycleFailure = EngineService.messageOf(error);
+      this.transition = null;
+      this.pushLifecycle(engine, null);
+      throw error;
+    }
+    // The status ping that follows publishes the outcome (running or stopped) without a stale step between.
+    this.transition = null;
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  private async waitForPing(engine: ContainerEngine): Promise<void> {
+    const deadline = Date.now() + START_WAIT_MS;
+    for (;;) {
+      try {
+        await engine.ping(PING_MS);
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline || this.disposed) {
+          throw new ServiceError('TIMEOUT', `The Docker service started but the engine at ${engine.endpoint} did not answer within ${START_WAIT_MS / 1000} s.`, {
+            cause: EngineService.messageOf(error),
+          });
+        }
+        await this.wait(START_POLL_MS);
+      }
+    }
+  }
+
+  /** Drops the live parts and connects again at once (after a start or stop, here or in another process). */
+  private reconnectNow(): void {
+    if (this.disposed) return;
+    this.stopLiveParts();
+    this.session += 1;
+    void this.connect();
   }
 
   private static messageOf(error: unknown): string {
@@ -189,14 +375,14 @@ export class EngineService {
   async status(): Promise<EngineStatus> {
     let engine: ContainerEngine;
     try {
-      engine = await this.current();
+      engine = await this.selected();
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       return this.publish(null, 'unreachable', null, error.message);
     }
     if (this.watching && this.lastStatus !== null && this.lastStatus.state !== 'connected' && this.retryTimer !== null) return this.lastStatus;
     try {
-      return this.publish(engine, 'connected', await engine.ping(PING_MS), null);
+      return this.publish(engine, 'connected', await this.pingEngine(engine, PING_MS), null);
     } catch (error) {
       return this.publish(engine, 'unreachable', null, EngineService.messageOf(error));
     }
@@ -347,6 +533,9 @@ export class EngineService {
   watch(): void {
     if (this.watching || this.disposed) return;
     this.watching = true;
+    this.stopWatchingPower = this.simulatedPower().watch(() => {
+      if (this.engine === this.simulated) this.reconnectNow();
+    });
     void this.connect();
   }
 
@@ -356,9 +545,9 @@ export class EngineService {
     let engine: ContainerEngine;
     let identity: EngineIdentity;
     try {
-      engine = await this.current();
+      engine = await this.selected();
       if (session !== this.session) return;
-      identity = await engine.ping(PING_MS);
+      identity = await this.pingEngine(engine, PING_MS);
     } catch (error) {
       if (session !== this.session || this.disposed) return;
       this.failedAttempts += 1;
@@ -496,6 +685,8 @@ export class EngineService {
     this.watching = false;
     this.session += 1;
     this.stopLiveParts();
+    this.stopWatchingPower?.();
+    this.stopWatchingPower = null;
     this.engine?.close();
     if (this.simulated !== null && this.simulated !== this.engine) this.simulated.close();
     this.engine = null;
