@@ -205,10 +205,18 @@ function dominantEol(doc: WslConfigDocument): string {
   return best;
 }
 
+/** The last entry when it ends the file with a `\` that continues nothing: any line added after it would become part of its value. */
+function danglingEntry(doc: WslConfigDocument): WslConfigEntry | undefined {
+  const last = doc.entries[doc.entries.length - 1];
+  const endsWithBackslash = last !== undefined && last.endLine === doc.lines.length && (doc.lines[last.endLine - 1]?.text.endsWith('\\') ?? false);
+  return last && last.value === null && endsWithBackslash ? last : undefined;
+}
+
 /**
  * Sets `section.name` to `value` in place, or removes it when `value` is null, keeping every other byte:
- * the first occurrence is rewritten (its spacing and trailing comment kept), a missing key is added at
- * the end of its section (the section is appended when missing), and removing deletes every occurrence.
+ * the first occurrence is rewritten (its spacing, trailing comment and line ending kept), a missing key
+ * is added at the end of its section (the section is appended when missing; both go before a last entry
+ * whose `\` continues nothing, which would swallow them), and removing deletes every occurrence.
  * `key` is matched case-insensitively; `canonicalName` is the spelling used when the key is added.
  */
 export function setWslConfigKey(text: string, key: string, value: string | null, canonicalName?: string): string {
@@ -236,13 +244,20 @@ export function setWslConfigKey(text: string, key: string, value: string | null,
   const newLine = { text: `${name}=${encoded}`, eol };
   const headerIndex = doc.sections.findIndex((s) => s.name.toLowerCase() === sectionName.toLowerCase());
   const header = doc.sections[headerIndex];
+  const dangling = danglingEntry(doc);
   if (header) {
     const nextHeader = doc.sections[headerIndex + 1];
     const inSection = doc.entries.filter((e) => e.line > header.line && (!nextHeader || e.line < nextHeader.line));
-    const after = inSection.length > 0 ? Math.max(...inSection.map((e) => e.endLine)) : header.line;
+    let after = inSection.length > 0 ? Math.max(...inSection.map((e) => e.endLine)) : header.line;
+    if (dangling && dangling.endLine === after) after = dangling.line - 1;
     const previous = lines[after - 1];
     if (previous && previous.eol === '') lines[after - 1] = { ...previous, eol };
     lines.splice(after, 0, newLine);
+    return serializeWslConfig({ ...doc, lines });
+  }
+  const danglingHeader = dangling ? [...doc.sections].reverse().find((s) => s.line < dangling.line) : undefined;
+  if (danglingHeader) {
+    lines.splice(danglingHeader.line - 1, 0, { text: `[${sectionName}]`, eol }, newLine, { text: '', eol });
     return serializeWslConfig({ ...doc, lines });
   }
   const last = lines[lines.length - 1];

@@ -88,3 +88,44 @@ describe('setWslConfigKey', () => {
     expect(setWslConfigKey('\uFEFF[wsl2]\r\nmemory=4GB\r\n', 'wsl2.memory', '2GB')).toBe('\uFEFF[wsl2]\r\nmemory=2GB\r\n');
   });
 });
+
+describe('setWslConfigKey keeps what is not its own', () => {
+  it('gives a rewritten line its own terminator in a mixed CRLF/LF file, not the usual one', () => {
+    const text = '[wsl2]\r\nmemory=4GB\nswap=0\r\nprocessors=2\r\n';
+    expect(setWslConfigKey(text, 'wsl2.memory', '8GB')).toBe('[wsl2]\r\nmemory=8GB\nswap=0\r\nprocessors=2\r\n');
+    expect(setWslConfigKey('[wsl2]\nmemory=4GB\rswap=0\n', 'wsl2.memory', '8GB')).toBe('[wsl2]\nmemory=8GB\rswap=0\n');
+  });
+
+  it('keeps the trailing blanks of an unterminated last line, whether it is rewritten or a key is added after it', () => {
+    expect(setWslConfigKey('[wsl2]\nmemory=4GB  \t', 'wsl2.memory', '8GB')).toBe('[wsl2]\nmemory=8GB  \t');
+    expect(setWslConfigKey('[wsl2]\r\nmemory=4GB  ', 'wsl2.swap', '0', 'swap')).toBe('[wsl2]\r\nmemory=4GB  \r\nswap=0\r\n');
+  });
+
+  it.each([
+    [' quiet', '" quiet"'],
+    ['quiet ', '"quiet "'],
+    ['\tquiet', '"\\tquiet"'],
+    ['a b', 'a b'],
+    ['quiet', 'quiet'],
+    ['a#b', '"a#b"'],
+  ])('writes %j as %s so WSL reads it back unchanged', (value, written) => {
+    const next = setWslConfigKey('[wsl2]\nkernelCommandLine=x\n', 'wsl2.kernelCommandLine', value);
+    expect(next).toBe(`[wsl2]\nkernelCommandLine=${written}\n`);
+    expect(parseWslConfig(next).entries[0]?.value).toBe(value);
+  });
+
+  it('adds a key before a last entry whose "\\" continues nothing, so it is not swallowed as a continuation', () => {
+    const next = setWslConfigKey('[experimental]\r\nfoo=x \\\r\n', 'experimental.autoMemoryReclaim', 'gradual', 'autoMemoryReclaim');
+    expect(next).toBe('[experimental]\r\nautoMemoryReclaim=gradual\r\nfoo=x \\\r\n');
+    expect(parseWslConfig(next).entries.map((e) => [e.key, e.value])).toEqual([
+      ['experimental.automemoryreclaim', 'gradual'],
+      ['experimental.foo', null],
+    ]);
+    const appended = setWslConfigKey('[experimental]\nfoo=x \\', 'wsl2.memory', '4GB', 'memory');
+    expect(appended).toBe('[wsl2]\nmemory=4GB\n\n[experimental]\nfoo=x \\');
+    expect(parseWslConfig(appended).entries.map((e) => [e.key, e.value])).toEqual([
+      ['wsl2.memory', '4GB'],
+      ['experimental.foo', null],
+    ]);
+  });
+});
