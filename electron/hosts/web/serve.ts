@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     logger,
     port,
     onClientGone: (clientId) => services.releaseClient(clientId),
+    onClientFlow: (clientId, flowing) => services.streams.setFlow(clientId, flowing),
   });
   process.stdout.write(`Lightdock is running in your browser at ${host.url}\n`);
   const stop = (): void => {

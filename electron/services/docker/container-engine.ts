@@ -27,6 +27,9 @@ export interface ExecHandle {
   write(data: string): void;
   resize(cols: number, rows: number): Promise<void>;
   close(): void;
+  /** Stops reading the command's output until `resume()` (backpressure); engines that cannot, omit both. */
+  pause?(): void;
+  resume?(): void;
 }
 
 /**

@@ -13,10 +13,27 @@ export interface StreamLimits {
   logCapLines: number;
   /** One `stats:sampled` push per subscription per interval, with the latest sample of each container. */
   statsIntervalMs: number;
+  /** Open log, stats and terminal subscriptions one client may hold at once… */
+  maxPerClient: number;
+  /** …and all clients together. */
+  maxPerHost: number;
+  /** Containers all stats subscriptions together may watch (each is one engine stream). */
+  maxWatchedContainers: number;
 }
 
-/** The defaults: 50 ms or 500 lines per log push, 2000 lines buffered, one stats push per second. */
-export const DEFAULT_STREAM_LIMITS: StreamLimits = { logFlushMs: 50, logBatchLines: 500, logCapLines: 2000, statsIntervalMs: 1000 };
+/**
+ * The defaults: 50 ms or 500 lines per log push, 2000 lines buffered, one stats push per second; 32 subscriptions
+ * per client, 256 per host, 2,048 containers watched for stats per host.
+ */
+export const DEFAULT_STREAM_LIMITS: StreamLimits = {
+  logFlushMs: 50,
+  logBatchLines: 500,
+  logCapLines: 2000,
+  statsIntervalMs: 1000,
+  maxPerClient: 32,
+  maxPerHost: 256,
+  maxWatchedContainers: 2048,
+};
 
 /** What ContainerStreams needs: the current engine (EngineService provides it), a push sink and a logger. */
 export interface ContainerStreamsDeps {
@@ -68,12 +85,15 @@ type Subscription = LogsSubscription | StatsSubscription | ExecSubscription;
  * Log, stats and terminal subscriptions of every client (window, socket). Each push goes only to the
  * client that owns the subscription; another client's id is NOT_FOUND, as an unknown one. Logs are batched
  * and capped (oldest dropped and counted), stats are pushed once per interval per subscription and only
- * stream while the owner is visible, and everything a client owned ends when it goes away.
+ * stream while the owner is visible, and everything a client owned ends when it goes away. Subscriptions are
+ * capped per client and per host (CONFLICT, nothing opened); a client whose connection is backed up is held
+ * (`setFlow`): its terminals are paused at the source, its logs wait within their cap, its stats wait.
  */
 export class ContainerStreams {
   private readonly limits: StreamLimits;
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly hidden = new Set<string>();
+  private readonly held = new Set<string>();
   private nextId = 1;
   private disposed = false;
 
@@ -98,10 +118,11 @@ export class ContainerStreams {
 
   /** Streams stats of the named containers for one client: one `stats:sampled` push per interval. */
   async watchStats(clientId: string, ids: string[]): Promise<{ subscriptionId: string }> {
+    const refs = [...new Set(ids)];
     const sub: StatsSubscription = {
-      ...this.base('stats', clientId),
+      ...this.base('stats', clientId, refs.length),
       kind: 'stats',
-      refs: [...new Set(ids)],
+      refs,
       handles: [],
       samples: new Map(),
       ticker: null,
@@ -127,6 +148,7 @@ export class ContainerStreams {
         },
       ),
     );
+    if (this.held.has(clientId) && !sub.closed) sub.handle.pause?.();
     return { sessionId: sub.id };
   }
 
@@ -163,12 +185,32 @@ export class ContainerStreams {
     }
   }
 
+  /**
+   * Flow control from the host: `false` when the client's connection is backed up (its terminals pause at
+   * the source, log lines wait within their cap, stats samples wait, keeping only the latest), `true` once it drained.
+   */
+  setFlow(clientId: string, flowing: boolean): void {
+    if (flowing === !this.held.has(clientId)) return;
+    if (flowing) this.held.delete(clientId);
+    else this.held.add(clientId);
+    for (const sub of this.subscriptions.values()) {
+      if (sub.clientId !== clientId) continue;
+      if (sub.kind === 'exec') {
+        if (flowing) sub.handle?.resume?.();
+        else sub.handle?.pause?.();
+      } else if (sub.kind === 'logs' && flowing) {
+        this.flushLines(sub);
+      }
+    }
+  }
+
   /** Ends everything the client owned (its window or socket went away). */
   releaseClient(clientId: string): void {
     for (const sub of [...this.subscriptions.values()]) {
       if (sub.clientId === clientId) this.close(sub);
     }
     this.hidden.delete(clientId);
+    this.held.delete(clientId);
   }
 
   /** Ends every subscription; later calls to open one fail with UNAVAILABLE. */
@@ -176,13 +218,40 @@ export class ContainerStreams {
     this.disposed = true;
     for (const sub of [...this.subscriptions.values()]) this.close(sub);
     this.hidden.clear();
+    this.held.clear();
   }
 
-  private base(prefix: Subscription['kind'], clientId: string): SubscriptionBase {
+  /** A fresh subscription's id, or CONFLICT when it would pass a cap (checked before anything opens). */
+  private base(prefix: Subscription['kind'], clientId: string, watched = 0): SubscriptionBase {
     if (this.disposed) throw new ServiceError('UNAVAILABLE', 'Lightdock is shutting down.');
+    this.checkLimits(clientId, watched);
     const id = `${prefix}-${this.nextId}`;
     this.nextId += 1;
     return { id, clientId, ready: false, closed: false };
+  }
+
+  private checkLimits(clientId: string, watched: number): void {
+    const { maxPerClient, maxPerHost, maxWatchedContainers } = this.limits;
+    const all = [...this.subscriptions.values()];
+    if (all.filter((sub) => sub.clientId === clientId).length >= maxPerClient) {
+      throw new ServiceError('CONFLICT', `This client already has ${maxPerClient} open log, stats and terminal streams; stop one first.`, {
+        limit: maxPerClient,
+        scope: 'client',
+      });
+    }
+    if (all.length >= maxPerHost) {
+      throw new ServiceError('CONFLICT', `Lightdock already has ${maxPerHost} open log, stats and terminal streams; stop one first.`, {
+        limit: maxPerHost,
+        scope: 'host',
+      });
+    }
+    const watching = all.reduce((sum, sub) => sum + (sub.kind === 'stats' ? sub.refs.length : 0), 0);
+    if (watching + watched > maxWatchedContainers) {
+      throw new ServiceError('CONFLICT', `Lightdock already watches the stats of ${watching} containers (at most ${maxWatchedContainers}); stop a watch first.`, {
+        limit: maxWatchedContainers,
+        scope: 'stats',
+      });
+    }
   }
 
   /**
@@ -256,7 +325,7 @@ export class ContainerStreams {
   private flushLines(sub: LogsSubscription): void {
     if (sub.timer) clearTimeout(sub.timer);
     sub.timer = null;
-    if (sub.closed || !sub.ready || this.hidden.has(sub.clientId)) return;
+    if (sub.closed || !sub.ready || this.hidden.has(sub.clientId) || this.held.has(sub.clientId)) return;
     if (sub.pending.length === 0 && sub.dropped === 0) return;
     const lines = sub.pending;
     const droppedLines = sub.dropped;
@@ -289,7 +358,7 @@ export class ContainerStreams {
   }
 
   private pushSamples(sub: StatsSubscription): void {
-    if (sub.closed || !sub.ready || sub.samples.size === 0) return;
+    if (sub.closed || !sub.ready || sub.samples.size === 0 || this.held.has(sub.clientId)) return;
     const samples = [...sub.samples.values()];
     sub.samples.clear();
     this.deps.events.emitTo(sub.clientId, 'stats:sampled', { subscriptionId: sub.id, samples });
