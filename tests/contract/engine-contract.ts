@@ -7,8 +7,9 @@ import { eventually } from '../helpers/docker-engine';
 
 /**
  * What a contract test asks the engine under test to create. Every container runs a long-lived process
- * that prints `logLines` (one per line, stdout) once at start, prints nothing else, and exits 0 promptly on
- * SIGTERM (for a busybox image: `sh -c 'trap "exit 0" TERM; printf …; while :; do sleep 1; done'`).
+ * that prints `logLines` (one per line, stdout) once at start, then, when `ticking`, `tick-1`, `tick-2`, …
+ * every 200 ms and otherwise nothing, and exits 0 promptly on SIGTERM (for a busybox image:
+ * `sh -c 'trap "exit 0" TERM; printf …; while :; do sleep 1; done'`).
  */
 export type TestContainerSpec = Omit<SimulatedContainerSpec, 'image' | 'labels'> & {
   /** Labels to set (the suite always sets `lightdock.test=contract`, for cleanup by label). */
@@ -252,15 +253,36 @@ export function describeEngineContract(label: string, setup: () => Promise<Engin
       expect(all.every((l) => l.stream === 'stdout' && l.timestamp === null)).toBe(true);
       untimed.stop();
       untimed.stop();
-      const seen = all.length;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(all.length).toBe(seen);
 
       const tail: LogLine[] = [];
       const timed = await ctx.engine.followLogs(id, { tail: 2, timestamps: true }, (batch) => tail.push(...batch), () => undefined);
       await eventually(() => expect(tail.map((l) => l.text)).toEqual(['contract-line-2', 'contract-line-3']));
       for (const line of tail) expect(Number.isNaN(Date.parse(line.timestamp ?? ''))).toBe(false);
       timed.stop();
+    });
+
+    it('delivers no log line after stop while the container keeps printing', async () => {
+      const id = await create({ name: nameFor('ticking'), ticking: true });
+      const tickOf = (line: LogLine | undefined): number => Number(/^tick-(\d+)$/.exec(line?.text ?? '')?.[1] ?? Number.NaN);
+      const stopped: LogLine[] = [];
+      let stoppedEnded = false;
+      const first = await ctx.engine.followLogs(id, { tail: 0, timestamps: false }, (batch) => stopped.push(...batch), () => (stoppedEnded = true));
+      await eventually(() => expect(stopped.length).toBeGreaterThanOrEqual(2), 15_000);
+      first.stop();
+      const delivered = stopped.length;
+      const lastTick = tickOf(stopped.at(-1));
+      expect(lastTick).toBeGreaterThan(0);
+
+      // The positive signal: a second follower sees ticks printed well after the first one stopped.
+      const later: LogLine[] = [];
+      const second = await ctx.engine.followLogs(id, { tail: 0, timestamps: false }, (batch) => later.push(...batch), () => undefined);
+      try {
+        await eventually(() => expect(later.some((line) => tickOf(line) > lastTick + 5)).toBe(true), 15_000);
+      } finally {
+        second.stop();
+      }
+      expect(stopped.length).toBe(delivered);
+      expect(stoppedEnded).toBe(false);
     });
 
     it('opens an interactive shell that runs a command and exits', async () => {
@@ -311,7 +333,8 @@ export function describeEngineContract(label: string, setup: () => Promise<Engin
     it('streams stats samples until stopped', async () => {
       const id = await create({ name: nameFor('stats-stream') });
       const samples: ContainerStats[] = [];
-      const stream = ctx.engine.streamStats(id, (sample) => samples.push(sample), () => undefined);
+      let ended = false;
+      const stream = ctx.engine.streamStats(id, (sample) => samples.push(sample), () => (ended = true));
       try {
         await eventually(() => expect(samples.length).toBeGreaterThanOrEqual(1), 15_000);
         expect(ContainerStats.parse(samples[0]).id).toBe(id);
@@ -319,8 +342,16 @@ export function describeEngineContract(label: string, setup: () => Promise<Engin
         stream.stop();
       }
       const seen = samples.length;
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // The positive signal: a second stream gets two samples taken after the first one stopped.
+      const later: ContainerStats[] = [];
+      const second = ctx.engine.streamStats(id, (sample) => later.push(sample), () => undefined);
+      try {
+        await eventually(() => expect(later.length).toBeGreaterThanOrEqual(2), 15_000);
+      } finally {
+        second.stop();
+      }
       expect(samples.length).toBe(seen);
+      expect(ended).toBe(false);
     });
   });
 }

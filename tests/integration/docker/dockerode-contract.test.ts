@@ -16,7 +16,8 @@ function runArgs(spec: TestContainerSpec): string[] {
   if (spec.publish !== undefined) args.push('-p', `127.0.0.1:${spec.publish.hostPort ?? ''}:${spec.publish.containerPort}/tcp`);
   if (spec.tty) args.push('--tty');
   const printed = (spec.logLines ?? []).map((line) => `printf '%s\\n' '${line.replace(/'/g, `'\\''`)}'; `).join('');
-  args.push(TEST_IMAGE, 'sh', '-c', `trap "exit 0" TERM; ${printed}while :; do sleep 0.2; done`);
+  const loop = spec.ticking === true ? 'n=0; while :; do n=$((n+1)); echo "tick-$n"; sleep 0.2; done' : 'while :; do sleep 0.2; done';
+  args.push(TEST_IMAGE, 'sh', '-c', `trap "exit 0" TERM; ${printed}${loop}`);
   return args;
 }
 

@@ -3,7 +3,7 @@ import { ContainerMount, ContainerState, PortBinding } from '../../../../shared/
 import { NetworkSummary } from '../../../../shared/model/engine';
 
 /** What a simulated container runs; decides its processes, logs, resource use and shell files. */
-export const SimulatedProgram = z.enum(['nginx', 'api', 'postgres', 'redis', 'monitor', 'sidecar', 'lines']);
+export const SimulatedProgram = z.enum(['nginx', 'api', 'postgres', 'redis', 'monitor', 'sidecar', 'lines', 'ticker']);
 export type SimulatedProgram = z.infer<typeof SimulatedProgram>;
 
 /** One run of a container, from start to exit; logs and counters are derived from runs. */

@@ -275,6 +275,7 @@ export function programProfile(program: SimulatedProgram, startLines: readonly s
         rootExtras: [],
       };
     case 'lines':
+    case 'ticker':
       return {
         processes: [
           { pid: 1, user: 'root', command: 'sh -c trap "exit 0" TERM; printf ...; while :; do sleep 1; done' },
@@ -289,7 +290,7 @@ export function programProfile(program: SimulatedProgram, startLines: readonly s
         blockWritePerSecond: 0,
         stopExitCode: 0,
         startup: () => startLines.map((text) => ({ stream: 'stdout' as const, text })),
-        periodic: null,
+        periodic: program === 'ticker' ? { everyMs: 200, line: (_key, i) => ({ stream: 'stdout', text: `tick-${i}` }) } : null,
         shutdown: none,
         rootExtras: [],
       };

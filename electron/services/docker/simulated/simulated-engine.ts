@@ -25,6 +25,8 @@ export interface SimulatedContainerSpec {
   labels?: Record<string, string>;
   /** Lines printed to stdout once at start, in order. */
   logLines?: string[];
+  /** Then `tick-<n>` (n = 1, 2, …) every 200 ms for as long as it runs. */
+  ticking?: boolean;
   /** `--memory` in bytes. */
   memory?: number;
   /** `--cpus` as nano CPUs (1.5 CPUs = 1_500_000_000). */
@@ -303,7 +305,7 @@ export class SimulatedEngine implements ContainerEngine {
         image: imageRef,
         imageId: image.id,
         command: `sh -c 'trap "exit 0" TERM; printf ...; while :; do sleep 1; done'`,
-        program: 'lines',
+        program: spec.ticking === true ? 'ticker' : 'lines',
         startLines: spec.logLines ?? [],
         created: now,
         labels: spec.labels ?? {},
