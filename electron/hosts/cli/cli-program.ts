@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { EventPayload, InvokeChannel, InvokeResponse } from '../../../shared/ipc/contract';
+import type { IpcErrorPayload } from '../../../shared/ipc/result';
 import type { EventListener } from '../../services/event-hub';
 import type { InvokeDispatcher } from '../common/invoke-dispatcher';
 import { registerEngineCommands } from './engine-commands';
@@ -100,8 +101,12 @@ export function createCliProgram(open: OpenDispatcher, io: CliIo, setExitCode: (
   return program;
 }
 
-/** Runs the CLI on argv (without `node` and the script) and returns the exit code. */
-export async function runCli(argv: string[], open: OpenDispatcher, io: CliIo): Promise<number> {
+/**
+ * Runs the CLI on argv (without `node` and the script) and returns the exit code. Anything a command throws
+ * becomes one sentence on stderr (from `unexpected`, else the error's text), the error as JSON on stdout with
+ * --json, and exit code 1.
+ */
+export async function runCli(argv: string[], open: OpenDispatcher, io: CliIo, unexpected?: (error: unknown) => IpcErrorPayload): Promise<number> {
   let exitCode = 0;
   const program = createCliProgram(open, io, (code) => {
     exitCode = code;
@@ -110,7 +115,9 @@ export async function runCli(argv: string[], open: OpenDispatcher, io: CliIo): P
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    io.err(`lightdock: ${error instanceof Error ? error.message : String(error)}`);
+    const failure = unexpected?.(error) ?? { code: 'INTERNAL', message: `lightdock failed unexpectedly (${error instanceof Error ? error.message : String(error)}).` };
+    if (argv.includes('--json')) io.out(JSON.stringify({ error: failure }, null, 2));
+    io.err(`lightdock: ${failure.message}`);
     return 1;
   }
   return exitCode;

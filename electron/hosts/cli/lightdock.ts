@@ -1,27 +1,8 @@
 #!/usr/bin/env node
-import { silentLogger, systemClock } from '../../services/ports';
-import { composeServices } from '../common/compose-services';
-import { openConfSettingsStore } from '../common/conf-settings-store';
-import { createInvokeDispatcher } from '../common/invoke-dispatcher';
-import { createInvokeHandlers } from '../common/invoke-handlers';
-import { runCli } from './cli-program';
+import { runLightdockCli } from './cli-main';
 
-const code = await runCli(
+process.exitCode = await runLightdockCli(
   process.argv.slice(2),
-  () => {
-    const services = composeServices({
-      env: process.env,
-      platform: process.platform,
-      clock: systemClock,
-      logger: silentLogger,
-      openSettingsStore: openConfSettingsStore,
-    });
-    return {
-      dispatch: createInvokeDispatcher(createInvokeHandlers(services), silentLogger),
-      close: () => services.dispose(),
-      events: services.events,
-    };
-  },
+  { env: process.env, platform: process.platform },
   { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) },
 );
-process.exitCode = code;
