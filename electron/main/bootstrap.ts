@@ -1,5 +1,5 @@
 import ElectronStore from 'electron-store';
-import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron';
+import { Menu, Notification, Tray, app, ipcMain, nativeImage, nativeTheme, protocol, session, shell, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { composeServices } from '../hosts/common/compose-services';
 import { createInvokeDispatcher } from '../hosts/common/invoke-dispatcher';
@@ -12,6 +12,9 @@ import { registerAppProtocol } from './security/app-protocol';
 import { guardAllWebContents } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
 import { TrustedSenderRegistry, isTrustedSender } from './security/trusted-senders';
+import { openDesktopPreferences } from './tray/desktop-preferences';
+import { installDesktopTray } from './tray/install-tray';
+import { shouldShowOnStart, syncLoginItem } from './tray/window-behaviour';
 import { createMainWindow } from './windows/main-window';
 
 /** The running desktop app as its entry sees it. */
@@ -53,15 +56,29 @@ export function bootstrap(): DesktopApp {
   const trustedSenders = new TrustedSenderRegistry();
   const eventSink = new WindowEventSink(trustedSenders, logger);
   const detachSink = eventSink.attach(services.events);
+  const dispatch = createInvokeDispatcher(createInvokeHandlers(services), logger);
   const disposeIpc = registerInvokeHandlers({
     ipcMain,
-    dispatch: createInvokeDispatcher(createInvokeHandlers(services), logger),
+    dispatch,
     isTrustedSender: (event) => isTrustedSender(event, trustedSenders),
     onRendererReady: (senderId) => eventSink.markReady(senderId),
     logger,
   });
 
-  let mainWindow: BrowserWindow | null = createMainWindow({ preloadPath, trustedSenders, eventSink, logger });
+  const preferences = openDesktopPreferences(services.dataDir, systemClock, logger);
+  syncLoginItem(app, preferences.read());
+  const show = shouldShowOnStart(preferences.read(), process.argv);
+  let mainWindow: BrowserWindow | null = createMainWindow({ preloadPath, trustedSenders, eventSink, logger, show });
+  const tray = installDesktopTray({
+    electron: { Tray, Menu, nativeImage, nativeTheme, Notification, shell },
+    app,
+    subscribe: (listener) => services.events.subscribe(listener),
+    dispatch,
+    window: () => mainWindow,
+    preferences,
+    logger,
+  });
+  tray.manageWindow(mainWindow);
   const windowClient = windowClientId(mainWindow.webContents.id);
   mainWindow.on('closed', () => {
     services.releaseClient(windowClient);
@@ -69,6 +86,7 @@ export function bootstrap(): DesktopApp {
   });
 
   app.once('will-quit', () => {
+    tray.dispose();
     disposeIpc();
     detachSink();
     services.dispose();
@@ -79,6 +97,7 @@ export function bootstrap(): DesktopApp {
     focusMainWindow() {
       if (mainWindow === null) return;
       if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
       mainWindow.focus();
     },
   };

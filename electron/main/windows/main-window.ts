@@ -11,6 +11,8 @@ export interface MainWindowDeps {
   trustedSenders: TrustedSenderRegistry;
   eventSink: WindowEventSink;
   logger: Logger;
+  /** False to keep the window hidden once painted (start hidden in the tray); shown by default. */
+  show?: boolean;
 }
 
 /**
@@ -24,7 +26,9 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const contents = window.webContents;
   deps.trustedSenders.add(contents);
   contents.on('did-navigate', () => deps.eventSink.markPending(contents.id));
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (deps.show !== false) window.show();
+  });
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => deps.logger.error(`Could not load ${APP_ENTRY_URL}`, error));
   return window;
 }

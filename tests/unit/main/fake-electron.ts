@@ -80,3 +80,142 @@ export class FakeContents implements TrustedContents {
     for (const listener of this.onDestroyed.splice(0)) listener();
   }
 }
+
+/** A template item as Menu.buildFromTemplate receives it (the fields the tray sets). */
+export interface FakeMenuItemOptions {
+  id?: string;
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  toolTip?: string;
+  click?: () => void;
+  submenu?: FakeMenuItemOptions[];
+}
+
+/** A built menu: the template it came from, searchable by item id. */
+export class FakeMenu {
+  constructor(readonly template: FakeMenuItemOptions[]) {}
+
+  /** The item with this id anywhere in the tree (throws when there is none). */
+  item(id: string): FakeMenuItemOptions {
+    const found = FakeMenu.find(this.template, id);
+    if (found === undefined) throw new Error(`No menu item '${id}'`);
+    return found;
+  }
+
+  /** Top-level labels, separators as '---'. */
+  labels(): string[] {
+    return this.template.map((entry) => (entry.type === 'separator' ? '---' : (entry.label ?? '')));
+  }
+
+  private static find(items: FakeMenuItemOptions[], id: string): FakeMenuItemOptions | undefined {
+    for (const entry of items) {
+      if (entry.id === id) return entry;
+      const inner = entry.submenu === undefined ? undefined : FakeMenu.find(entry.submenu, id);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  }
+}
+
+/** Menu.buildFromTemplate, recording every menu built. */
+export const FakeMenuModule = {
+  built: [] as FakeMenu[],
+  buildFromTemplate(template: FakeMenuItemOptions[]): FakeMenu {
+    const menu = new FakeMenu(template);
+    FakeMenuModule.built.push(menu);
+    return menu;
+  },
+};
+
+/** A nativeImage that keeps its PNG representations by scale factor. */
+export class FakeNativeImage {
+  readonly representations = new Map<number, Buffer>();
+  addRepresentation(options: { scaleFactor: number; buffer?: Buffer }): void {
+    if (options.buffer !== undefined) this.representations.set(options.scaleFactor, options.buffer);
+  }
+  isEmpty(): boolean {
+    return this.representations.size === 0;
+  }
+}
+
+/** nativeImage's factory functions. */
+export const fakeNativeImage = {
+  createEmpty: (): FakeNativeImage => new FakeNativeImage(),
+  createFromBuffer(buffer: Buffer, options?: { scaleFactor?: number }): FakeNativeImage {
+    const image = new FakeNativeImage();
+    image.addRepresentation({ scaleFactor: options?.scaleFactor ?? 1, buffer });
+    return image;
+  },
+};
+
+/** A Tray that records its image, tooltip and menu, and can be clicked. */
+export class FakeTray {
+  static readonly instances: FakeTray[] = [];
+  image: unknown;
+  toolTip = '';
+  menu: FakeMenu | null = null;
+  destroyed = false;
+  readonly images: unknown[] = [];
+  private readonly clicks: (() => void)[] = [];
+
+  constructor(image: unknown) {
+    this.image = image;
+    FakeTray.instances.push(this);
+  }
+  setImage(image: unknown): void {
+    this.image = image;
+    this.images.push(image);
+  }
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+  setContextMenu(menu: FakeMenu | null): void {
+    this.menu = menu;
+  }
+  on(event: string, listener: () => void): this {
+    if (event === 'click') this.clicks.push(listener);
+    return this;
+  }
+  /** Plays a click on the icon. */
+  click(): void {
+    for (const listener of this.clicks) listener();
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+/** nativeTheme with a switchable dark mode and its `updated` event. */
+export class FakeNativeTheme {
+  shouldUseDarkColors = false;
+  private readonly listeners = new Set<() => void>();
+  on(_event: 'updated', listener: () => void): this {
+    this.listeners.add(listener);
+    return this;
+  }
+  removeListener(_event: 'updated', listener: () => void): this {
+    this.listeners.delete(listener);
+    return this;
+  }
+  /** Switches the theme and fires `updated`. */
+  setDark(dark: boolean): void {
+    this.shouldUseDarkColors = dark;
+    for (const listener of [...this.listeners]) listener();
+  }
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+}
+
+/** Notification that records what was shown. */
+export class FakeNotification {
+  static readonly shown: { title: string; body: string }[] = [];
+  static isSupported(): boolean {
+    return true;
+  }
+  constructor(private readonly options: { title: string; body: string }) {}
+  show(): void {
+    FakeNotification.shown.push(this.options);
+  }
+}
