@@ -4,6 +4,26 @@ import type { z } from 'zod';
 import type { Clock, Logger } from '../ports';
 import { backUpCorruptFile } from './corrupt-file';
 
+/** Writes the whole text to a new file and flushes it to disk before returning, so a rename after it never exposes a short file. */
+function writeFlushed(filePath: string, text: string): void {
+  const fd = fs.openSync(filePath, 'w');
+  try {
+    fs.writeFileSync(fd, text, 'utf8');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Removes a temp file a failed write left; one that cannot be removed is harmless (never read, replaced by the next write). */
+function removeLeftover(filePath: string): void {
+  try {
+    fs.rmSync(filePath, { force: true });
+  } catch {
+    return;
+  }
+}
+
 /**
  * One JSON document on disk, shared between processes: every read validates against the schema,
  * a corrupt file is backed up and replaced by the seed, writes are atomic (temp file + rename), and
@@ -36,13 +56,22 @@ export class JsonStateFile<T> {
     return this.reseed();
   }
 
-  /** Replaces the document atomically. */
+  /**
+   * Replaces the document atomically: the whole text goes to a temp file that is flushed to disk, then
+   * renamed over the file. When any step fails (a full disk, a read-only folder) the temp file is
+   * removed, the file keeps its previous content, and the file-system error is thrown as it came.
+   */
   write(value: T): void {
     const text = `${JSON.stringify(value, null, 2)}\n`;
     fs.mkdirSync(path.dirname(this.filePath), { recursive: true });
     const temp = `${this.filePath}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, text, 'utf8');
-    fs.renameSync(temp, this.filePath);
+    try {
+      writeFlushed(temp, text);
+      fs.renameSync(temp, this.filePath);
+    } catch (error) {
+      removeLeftover(temp);
+      throw error;
+    }
     this.lastWritten = text;
   }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Settings } from '../../../../electron/services/settings/settings';
 import { SettingsService, recoverSettingsFile } from '../../../../electron/services/settings/settings-service';
 import { ManualClock, RecordingLogger } from '../../../helpers/recording';
 import { makeTempDir } from '../../../helpers/temp-dir';
@@ -21,10 +22,10 @@ describe('SettingsService over conf', () => {
 
   it('persists a valid change and refuses an invalid one without writing', () => {
     const settings = open();
-    settings.set({ wsl: { backend: 'simulated', scenario: 'empty' }, engine: { kind: 'simulated' } });
+    settings.set(Settings.parse({ wsl: { backend: 'simulated', scenario: 'empty' }, engine: { kind: 'simulated' } }));
     expect(open().get().wsl).toEqual({ backend: 'simulated', scenario: 'empty' });
     const before = fs.readFileSync(path.join(temp.dir, 'settings.json'), 'utf8');
-    expect(() => settings.set({ wsl: { backend: 'docker' as never, scenario: 'ready' }, engine: { kind: 'auto' } })).toThrow();
+    expect(() => settings.set({ ...Settings.parse({}), wsl: { backend: 'docker' as never, scenario: 'ready' } })).toThrow();
     expect(fs.readFileSync(path.join(temp.dir, 'settings.json'), 'utf8')).toBe(before);
   });
 });

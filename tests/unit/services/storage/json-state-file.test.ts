@@ -1,12 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { JsonStateFile } from '../../../../electron/services/storage/json-state-file';
 import { ManualClock, RecordingLogger } from '../../../helpers/recording';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const Doc = z.object({ count: z.number().int() });
+
+/**
+ * Runs `write`, waits until `probe` (a watcher of the same folder, so the file's own watcher hears the
+ * same event in the same turn) has seen doc.json change and the turn has ended, then runs the file
+ * watcher's (fake) debounce timer: after it, the watcher has decided whether to report the change.
+ */
+async function settled(probe: fs.FSWatcher, write: () => void): Promise<void> {
+  const changed = new Promise<void>((resolve) => {
+    const onChange = (_event: string, name: string | Buffer | null): void => {
+      if (name !== 'doc.json') return;
+      probe.off('change', onChange);
+      resolve();
+    };
+    probe.on('change', onChange);
+  });
+  write();
+  await changed;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  vi.runOnlyPendingTimers();
+}
 let temp: ReturnType<typeof makeTempDir>;
 let logger: RecordingLogger;
 let file: JsonStateFile<z.infer<typeof Doc>>;
@@ -44,13 +64,21 @@ describe('JsonStateFile', () => {
 
   it('reports writes by another writer but not its own', async () => {
     const seen: number[] = [];
+    const probe = fs.watch(temp.dir);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const stop = file.watch(() => seen.push(file.read().count));
-    file.write({ count: 1 });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(seen).toEqual([]);
-    const other = new JsonStateFile(file.filePath, Doc, () => ({ count: 0 }), new ManualClock(), logger);
-    other.write({ count: 7 });
-    await expect.poll(() => seen, { timeout: 2000 }).toEqual([7]);
-    stop();
+    try {
+      await settled(probe, () => file.write({ count: 1 }));
+      expect(seen).toEqual([]);
+      const other = new JsonStateFile(file.filePath, Doc, () => ({ count: 0 }), new ManualClock(), logger);
+      await settled(probe, () => other.write({ count: 7 }));
+      expect(seen).toEqual([7]);
+      await settled(probe, () => file.write({ count: 8 }));
+      expect(seen).toEqual([7]);
+    } finally {
+      stop();
+      probe.close();
+      vi.useRealTimers();
+    }
   });
 });
