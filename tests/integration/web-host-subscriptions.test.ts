@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Services } from '../../electron/hosts/common/compose-services';
@@ -9,7 +11,18 @@ import { eventually } from '../helpers/docker-engine';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // Frames and clients: a flood of subscriptions over the browser host meets the stated caps (32 per client, 256 per
-// host) with a typed CONFLICT, and every place is free again once the clients go.
+// host) with a typed CONFLICT, and every place is free again once the clients go; a flood of 500 clients leaves
+// memory within a stated bound of where it started.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+/** Generous bound on heap + external + array buffers left behind by 500 clients that came and went. */
+const LEFT_BEHIND_BOUND_BYTES = 16 * 1024 * 1024;
+
+function memory(): number {
+  gc();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external + usage.arrayBuffers;
+}
 let temp: ReturnType<typeof makeTempDir>;
 let services: Services;
 let host: WebHost;
@@ -92,5 +105,25 @@ describe('subscription caps over the browser host', () => {
     const again = await Promise.all(Array.from({ length: 32 }, (_, i) => watch(late, i)));
     expect(again.every((r) => r.ok)).toBe(true);
     late.socket.close();
+    await eventually(() => expect(gone).toHaveLength(9));
   }, 30_000);
+
+  it('serves a flood of 500 clients with subscriptions, and memory returns near its start once they go', async () => {
+    const before = gone.length;
+    const start = memory();
+    const clients = await Promise.all(Array.from({ length: 500 }, () => connect()));
+    const answers = await Promise.all(clients.map((client, i) => Promise.all([client.invoke('distros:list', {}), watch(client, i), watch(client, i + 1)])));
+    expect(answers.every(([listed]) => listed.ok)).toBe(true);
+    const opened = answers.flatMap(([, a, b]) => [a, b]).filter((r) => r.ok).length;
+    expect(opened).toBe(256);
+    const peak = memory() - start;
+    for (const client of clients) client.socket.close();
+    await eventually(() => expect(gone.length - before).toBe(500), 20_000);
+    const left = memory() - start;
+    console.info(`500 clients: memory +${(peak / 1048576).toFixed(1)} MiB while connected, +${(left / 1048576).toFixed(1)} MiB after they left`);
+    expect(left).toBeLessThan(LEFT_BEHIND_BOUND_BYTES);
+    const fresh = await connect();
+    expect(await watch(fresh, 0)).toMatchObject({ ok: true });
+    fresh.socket.close();
+  }, 60_000);
 });

@@ -70,7 +70,9 @@ function attachSocket(socket: WebSocket, clientId: string, options: WebHostOptio
   const send = (frame: WebServerFrame): void => flow.send(JSON.stringify(frame));
   const unsubscribe = options.events.subscribe((channel: EventChannel, payload, target) => {
     if (target !== undefined && target !== clientId) return;
-    const frame: WebServerFrame = { type: 'event', channel, payload: eventContract[channel].parse(payload) };
+    const checked = eventContract[channel].safeParse(payload);
+    if (!checked.success) return options.logger.error(`Push on ${channel} does not match the contract; not sent.`);
+    const frame: WebServerFrame = { type: 'event', channel, payload: checked.data };
     if (ready) send(frame);
     else if (queued.length < MAX_QUEUED_BEFORE_READY) queued.push(frame);
     else socket.close(1008, 'Not ready');
@@ -107,7 +109,13 @@ function attachSocket(socket: WebSocket, clientId: string, options: WebHostOptio
       return;
     }
     const { id, channel, request } = frame.data;
-    void options.dispatch(channel, request, { id: clientId }).then((result) => send({ type: 'result', id, result }));
+    void options
+      .dispatch(channel, request, { id: clientId })
+      .catch((error: unknown) => {
+        options.logger.error(`Dispatching ${channel} threw: ${errorText(error)}`);
+        return fail('INTERNAL', 'Lightdock failed to handle the request.');
+      })
+      .then((result) => send({ type: 'result', id, result }));
   });
 }
 
