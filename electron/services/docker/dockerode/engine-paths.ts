@@ -8,29 +8,29 @@ import { ServiceError } from '../../errors';
 
 /** A container id or name as one encoded path segment (the leading `/` inspect shows dropped); VALIDATION otherwise. */
 export function containerSegment(ref: string): string {
-  if (!isContainerReference(ref)) throw refused('container id or name', ref);
+  if (!isContainerReference(ref)) throw refused('a container id or name', ref);
   return encodeURIComponent(ref.startsWith('/') ? ref.slice(1) : ref);
 }
 
 /** An image id or reference as one encoded path segment; VALIDATION otherwise. */
 export function imageSegment(ref: string): string {
-  if (!isImageReference(ref)) throw refused('image id or reference', ref);
+  if (!isImageReference(ref)) throw refused('an image id or reference', ref);
   return encodeURIComponent(ref);
 }
 
 /** A volume name as one encoded path segment; VALIDATION otherwise. */
 export function volumeSegment(name: string): string {
-  if (!isVolumeName(name)) throw refused('volume name', name);
+  if (!isVolumeName(name)) throw refused('a volume name', name);
   return encodeURIComponent(name);
 }
 
 /** An id the engine handed out (a container's or an exec's, 64 hex digits) as a path segment; VALIDATION otherwise. */
 export function engineIdSegment(id: string): string {
-  if (!EngineObjectId.safeParse(id).success) throw refused('engine object id', id);
+  if (!EngineObjectId.safeParse(id).success) throw refused('an engine object id', id);
   return id;
 }
 
 function refused(what: string, value: string): ServiceError {
   const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-  return new ServiceError('VALIDATION', `${shown} is not a ${what} Docker accepts.`);
+  return new ServiceError('VALIDATION', `${shown} is not ${what} Docker accepts.`);
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containerSegment, engineIdSegment, imageSegment, volumeSegment } from '../../../../electron/services/docker/dockerode/engine-paths';
-import { ServiceError } from '../../../../electron/services/errors';
-import { invokeContract } from '../../../../shared/ipc/contract';
-import { ContainerRef, DockerContextName, ImageRef, VolumeName } from '../../../../shared/model/engine-reference';
+import { containerSegment, engineIdSegment, imageSegment, volumeSegment } from '../../../electron/services/docker/dockerode/engine-paths';
+import { ServiceError } from '../../../electron/services/errors';
+import { invokeContract } from '../../../shared/ipc/contract';
+import { ContainerRef, DockerContextName, ImageRef, VolumeName } from '../../../shared/model/engine-reference';
 
 // Generators built from docker/distribution's grammar term by term (not from our regular expression), so a
 // mistake in the expression shows up as a generated reference it refuses.
@@ -111,6 +111,25 @@ describe('image references (docker/distribution grammar)', () => {
     ]) {
       expect(ImageRef.safeParse(ref).success, JSON.stringify(ref)).toBe(false);
     }
+  });
+
+  it('holds names to 255 characters and references to 512, as distribution does', () => {
+    const name255 = `${'a'.repeat(127)}/${'b'.repeat(127)}`;
+    expect(name255).toHaveLength(255);
+    expect(ImageRef.safeParse(name255).success).toBe(true);
+    expect(ImageRef.safeParse(`${name255}b`).success).toBe(false);
+    const longest = `${name255}:${'t'.repeat(128)}@sha256:${'c'.repeat(120)}`;
+    expect(longest).toHaveLength(512);
+    expect(ImageRef.safeParse(longest).success).toBe(true);
+    expect(ImageRef.safeParse(`${longest}c`).success).toBe(false);
+  });
+
+  it('says what is wrong in one sentence', () => {
+    expect(ImageRef.safeParse('a/../b').error?.issues[0]?.message).toBe('Not an image id or reference (name[:tag][@digest], as docker pull accepts).');
+    expect(ImageRef.safeParse(`${'a'.repeat(256)}`).error?.issues.map((issue) => issue.message)).toEqual(['An image name is at most 255 characters.']);
+    expect(ContainerRef.safeParse('a/b').error?.issues[0]?.message).toBe('A container is named by its id or by a name of letters, digits, "_", "." and "-".');
+    expect(VolumeName.safeParse('a/b').error?.issues[0]?.message).toBe('Not a volume name.');
+    expect(DockerContextName.safeParse('a/b').error?.issues[0]?.message).toBe('Not a Docker context name.');
   });
 
   it('refuses a valid reference with any path trick, escape, query, fragment, whitespace or NUL put in anywhere', () => {
@@ -227,5 +246,16 @@ describe('engine paths: one encoded segment per reference', () => {
       expect((thrown as ServiceError).code).toBe('VALIDATION');
     }
     expect(engineIdSegment('0123456789abcdef'.repeat(4))).toBe('0123456789abcdef'.repeat(4));
+  });
+
+  it('names the refused value, cut at 80 characters', () => {
+    expect(() => imageSegment('a/../b')).toThrow('"a/../b" is not an image id or reference Docker accepts.');
+    expect(() => containerSegment('a b')).toThrow('"a b" is not a container id or name Docker accepts.');
+    expect(() => volumeSegment('v')).toThrow('"v" is not a volume name Docker accepts.');
+    expect(() => engineIdSegment('abc')).toThrow('"abc" is not an engine object id Docker accepts.');
+    const long = `${'x'.repeat(80)}/..`;
+    expect(() => containerSegment(long)).toThrow(`"${'x'.repeat(80)}…" is not a container id or name Docker accepts.`);
+    const exactly80 = `${'x'.repeat(79)}/`;
+    expect(() => containerSegment(exactly80)).toThrow(`"${exactly80}" is not`);
   });
 });
