@@ -12,7 +12,7 @@ import { SettingsService, recoverSettingsFile, type SettingsStore } from '../../
 import { WslCliBackend } from '../../services/wsl/cli/wsl-cli-backend';
 import { WslEngineHost } from '../../services/wsl/cli/wsl-engine-host';
 import { selectWslBackend } from '../../services/wsl/select-wsl-backend';
-import { SimulatedWslBackend } from '../../services/wsl/simulated/simulated-wsl-backend';
+import { SimulatedWslBackend, type Sleep } from '../../services/wsl/simulated/simulated-wsl-backend';
 import type { WslBackend } from '../../services/wsl/wsl-backend';
 import { WslService } from '../../services/wsl/wsl-service';
 
@@ -23,6 +23,8 @@ export interface HostEnvironment {
   homeDir?: string;
   clock: Clock;
   logger: Logger;
+  /** How the simulated host waits (its VM boot, each step of a long operation); tests pass one that moves their clock. */
+  sleep?: Sleep;
   /** Opens the settings store at the given directory and base name (conf, or electron-store in the desktop app). */
   openSettingsStore(dataDir: string, name: string): SettingsStore;
 }
@@ -55,7 +57,7 @@ export function composeServices(host: HostEnvironment): Services {
   let backend: WslBackend;
   let scenario: HostInfo['scenario'] = null;
   if (choice.kind === 'simulated') {
-    const simulated = new SimulatedWslBackend(dataDir, choice.scenario, host.clock, host.logger);
+    const simulated = new SimulatedWslBackend(dataDir, choice.scenario, host.clock, host.logger, host.sleep === undefined ? {} : { sleep: host.sleep });
     if (choice.scenarioExplicit) simulated.reseedIfScenarioDiffers(choice.scenario);
     scenario = simulated.scenario();
     backend = simulated;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeWslOutput } from '../../../../../electron/services/wsl/cli/decode-output';
-import { parseListVerbose } from '../../../../../electron/services/wsl/cli/parse-list-verbose';
+import { hasListVerboseHeader, parseListVerbose } from '../../../../../electron/services/wsl/cli/parse-list-verbose';
 
 const parseFixture = (name: string) =>
   parseListVerbose(decodeWslOutput(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../fixtures/wsl', name))));
@@ -71,5 +71,28 @@ describe('parseListVerbose', () => {
   it('refuses a row that does not follow the layout instead of guessing', () => {
     expect(() => parseListVerbose('  NAME      STATE           VERSION\nUbuntu Running 2\n')).toThrow(/Unreadable row/);
     expect(() => parseListVerbose('  NAME      STATE           VERSION\n* Ubuntu    Running\n')).toThrow(/Unreadable row/);
+  });
+
+  it('refuses a name with a space in it (WSL names have none, so the columns are misread)', () => {
+    const header = '  NAME            STATE           VERSION';
+    expect(() => parseListVerbose(`${header}\n  Ubuntu 24.04    Stopped         2\n`)).toThrow('Unreadable row in "wsl -l -v" output: "  Ubuntu 24.04    Stopped         2"');
+    expect(() => parseListVerbose(`${header}\n* Ubuntu\t24     Stopped         2\n`)).toThrow(/Unreadable row/);
+    expect(parseListVerbose(`${header}\n  Ubuntu-24.04    Stopped         2\n`)).toEqual([
+      { name: 'Ubuntu-24.04', state: 'Stopped', rawState: 'Stopped', version: 2, isDefault: false },
+    ]);
+  });
+
+  it('refuses each broken part of a row: the marker, the blank after it, an empty name, an empty state', () => {
+    const header = '  NAME      STATE           VERSION';
+    for (const row of ['# Ubuntu    Stopped         2', '**Ubuntu    Stopped         2', '            Stopped         2']) {
+      expect(() => parseListVerbose(`${header}\n${row}\n`), row).toThrow(/^Unreadable row/);
+    }
+    expect(() => parseListVerbose(`${header}\n  Ubuntu                    2\n`)).toThrow(/^Row without a state/);
+  });
+
+  it('tells a table from anything else', () => {
+    expect(hasListVerboseHeader('  NAME      STATE           VERSION\r\n')).toBe(true);
+    expect(hasListVerboseHeader('Windows Subsystem for Linux has no installed distributions.\n')).toBe(false);
+    expect(hasListVerboseHeader('NAME STATE VERSION\n')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProcessRunner } from '../../../../../electron/services/wsl/cli/process-runner';
-import { WslCliBackend, resolveWslExe } from '../../../../../electron/services/wsl/cli/wsl-cli-backend';
+import { WslCliBackend, resolveWslExe, type PollTimer } from '../../../../../electron/services/wsl/cli/wsl-cli-backend';
 import { SIMULATED_HOST_FILE, SimulatedWslBackend } from '../../../../../electron/services/wsl/simulated/simulated-wsl-backend';
 import { WslService } from '../../../../../electron/services/wsl/wsl-service';
 import { ManualClock, RecordingEventSink, RecordingLogger } from '../../../../helpers/recording';
@@ -25,7 +25,7 @@ async function seed(scenario: 'ready' | 'empty'): Promise<void> {
   await simulated.listDistros();
 }
 
-function backend(extraEnv: NodeJS.ProcessEnv = {}, options: { timeoutMs?: number; pollIntervalMs?: number } = {}): WslCliBackend {
+function backend(extraEnv: NodeJS.ProcessEnv = {}, options: { timeoutMs?: number; pollTimer?: PollTimer } = {}): WslCliBackend {
   const env = {
     PATH: process.env['PATH'],
     LIGHTDOCK_WSL_EXE: FAKE_WSL,
@@ -36,6 +36,26 @@ function backend(extraEnv: NodeJS.ProcessEnv = {}, options: { timeoutMs?: number
     ...extraEnv,
   };
   return new WslCliBackend({ env, platform: 'linux', logger, ...options });
+}
+
+/** A poll timer the test fires by hand: what is scheduled, and running what is due. */
+function manualPollTimer(): { schedule: PollTimer; pending: () => number; fire: () => number } {
+  const queue: { callback: () => void; cancelled: boolean }[] = [];
+  return {
+    schedule: (callback) => {
+      const entry = { callback, cancelled: false };
+      queue.push(entry);
+      return () => {
+        entry.cancelled = true;
+      };
+    },
+    pending: () => queue.filter((entry) => !entry.cancelled).length,
+    fire: () => {
+      const due = queue.splice(0).filter((entry) => !entry.cancelled);
+      due.forEach((entry) => entry.callback());
+      return due.length;
+    },
+  };
 }
 
 function calls(): { argv: string[]; utf8: boolean }[] {
@@ -223,24 +243,30 @@ describe('WslCliBackend details', () => {
   });
 
   it('polls only while a listener is attached and calls it when the list changed outside', async () => {
-    const cli = backend({}, { pollIntervalMs: 50 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(calls()).toEqual([]);
+    const timer = manualPollTimer();
+    const cli = backend({}, { pollTimer: timer.schedule });
+    expect(timer.pending()).toBe(0);
 
     const listener = vi.fn();
     const stop = cli.watchExternalChanges(listener);
     stops.push(stop);
-    await vi.waitFor(() => expect(calls().length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    expect(timer.pending()).toBe(1);
+    for (const expectedCalls of [1, 2]) {
+      expect(timer.fire()).toBe(1);
+      await vi.waitFor(() => expect(timer.pending()).toBe(1), { timeout: 5000 });
+      expect(calls()).toHaveLength(expectedCalls);
+    }
     expect(listener).not.toHaveBeenCalled();
 
     await simulated.startDistro('Debian');
-    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    timer.fire();
+    await vi.waitFor(() => expect(timer.pending()).toBe(1), { timeout: 5000 });
+    expect(listener).toHaveBeenCalledTimes(1);
 
     stop();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const after = calls().length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(calls().length).toBe(after);
+    expect(timer.pending()).toBe(0);
+    expect(timer.fire()).toBe(0);
+    expect(calls()).toHaveLength(3);
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
