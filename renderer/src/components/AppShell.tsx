@@ -9,6 +9,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useHostInfo } from '../features/host/useHostInfo';
+import { QuickActionsButton } from '../features/quick-actions/QuickActionsButton';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { EngineStatusChip } from './EngineStatusChip';
 import { SimulatedChip } from './SimulatedChip';
@@ -43,6 +44,7 @@ export function AppShell<Id extends string>({ items, selected, onSelect, childre
           {host?.simulated === true && <SimulatedChip />}
           <EngineStatusChip />
           <Box sx={{ flexGrow: 1 }} />
+          <QuickActionsButton />
           <ConnectionIndicator />
         </Toolbar>
       </AppBar>
