@@ -43,6 +43,14 @@ for bench in list event-to-ui stats-cpu render-rows; do
   fi
 done
 
+# The soak runs LIGHTDOCK_SOAK_MINUTES (default 10) on its own, with that much more time.
+soak_minutes="${LIGHTDOCK_SOAK_MINUTES:-10}"
+echo "== bench: soak ($soak_minutes min)"
+if ! LIGHTDOCK_SOAK_MINUTES="$soak_minutes" timeout --kill-after=10 "$(awk -v m="$soak_minutes" 'BEGIN { printf "%d", m * 60 + 300 }')" npx tsx tests/bench/soak.bench.ts; then
+  echo "bench: soak could not run" >&2
+  failed+=(soak)
+fi
+
 npx tsx tests/bench/summarize.ts "$results" tests/bench/last-results.md "${failed[@]}" || failed+=(summary)
 
 if [ ${#failed[@]} -gt 0 ]; then
