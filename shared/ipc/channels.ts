@@ -46,6 +46,10 @@ export const INVOKE_CHANNELS = [
   'exec:input',
   'exec:resize',
   'exec:close',
+  'setup:checks',
+  'setup:fix',
+  'setup:cancel',
+  'setup:reboot',
 ] as const;
 
 /** Every host → renderer push channel. */

@@ -15,6 +15,7 @@ import { DockerContext, DockerContextName, EngineStatus, ImageSummary, NetworkSu
 import { EngineLifecycle } from '../model/engine-lifecycle';
 import { HostInfo, HostStatus } from '../model/host';
 import { Operation } from '../model/operation';
+import { SetupFixId, SetupFixRequest, SetupReport } from '../model/setup-check';
 import { VmInfo, VmSummary } from '../model/vm';
 import { WslConfigKey, WslConfigView } from '../model/wslconfig';
 import type { EventChannelName, InvokeChannelName } from './channels';
@@ -116,8 +117,21 @@ const containers = {
 };
 //#endregion
 
+//#region setup wizard
+const setup = {
+  /** Runs the setup checks in order; `acknowledge` when the wizard shows them (they become the baseline, the wizard counts as seen). */
+  'setup:checks': { request: z.object({ acknowledge: z.boolean().optional() }).strict(), response: SetupReport },
+  /** Runs one fix with progress (`operations:progressed`) and answers the checks after it. */
+  'setup:fix': { request: SetupFixRequest, response: SetupReport },
+  /** Cancels the running fix when it can be cancelled. */
+  'setup:cancel': { request: z.object({ fix: SetupFixId }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  /** The simulated host only: restarts its machine, turning virtualization on in its firmware when asked. */
+  'setup:reboot': { request: z.object({ enableFirmwareVirtualization: z.boolean() }).strict(), response: SetupReport },
+};
+//#endregion
+
 /** Request and response schema of every renderer → host channel. */
-export const invokeContract = { ...appAndWsl, ...containers } as const satisfies Record<
+export const invokeContract = { ...appAndWsl, ...containers, ...setup } as const satisfies Record<
   InvokeChannelName,
   { request: z.ZodType; response: z.ZodType }
 >;

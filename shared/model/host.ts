@@ -6,7 +6,7 @@ export const WslBackendKind = z.enum(['cli', 'simulated']);
 export type WslBackendKind = z.infer<typeof WslBackendKind>;
 
 /** Named seeds for the simulated host. */
-export const SCENARIO_NAMES = ['ready', 'empty', 'mixed'] as const;
+export const SCENARIO_NAMES = ['ready', 'empty', 'mixed', 'virtualization-off', 'features-off', 'reboot-pending', 'wsl-missing', 'no-engine'] as const;
 /** A scenario name; unknown names are refused with the list of known ones. */
 export const ScenarioName = z.enum(SCENARIO_NAMES);
 export type ScenarioName = z.infer<typeof ScenarioName>;

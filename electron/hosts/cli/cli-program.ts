@@ -3,6 +3,7 @@ import type { EventPayload, InvokeChannel, InvokeResponse } from '../../../share
 import type { IpcErrorPayload } from '../../../shared/ipc/result';
 import type { EventListener } from '../../services/event-hub';
 import type { InvokeDispatcher } from '../common/invoke-dispatcher';
+import { registerDoctorCommand } from './doctor-command';
 import { registerEngineCommands } from './engine-commands';
 import { formatDistroLine, formatDistroTable, formatProgressLine, formatStatusLine, formatVmLine } from './format-output';
 import { registerWslCommands } from './wsl-commands';
@@ -98,6 +99,7 @@ export function createCliProgram(open: OpenDispatcher, io: CliIo, setExitCode: (
   }
   registerEngineCommands(program, run, setExitCode);
   registerWslCommands(program, { run, open, io, setExitCode });
+  registerDoctorCommand(program, { open, io, setExitCode });
   return program;
 }
 

@@ -9,6 +9,8 @@ import { EventHub } from '../../services/event-hub';
 import type { Clock, Logger } from '../../services/ports';
 import { SETTINGS_NAME } from '../../services/settings/settings';
 import { SettingsService, recoverSettingsFile, type SettingsStore } from '../../services/settings/settings-service';
+import { createSetupService } from '../../services/setup/compose-setup';
+import type { SetupService } from '../../services/setup/setup-service';
 import { WslCliBackend } from '../../services/wsl/cli/wsl-cli-backend';
 import { WslEngineHost } from '../../services/wsl/cli/wsl-engine-host';
 import { selectWslBackend } from '../../services/wsl/select-wsl-backend';
@@ -38,6 +40,8 @@ export interface Services {
   wsl: WslService;
   engine: EngineService;
   streams: ContainerStreams;
+  /** The setup wizard's checks and fixes. */
+  setup: SetupService;
   /** Starts the live parts (engine events, VM timers) for hosts that push to a UI; the CLI never calls it. */
   watch(): void;
   /** Ends every subscription a client owned (its window closed or its socket went away). */
@@ -86,6 +90,7 @@ export function composeServices(host: HostEnvironment): Services {
         : undefined,
   });
   const streams = new ContainerStreams({ engine, events, logger: host.logger });
+  const setup = createSetupService({ dataDir, env: host.env, platform: host.platform, backend, wsl, engine, settings, events, clock: host.clock, logger: host.logger });
   const hostInfo: HostInfo = {
     backend: backend.kind,
     simulated: backend.kind === 'simulated',
@@ -101,6 +106,7 @@ export function composeServices(host: HostEnvironment): Services {
     wsl,
     engine,
     streams,
+    setup,
     watch: () => engine.watch(),
     releaseClient: (clientId) => streams.releaseClient(clientId),
     dispose: () => {

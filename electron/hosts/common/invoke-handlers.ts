@@ -9,7 +9,7 @@ export type InvokeHandlers = {
 
 /** Maps every channel of the contract to the service call that answers it. */
 export function createInvokeHandlers(services: Services): InvokeHandlers {
-  const { wsl, hostInfo, engine, streams } = services;
+  const { wsl, hostInfo, engine, streams, setup } = services;
   return {
     'app:info': async () => hostInfo,
     'app:status': () => wsl.status(hostInfo),
@@ -75,5 +75,9 @@ export function createInvokeHandlers(services: Services): InvokeHandlers {
       streams.stop(client.id, sessionId);
       return {};
     },
+    'setup:checks': ({ acknowledge }) => setup.report({ acknowledge: acknowledge ?? false }),
+    'setup:fix': (request) => setup.fix(request),
+    'setup:cancel': async ({ fix }) => setup.cancel(fix),
+    'setup:reboot': (request) => setup.reboot(request),
   };
 }

@@ -18,6 +18,8 @@ export const Settings = z.object({
     })
     .default({ backend: 'auto', scenario: 'ready' }),
   engine: z.object({ kind: EngineSetting.default('auto') }).default({ kind: 'auto' }),
+  /** Whether the setup wizard was ever shown (it opens by itself on first run while something needs doing). */
+  setup: z.object({ seen: z.boolean().default(false) }).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DistroName, DistroState, WslVersion, type Distro } from '../../../../shared/model/distro';
 import { ScenarioName } from '../../../../shared/model/host';
 import { MemoryReclaimMode, NetworkingMode } from '../../../../shared/model/vm';
+import { READY_MACHINE, SimulatedMachine } from './simulated-machine';
 
 const Bytes = z.number().int().nonnegative();
 const Time = z.number().int();
@@ -106,6 +107,8 @@ export const SimulatedHostState = z.object({
   host: SimulatedHostFacts,
   vm: SimulatedVm,
   distros: z.array(SimulatedDistro),
+  /** The Windows machine below WSL (firmware, features, which wsl.exe); files from before it read as ready. */
+  machine: SimulatedMachine.default(READY_MACHINE),
 });
 export type SimulatedHostState = z.infer<typeof SimulatedHostState>;
 

@@ -1,6 +1,7 @@
 import type { ScenarioName } from '../../../../shared/model/host';
 import { GIB, MIB } from '../wslconfig/wslconfig-values';
 import { SIMULATED_HOST_SCHEMA, stoppedVm, type SimulatedDistro, type SimulatedHostFacts, type SimulatedHostState } from './host-state';
+import { FRESH_MACHINE, READY_MACHINE, type SimulatedMachine } from './simulated-machine';
 
 /** The scenario a fresh simulated host starts from when none is chosen. */
 export const DEFAULT_SCENARIO: ScenarioName = 'ready';
@@ -76,21 +77,36 @@ function wsl1(n: number, name: string, basePath: string, osName: string, usedGiB
 const LOCAL = 'C:\\Users\\dev\\AppData\\Local';
 const user = { defaultUser: 'dev', defaultUid: 1000 };
 
-function base(name: ScenarioName, defaultId: string | null, distros: SimulatedDistro[]): SimulatedHostState {
-  return { schema: SIMULATED_HOST_SCHEMA, scenario: name, seed: SEED, defaultId, host: scenarioHost(), vm: stoppedVm(SEEDED_AT), distros };
+function base(name: ScenarioName, defaultId: string | null, distros: SimulatedDistro[], machine: SimulatedMachine = READY_MACHINE): SimulatedHostState {
+  return { schema: SIMULATED_HOST_SCHEMA, scenario: name, seed: SEED, defaultId, host: scenarioHost(), vm: stoppedVm(SEEDED_AT), distros, machine };
+}
+
+/** The distros of the `ready` scenario. */
+function readyDistros(): SimulatedDistro[] {
+  return [
+    wsl2(1, 'Ubuntu-24.04', `${LOCAL}\\wsl\\${guid(1)}`, { osName: 'Ubuntu 24.04.1 LTS', ...user, systemd: true, memoryBytes: 420 * MIB }, 3.1, 4.6),
+    wsl2(2, 'docker-desktop', `${LOCAL}\\Docker\\wsl\\main`, { osName: 'Docker Desktop', defaultUser: 'root', defaultUid: 0, systemd: false, memoryBytes: 780 * MIB }, 0.9, 1.2),
+    wsl2(3, 'Debian', `${LOCAL}\\Packages\\TheDebianProject.DebianGNULinux_76v4gfsz19hv4\\LocalState`, { osName: 'Debian GNU/Linux 12 (bookworm)', ...user, systemd: false, memoryBytes: 160 * MIB }, 1.1, 1.3),
+  ];
 }
 
 /** Builds the initial state of a named scenario; each call returns a fresh object. */
 export function seedScenario(name: ScenarioName): SimulatedHostState {
   switch (name) {
     case 'ready':
-      return base(name, guid(1), [
-        wsl2(1, 'Ubuntu-24.04', `${LOCAL}\\wsl\\${guid(1)}`, { osName: 'Ubuntu 24.04.1 LTS', ...user, systemd: true, memoryBytes: 420 * MIB }, 3.1, 4.6),
-        wsl2(2, 'docker-desktop', `${LOCAL}\\Docker\\wsl\\main`, { osName: 'Docker Desktop', defaultUser: 'root', defaultUid: 0, systemd: false, memoryBytes: 780 * MIB }, 0.9, 1.2),
-        wsl2(3, 'Debian', `${LOCAL}\\Packages\\TheDebianProject.DebianGNULinux_76v4gfsz19hv4\\LocalState`, { osName: 'Debian GNU/Linux 12 (bookworm)', ...user, systemd: false, memoryBytes: 160 * MIB }, 1.1, 1.3),
-      ]);
+      return base(name, guid(1), readyDistros());
     case 'empty':
       return base(name, null, []);
+    case 'no-engine':
+      return base(name, guid(1), readyDistros(), { ...READY_MACHINE, stopEngineAtStart: true });
+    case 'virtualization-off':
+      return base(name, guid(1), readyDistros(), { ...READY_MACHINE, firmwareVirtualization: false, hypervisorPresent: false, stopEngineAtStart: true });
+    case 'features-off':
+      return base(name, null, [], FRESH_MACHINE);
+    case 'reboot-pending':
+      return base(name, null, [], { ...FRESH_MACHINE, vmPlatform: 'EnablePending', wslFeature: 'EnablePending', wslAfterReboot: 'store' });
+    case 'wsl-missing':
+      return base(name, null, [], { ...FRESH_MACHINE, vmPlatform: 'Enabled', wslFeature: 'Enabled', hypervisorPresent: true });
     case 'mixed':
       return base(name, guid(11), [
         wsl2(11, 'Ubuntu-22.04', `${LOCAL}\\Packages\\CanonicalGroupLimited.Ubuntu22.04LTS_79rhkp1fndgsc\\LocalState`, { osName: 'Ubuntu 22.04.5 LTS', ...user, systemd: true, memoryBytes: 380 * MIB }, 6.2, 9.8),

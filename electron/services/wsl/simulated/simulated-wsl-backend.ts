@@ -24,6 +24,7 @@ import { compacted, freeBytes, growPageCache, shutdownAll, startDistro, stopDist
 import { migrateHostState } from './migrate-host-state';
 import { ONLINE_CATALOGUE } from './online-catalogue';
 import { seedScenario } from './scenarios';
+import type { SimulatedMachine } from './simulated-machine';
 import { BOOT_MS, VHDX_OVERHEAD_BYTES, bootConfigOf, distroDetail, diskOf, nextVmEvent, vmInfo, vmStatus } from './vm-model';
 
 /** File name of the simulated host's state inside the data directory. */
@@ -97,6 +98,18 @@ export class SimulatedWslBackend implements WslBackend {
   /** Reseeds the host when it was seeded from another scenario than the one asked for explicitly. */
   reseedIfScenarioDiffers(scenario: ScenarioName): void {
     if (this.file.read().scenario !== scenario) this.write(seedScenario(scenario));
+  }
+
+  /** The simulated Windows machine below WSL (what the setup wizard checks). */
+  machine(): SimulatedMachine {
+    return this.file.read().machine;
+  }
+
+  /** Changes the simulated machine; with `restart`, every distro and the VM stop as Windows restarts. */
+  changeMachine(change: (machine: SimulatedMachine) => SimulatedMachine, restart = false): SimulatedMachine {
+    const state = this.file.read();
+    const base = restart ? shutdownAll(state, this.clock.now()) : state;
+    return this.write({ ...base, machine: change(state.machine) }).machine;
   }
 
   /** The simulated machine's RAM and processors (what `.wslconfig` defaults depend on). */

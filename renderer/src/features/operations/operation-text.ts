@@ -7,6 +7,7 @@ const KIND_TEXT: Record<Operation['kind'], string> = {
   unregister: 'Unregistering',
   compact: 'Compacting',
   'set-version': 'Converting',
+  setup: 'Setting up',
 };
 
 const DONE_TEXT: Record<Operation['kind'], string> = {
@@ -16,6 +17,7 @@ const DONE_TEXT: Record<Operation['kind'], string> = {
   unregister: 'Unregistered',
   compact: 'Compacted',
   'set-version': 'Converted',
+  setup: 'Set up',
 };
 
 /** The title of an operation for lists and progress bars: "Installing Ubuntu", "Export of Debian failed", "Compacted Debian". */
