@@ -33,7 +33,8 @@
  *                               cut      print the first half of the answer's bytes, then exit 0;
  *                               signal   print the first half, then die of SIGKILL;
  *                               garbage  print 4 KiB of fixed pseudo-random bytes, exit 0;
- *                               flood    print 'A' without end (until killed), exit 0 if ever done;
+ *                               flood    print 'A' on stdout without end (until killed);
+ *                               flood-stderr  the same on stderr;
  *                               orphan   answer normally, but leave a grandchild holding stdout and stderr
  *                                        open for 60 s (its pid goes to FAKE_WSL_ORPHAN_PIDFILE).
  *   FAKE_WSL_FAULT_MARKER=<file>  Misbehave only while this file does not exist, and create it: one fault, then normal answers.
@@ -549,10 +550,11 @@ async function playFault(fault, argv) {
     process.stdout.write(garbageBytes(4096));
     return undefined;
   }
-  if (fault === 'flood') {
+  if (fault === 'flood' || fault === 'flood-stderr') {
+    const stream = fault === 'flood' ? process.stdout : process.stderr;
     const chunk = Buffer.alloc(64 * 1024, 'A');
     for (;;) {
-      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
     }
   }
   if (fault === 'orphan') {

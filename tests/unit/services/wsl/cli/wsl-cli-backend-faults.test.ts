@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExecFileRunner, type ProcessRunner, type RunResult } from '../../../../../electron/services/wsl/cli/process-runner';
 import { WslCliBackend, type WslCliBackendOptions } from '../../../../../electron/services/wsl/cli/wsl-cli-backend';
+import { DISTRO_NAME_PATTERN } from '../../../../../shared/model/distro';
+import { ServiceError } from '../../../../../electron/services/errors';
 import { SimulatedWslBackend } from '../../../../../electron/services/wsl/simulated/simulated-wsl-backend';
 import { ManualClock, RecordingLogger } from '../../../../helpers/recording';
 import { rejection } from '../../../../helpers/service-error';
@@ -71,6 +74,7 @@ describe('WslCliBackend against a misbehaving wsl.exe: the right error within th
     { fault: 'signal', code: 'INTERNAL', message: /^wsl\.exe was killed by the signal SIGKILL before it could list the distros\.$/ },
     { fault: 'garbage', code: 'INTERNAL', message: /printed output Lightdock does not recognise when asked to list the distros \("wsl -l -v": no NAME STATE VERSION table\)/ },
     { fault: 'flood', code: 'INTERNAL', message: /^wsl\.exe printed more than 262144 bytes on stdout when asked to list the distros; Lightdock stopped it and ignored the output\.$/ },
+    { fault: 'flood-stderr', code: 'INTERNAL', message: /^wsl\.exe printed more than 262144 bytes on stderr when asked to list the distros; Lightdock stopped it and ignored the output\.$/ },
   ])('$fault: $code', async ({ fault, code, message }) => {
     const cli = faultyBackend(fault);
     const error = await rejection(cli.listDistros());
@@ -101,6 +105,30 @@ describe('WslCliBackend never reads unrecognised output as "no distros"', () => 
     expect(error.code).toBe('INTERNAL');
     expect(error.message).toMatch(/^wsl\.exe printed output Lightdock does not recognise when asked to list the distros/);
     expect(logger.lines.filter((line) => line.message === error.message)).toHaveLength(1);
+  });
+
+  it('reads any bytes with exit 0 as a readable table or as an error that says so (1,000 generated outputs)', async () => {
+    const header = Buffer.from('  NAME      STATE           VERSION\r\n', 'utf16le');
+    const output = fc.oneof(
+      fc.uint8Array({ maxLength: 600 }).map((bytes) => Buffer.from(bytes)),
+      fc.uint8Array({ maxLength: 600 }).map((bytes) => Buffer.concat([header, Buffer.from(bytes)])),
+      fc.string({ maxLength: 200 }).map((text) => Buffer.from(`  NAME      STATE           VERSION\r\n${text}`, 'utf16le')),
+    );
+    await fc.assert(
+      fc.asyncProperty(output, async (stdout) => {
+        const outcome = await windowsBackend(answering(stdout)).listDistros().then(
+          (distros) => ({ distros }),
+          (error: unknown) => ({ error }),
+        );
+        if ('error' in outcome) {
+          expect(outcome.error).toBeInstanceOf(ServiceError);
+          expect((outcome.error as ServiceError).message).toMatch(/^wsl\.exe (printed output Lightdock does not recognise|listed a distro Lightdock cannot read)/);
+        } else {
+          expect(outcome.distros.every((d) => DISTRO_NAME_PATTERN.test(d.name))).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('refuses a "-l -q" line that is not a distro name', async () => {
