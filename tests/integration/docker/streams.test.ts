@@ -99,7 +99,15 @@ describe('dockerode streams against a real dockerd', () => {
     expect(lines.every((line) => /^tick \d+$/.test(line.text) && line.stream === 'stdout')).toBe(true);
     handle.stop();
     const count = lines.length;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const lastTick = Number(/^tick (\d+)$/.exec(lines.at(-1)?.text ?? '')?.[1]);
+    // The positive signal: a follower opened after the stop sees ticks printed well after it.
+    const later: LogLine[] = [];
+    const witness = await followLogs(engine, names.ticker, { tail: 0, timestamps: false }, (batch) => later.push(...batch), () => undefined);
+    try {
+      await eventually(() => expect(later.some((line) => Number(/^tick (\d+)$/.exec(line.text)?.[1]) > lastTick + 3)).toBe(true));
+    } finally {
+      witness.stop();
+    }
     expect(lines.length).toBe(count);
     expect(ended).toBe(false);
   });
@@ -131,7 +139,14 @@ describe('dockerode streams against a real dockerd', () => {
     expect(Math.abs(ours.memoryUsedBytes - cliUsed)).toBeLessThanOrEqual(Math.max(0.1 * cliUsed, 2 * 1024 * 1024));
     expect(Math.abs(ours.memoryLimitBytes - cliLimit)).toBeLessThanOrEqual(0.01 * cliLimit);
     expect(ours.pids).toBe(Number(theirs.PIDs));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The positive signal: a stream opened after the stop gets two samples; the stopped one got none meanwhile.
+    const later: ContainerStats[] = [];
+    const witness = streamStats(engine, names.busy, (sample) => later.push(sample), () => undefined);
+    try {
+      await eventually(() => expect(later.length).toBeGreaterThanOrEqual(2), 15_000);
+    } finally {
+      witness.stop();
+    }
     expect(samples.length).toBe(count);
   });
 

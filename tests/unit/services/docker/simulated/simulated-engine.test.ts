@@ -285,8 +285,12 @@ describe('SimulatedEngine persistence and events', () => {
       .poll(() => seen.map((e) => `${e.action}:${e.id}`), { timeout: 3_000 })
       .toEqual([`pause:${api.id}`, `unpause:${api.id}`, `start:${redis.id}`]);
     stream.stop();
+    // The positive signal: a stream opened after the stop sees the next event, which the stopped one must not.
+    const later: EngineEvent[] = [];
+    const witness = watcher.events(null, (event) => later.push(event), () => undefined);
     await other.act('redis', 'stop', {});
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect.poll(() => later.some((e) => e.action === 'stop' && e.id === redis.id), { timeout: 3_000 }).toBe(true);
+    witness.stop();
     expect(seen).toHaveLength(3);
   });
 
