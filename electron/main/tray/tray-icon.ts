@@ -56,9 +56,10 @@ function roundedBox(x: number, y: number, cx: number, cy: number, hx: number, hy
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 }
 
-/** What covers one point of the unit square: the status dot, the container glyph, or nothing. */
-function paint(state: TrayIconState, x: number, y: number): 'dot' | 'glyph' | null {
+/** What covers one point of the unit square: the status dot (error adds a white bar, a no-entry sign), the glyph, or nothing. */
+function paint(state: TrayIconState, x: number, y: number): 'dot' | 'mark' | 'glyph' | null {
   const dot = Math.hypot(x - 0.76, y - 0.76);
+  if (state === 'error' && Math.abs(y - 0.76) <= 0.045 && Math.abs(x - 0.76) <= 0.13) return 'mark';
   if (state === 'stopped' ? dot <= 0.22 && dot >= 0.12 : dot <= 0.22) return 'dot';
   if (dot <= 0.31) return null;
   // A container: a rounded outline with two ribs, over a dock line.
@@ -76,21 +77,23 @@ export function drawTrayIcon(state: TrayIconState, theme: TrayTheme, size: numbe
     for (let px = 0; px < size; px += 1) {
       let glyph = 0;
       let dot = 0;
+      let mark = 0;
       for (let sy = 0; sy < SAMPLES; sy += 1) {
         for (let sx = 0; sx < SAMPLES; sx += 1) {
           const hit = paint(state, (px + (sx + 0.5) / SAMPLES) / size, (py + (sy + 0.5) / SAMPLES) / size);
           if (hit === 'glyph') glyph += 1;
           else if (hit === 'dot') dot += 1;
+          else if (hit === 'mark') mark += 1;
         }
       }
-      const covered = glyph + dot;
+      const covered = glyph + dot + mark;
       if (covered === 0) continue;
       const [gr, gg, gb] = GLYPH[theme];
       const [dr, dg, db] = DOT[state];
       const offset = (py * size + px) * 4;
-      rgba[offset] = Math.round((gr * glyph + dr * dot) / covered);
-      rgba[offset + 1] = Math.round((gg * glyph + dg * dot) / covered);
-      rgba[offset + 2] = Math.round((gb * glyph + db * dot) / covered);
+      rgba[offset] = Math.round((gr * glyph + dr * dot + 255 * mark) / covered);
+      rgba[offset + 1] = Math.round((gg * glyph + dg * dot + 255 * mark) / covered);
+      rgba[offset + 2] = Math.round((gb * glyph + db * dot + 255 * mark) / covered);
       rgba[offset + 3] = Math.round((255 * covered) / (SAMPLES * SAMPLES));
     }
   }
