@@ -11,7 +11,9 @@ import { WindowEventSink } from './ipc/window-event-sink';
 import { registerAppProtocol } from './security/app-protocol';
 import { guardAllWebContents } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
+import { createOsNotifier } from './notifications/os-notifier';
 import { TrustedSenderRegistry, isTrustedSender } from './security/trusted-senders';
+import { bridgeDesktopSettings } from './settings/desktop-settings-bridge';
 import { openDesktopPreferences } from './tray/desktop-preferences';
 import { installDesktopTray } from './tray/install-tray';
 import { shouldShowOnStart, syncLoginItem } from './tray/window-behaviour';
@@ -66,6 +68,14 @@ export function bootstrap(): DesktopApp {
   });
 
   const preferences = openDesktopPreferences(services.dataDir, systemClock, logger);
+  const stopSettingsBridge = bridgeDesktopSettings({
+    general: () => services.generalSettings.get(),
+    subscribe: (listener) => services.events.subscribe(listener),
+    preferences,
+    app,
+    logger,
+  });
+  const removeOsNotifier = services.notifications.addNotifier(createOsNotifier(Notification, logger));
   syncLoginItem(app, preferences.read());
   const show = shouldShowOnStart(preferences.read(), process.argv);
   let mainWindow: BrowserWindow | null = createMainWindow({ preloadPath, trustedSenders, eventSink, logger, show });
@@ -87,6 +97,8 @@ export function bootstrap(): DesktopApp {
 
   app.once('will-quit', () => {
     tray.dispose();
+    removeOsNotifier();
+    stopSettingsBridge();
     disposeIpc();
     detachSink();
     services.dispose();

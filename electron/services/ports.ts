@@ -30,3 +30,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 /** A logger that drops everything, for hosts that print their own output (the CLI). */
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Shows a notification outside the app (the OS in the desktop app); failures stay inside the implementation. */
+export interface Notifier {
+  show(notification: { title: string; body: string }): void;
+}

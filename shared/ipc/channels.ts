@@ -50,6 +50,11 @@ export const INVOKE_CHANNELS = [
   'setup:fix',
   'setup:cancel',
   'setup:reboot',
+  'notifications:list',
+  'notifications:mark-read',
+  'notifications:clear',
+  'settings:general',
+  'settings:set-general',
 ] as const;
 
 /** Every host → renderer push channel. */
@@ -64,6 +69,8 @@ export const EVENT_CHANNELS = [
   'stats:sampled',
   'exec:printed',
   'exec:exited',
+  'notifications:changed',
+  'settings:general-changed',
 ] as const;
 
 /** The one fire-and-forget signal a renderer sends: it has subscribed and is ready for pushes. */

@@ -13,7 +13,9 @@ import {
 import { AbsolutePath, Distro, DistroDetail, DistroDisk, DistroName, OnlineDistro, WslVersion } from '../model/distro';
 import { DockerContext, DockerContextName, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../model/engine';
 import { EngineLifecycle } from '../model/engine-lifecycle';
+import { GeneralSettings, GeneralSettingsPatch } from '../model/general-settings';
 import { HostInfo, HostStatus } from '../model/host';
+import { NotificationId, NotificationList } from '../model/notification';
 import { Operation } from '../model/operation';
 import { SetupFixId, SetupFixRequest, SetupReport } from '../model/setup-check';
 import { VmInfo, VmSummary } from '../model/vm';
@@ -130,8 +132,22 @@ const setup = {
 };
 //#endregion
 
+//#region notifications and settings
+const notificationsAndSettings = {
+  /** The in-app notifications, newest first, with the unread count. */
+  'notifications:list': { request: Empty, response: NotificationList },
+  /** Marks the notifications named (all when `ids` is absent) as read. */
+  'notifications:mark-read': { request: z.object({ ids: z.array(NotificationId).min(1).max(100).optional() }).strict(), response: NotificationList },
+  'notifications:clear': { request: Empty, response: NotificationList },
+  /** Settings → General: theme, window behaviour, notifications per kind. */
+  'settings:general': { request: Empty, response: GeneralSettings },
+  /** Changes the fields given of Settings → General. */
+  'settings:set-general': { request: GeneralSettingsPatch, response: GeneralSettings },
+};
+//#endregion
+
 /** Request and response schema of every renderer → host channel. */
-export const invokeContract = { ...appAndWsl, ...containers, ...setup } as const satisfies Record<
+export const invokeContract = { ...appAndWsl, ...containers, ...setup, ...notificationsAndSettings } as const satisfies Record<
   InvokeChannelName,
   { request: z.ZodType; response: z.ZodType }
 >;
@@ -148,6 +164,8 @@ export const eventContract = {
   'stats:sampled': z.object({ subscriptionId: z.string(), samples: z.array(ContainerStats) }),
   'exec:printed': z.object({ sessionId: z.string(), data: z.string() }),
   'exec:exited': z.object({ sessionId: z.string(), exitCode: z.number().int().nullable() }),
+  'notifications:changed': NotificationList,
+  'settings:general-changed': GeneralSettings,
 } as const satisfies Record<EventChannelName, z.ZodType>;
 
 /** A request channel. */

@@ -6,7 +6,10 @@ import { resolveDataDir } from '../../services/app-paths';
 import { ContainerStreams } from '../../services/docker/container-streams';
 import { EngineService } from '../../services/docker/engine-service';
 import { EventHub } from '../../services/event-hub';
+import { NotificationService } from '../../services/notifications/notification-service';
+import { attachNotificationSources } from '../../services/notifications/notification-sources';
 import type { Clock, Logger } from '../../services/ports';
+import { GeneralSettingsService } from '../../services/settings/general-settings-service';
 import { SETTINGS_NAME } from '../../services/settings/settings';
 import { SettingsService, recoverSettingsFile, type SettingsStore } from '../../services/settings/settings-service';
 import { createSetupService } from '../../services/setup/compose-setup';
@@ -42,6 +45,10 @@ export interface Services {
   streams: ContainerStreams;
   /** The setup wizard's checks and fixes. */
   setup: SetupService;
+  /** The in-app notifications (the bell); `notify` records one, the desktop app adds the OS notifier. */
+  notifications: NotificationService;
+  /** Settings → General. */
+  generalSettings: GeneralSettingsService;
   /** Starts the live parts (engine events, VM timers) for hosts that push to a UI; the CLI never calls it. */
   watch(): void;
   /** Ends every subscription a client owned (its window closed or its socket went away). */
@@ -54,7 +61,7 @@ export function composeServices(host: HostEnvironment): Services {
   const homeDir = host.homeDir ?? os.homedir();
   const dataDir = resolveDataDir(host.env, host.platform, homeDir);
   recoverSettingsFile(path.join(dataDir, `${SETTINGS_NAME}.json`), host.clock, host.logger);
-  const settings = new SettingsService(host.openSettingsStore(dataDir, SETTINGS_NAME));
+  const settings = new SettingsService(host.openSettingsStore(dataDir, SETTINGS_NAME), host.logger);
   const choice = selectWslBackend(host.env, settings.get(), host.platform);
   const events = new EventHub();
 
@@ -91,6 +98,9 @@ export function composeServices(host: HostEnvironment): Services {
   });
   const streams = new ContainerStreams({ engine, events, logger: host.logger });
   const setup = createSetupService({ dataDir, env: host.env, platform: host.platform, backend, wsl, engine, settings, events, clock: host.clock, logger: host.logger });
+  const generalSettings = new GeneralSettingsService(settings, events);
+  const notifications = new NotificationService({ events, clock: host.clock, logger: host.logger, toggles: () => generalSettings.get().notifications });
+  let detachNotificationSources: (() => void) | null = null;
   const hostInfo: HostInfo = {
     backend: backend.kind,
     simulated: backend.kind === 'simulated',
@@ -107,9 +117,21 @@ export function composeServices(host: HostEnvironment): Services {
     engine,
     streams,
     setup,
-    watch: () => engine.watch(),
+    notifications,
+    generalSettings,
+    watch: () => {
+      detachNotificationSources ??= attachNotificationSources({
+        subscribe: (listener) => events.subscribe(listener),
+        notifications,
+        inspect: (id) => engine.inspect(id),
+        logger: host.logger,
+        nowSeconds: () => Math.floor(host.clock.now() / 1000),
+      });
+      engine.watch();
+    },
     releaseClient: (clientId) => streams.releaseClient(clientId),
     dispose: () => {
+      detachNotificationSources?.();
       streams.dispose();
       engine.dispose();
       wsl.dispose();

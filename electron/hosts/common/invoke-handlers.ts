@@ -9,7 +9,7 @@ export type InvokeHandlers = {
 
 /** Maps every channel of the contract to the service call that answers it. */
 export function createInvokeHandlers(services: Services): InvokeHandlers {
-  const { wsl, hostInfo, engine, streams, setup } = services;
+  const { wsl, hostInfo, engine, streams, setup, notifications, generalSettings } = services;
   return {
     'app:info': async () => hostInfo,
     'app:status': () => wsl.status(hostInfo),
@@ -79,5 +79,10 @@ export function createInvokeHandlers(services: Services): InvokeHandlers {
     'setup:fix': (request) => setup.fix(request),
     'setup:cancel': async ({ fix }) => setup.cancel(fix),
     'setup:reboot': (request) => setup.reboot(request),
+    'notifications:list': async () => notifications.list(),
+    'notifications:mark-read': async ({ ids }) => notifications.markRead(ids),
+    'notifications:clear': async () => notifications.clear(),
+    'settings:general': async () => generalSettings.get(),
+    'settings:set-general': async (patch) => generalSettings.update(patch),
   };
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Clock, Logger } from '../ports';
 import { backUpCorruptFile } from '../storage/corrupt-file';
-import { Settings } from './settings';
+import { SETTINGS_VERSION, Settings } from './settings';
+import { migrateSettings } from './settings-migrations';
 
 /** What the service needs of a store: `conf` in plain Node hosts and `electron-store` in the desktop app both fit. */
 export interface SettingsStore {
@@ -22,7 +23,7 @@ export function recoverSettingsFile(filePath: string, clock: Clock, logger: Logg
   }
   let valid = false;
   try {
-    valid = Settings.safeParse(JSON.parse(text)).success;
+    valid = Settings.safeParse(migrateSettings(JSON.parse(text)).document).success;
   } catch {
     valid = false;
   }
@@ -32,18 +33,36 @@ export function recoverSettingsFile(filePath: string, clock: Clock, logger: Logg
   return backup;
 }
 
-/** Typed, validated settings over a store; every write is validated first and an invalid one changes nothing. */
+/**
+ * Typed, validated settings over a store; every write is validated first and an invalid one changes nothing. A file
+ * of an older version is migrated when opened and written back (atomically, by the store) with nothing lost; when that
+ * write fails the migrated settings are still what `get` answers, and the file is left as it was.
+ */
 export class SettingsService {
-  constructor(private readonly store: SettingsStore) {}
+  constructor(
+    private readonly store: SettingsStore,
+    logger?: Logger,
+  ) {
+    const stored = this.store.store;
+    if (Object.keys(stored).length === 0) return;
+    const { document, fromVersion } = migrateSettings(stored);
+    if (fromVersion >= SETTINGS_VERSION) return;
+    try {
+      this.store.store = { ...document, ...Settings.parse(document) };
+      logger?.info(`Settings migrated from version ${fromVersion} to ${SETTINGS_VERSION}.`);
+    } catch (error) {
+      logger?.warn('Could not write the migrated settings; they apply to this run only.', error);
+    }
+  }
 
-  /** The current settings with defaults filled in. */
+  /** The current settings with defaults filled in, migrated from the stored version. */
   get(): Settings {
-    return Settings.parse(this.store.store);
+    return Settings.parse(migrateSettings(this.store.store).document);
   }
 
   /** Replaces the settings after validating the whole document. */
   set(next: Settings): Settings {
-    const valid = Settings.parse(next);
+    const valid = Settings.parse({ ...next, version: SETTINGS_VERSION });
     this.store.store = valid;
     return valid;
   }

@@ -211,8 +211,10 @@ export class FakeNativeTheme {
 /** Notification that records what was shown. */
 export class FakeNotification {
   static readonly shown: { title: string; body: string }[] = [];
+  /** What isSupported answers (a Linux desktop without a notification server says false). */
+  static supported = true;
   static isSupported(): boolean {
-    return true;
+    return FakeNotification.supported;
   }
   constructor(private readonly options: { title: string; body: string }) {}
   show(): void {

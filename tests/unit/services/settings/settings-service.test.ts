@@ -17,7 +17,18 @@ afterEach(() => temp.cleanup());
 
 describe('SettingsService over conf', () => {
   it('fills defaults for a missing file', () => {
-    expect(open().get()).toEqual({ wsl: { backend: 'auto', scenario: 'ready' }, engine: { kind: 'auto' } });
+    expect(open().get()).toEqual({
+      version: 2,
+      wsl: { backend: 'auto', scenario: 'ready' },
+      engine: { kind: 'auto' },
+      general: {
+        theme: 'system',
+        closeToTray: true,
+        startHidden: false,
+        startAtLogin: false,
+        notifications: { 'container-exited': true, 'engine-stopped': true, 'vm-memory': true, 'setup-step': true },
+      },
+    });
   });
 
   it('persists a valid change and refuses an invalid one without writing', () => {
