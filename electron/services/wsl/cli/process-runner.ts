@@ -123,7 +123,8 @@ export function createExecFileRunner(options: ExecRunnerOptions = {}): ProcessRu
         child.on('exit', (code, signal) => {
           exited = { code, signal };
           if (timedOut || overflow) finish();
-          else graceTimer = setTimeout(finish, pipeGraceMs);
+          // After the grace, one more turn of the event loop reads what the pipes already hold before they are dropped.
+          else graceTimer = setTimeout(() => setImmediate(finish), pipeGraceMs);
         });
         child.on('close', () => finish());
       });
