@@ -33,8 +33,8 @@ const REFERENCE_LENGTH_MAX = 512;
 /** True when `value` is an image reference by docker/distribution's grammar (an image id, short or `sha256:…`, is one too). */
 export function isImageReference(value: string): boolean {
   if (value.length > REFERENCE_LENGTH_MAX) return false;
-  const match = REFERENCE.exec(value);
-  return match !== null && (match[1] ?? '').length <= NAME_TOTAL_LENGTH_MAX;
+  const name = REFERENCE.exec(value)?.[1];
+  return name !== undefined && name.length <= NAME_TOTAL_LENGTH_MAX;
 }
 
 /** True when `value` is a container id (hex, full or a prefix) or name, with the leading `/` inspect shows allowed. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { containerSegment, engineIdSegment, imageSegment, volumeSegment } from '../../../electron/services/docker/dockerode/engine-paths';
 import { ServiceError } from '../../../electron/services/errors';
 import { invokeContract } from '../../../shared/ipc/contract';
-import { ContainerRef, DockerContextName, ImageRef, VolumeName } from '../../../shared/model/engine-reference';
+import { ContainerRef, DockerContextName, EngineObjectId, ImageRef, VolumeName } from '../../../shared/model/engine-reference';
 
 // Generators built from docker/distribution's grammar term by term (not from our regular expression), so a
 // mistake in the expression shows up as a generated reference it refuses.
@@ -122,6 +122,12 @@ describe('image references (docker/distribution grammar)', () => {
     expect(longest).toHaveLength(512);
     expect(ImageRef.safeParse(longest).success).toBe(true);
     expect(ImageRef.safeParse(`${longest}c`).success).toBe(false);
+    expect(imageSegment(longest)).toBe(encodeURIComponent(longest));
+    expect(() => imageSegment(`${longest}c`)).toThrow(ServiceError);
+  });
+
+  it('stops at the length bound: one issue for an overlong value, the grammar not even tried', () => {
+    expect(ImageRef.safeParse('a'.repeat(10_000)).error?.issues).toHaveLength(1);
   });
 
   it('says what is wrong in one sentence', () => {
@@ -175,9 +181,28 @@ describe('container, volume and context names (Docker restricted name grammar)',
     expect(DockerContextName.safeParse(value).success).toBe(false);
   });
 
+  it('accepts context names up to 128 characters, as the docker CLI does', () => {
+    for (const name of ['default', 'desktop-linux', 'rootless', 'a', 'team.prod+eu_1', `a${'b'.repeat(127)}`]) {
+      expect(DockerContextName.safeParse(name).success, name).toBe(true);
+    }
+    expect(DockerContextName.safeParse(`a${'b'.repeat(128)}`).success).toBe(false);
+  });
+
+  it('takes only 64 lowercase hex digits as an engine object id', () => {
+    const id = '0123456789abcdef'.repeat(4);
+    expect(EngineObjectId.safeParse(id).success).toBe(true);
+    for (const bad of [`g${id}`, `${id}0`, id.slice(1), id.toUpperCase(), `sha256:${id}`]) {
+      expect(EngineObjectId.safeParse(bad).success, bad).toBe(false);
+      expect(() => engineIdSegment(bad)).toThrow(ServiceError);
+    }
+    expect(EngineObjectId.safeParse('x').error?.issues[0]?.message).toBe('Not an engine object id.');
+  });
+
   it('refuses a one-character volume name, as Docker does', () => {
     expect(VolumeName.safeParse('a').success).toBe(false);
     expect(VolumeName.safeParse('ab').success).toBe(true);
+    expect(volumeSegment('ld-refs.volume_1')).toBe('ld-refs.volume_1');
+    expect(() => volumeSegment('a')).toThrow(ServiceError);
   });
 });
 
