@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { QuickActionsButton } from '../../../../renderer/src/features/quick-actions/QuickActionsButton';
-import { FakeLightdock } from '../../fake-lightdock';
 import { renderWithHost } from '../../render-with-host';
 
 afterEach(() => {
