@@ -6,6 +6,7 @@ import { AppShell } from './components/AppShell';
 import { prefetchContainers } from './features/containers/useContainers';
 import { useEngineStatus } from './features/engine/useEngineStatus';
 import { useVisibilitySignal } from './features/engine/useVisibilitySignal';
+import { useGeneralSettings } from './features/settings-general/useGeneralSettings';
 import { signalReady } from './ipc/ipc-client';
 import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
@@ -26,14 +27,16 @@ function whenIdle(work: () => void): () => void {
 }
 
 /**
- * The root component: theme that follows the OS colour scheme, the shell, and the page the hash names.
+ * The root component: theme from Settings → General (system follows the OS colour scheme), the shell, and the page the hash names.
  * It signals `ready` from its own effect, which React runs after every child effect, i.e. after all subscriptions,
  * and fetches the containers list as soon as the engine is connected, so the Containers page opens with its rows.
  * Once idle it preloads the other pages' code; unmounting stops that (no load starts after it).
  */
 export function App(): React.JSX.Element {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
-  const theme = useMemo(() => createLightdockTheme(prefersDark ? 'dark' : 'light'), [prefersDark]);
+  const themeSetting = useGeneralSettings().settings?.theme ?? 'system';
+  const mode = themeSetting === 'system' ? (prefersDark ? 'dark' : 'light') : themeSetting;
+  const theme = useMemo(() => createLightdockTheme(mode), [mode]);
   const route = useRoute(DEFAULT_PAGE);
   const entry = PAGES.find((page) => page.id === route.page) ?? PAGES.find((page) => page.id === DEFAULT_PAGE);
   const Page = entry?.component;

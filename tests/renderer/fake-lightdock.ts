@@ -4,6 +4,7 @@ import { fail, ok, type IpcErrorPayload, type IpcResult } from '../../shared/ipc
 import type { Distro } from '../../shared/model/distro';
 import type { HostInfo } from '../../shared/model/host';
 import { FakeEngine } from './fake-engine';
+import { FakeNotifications } from './fake-notifications';
 import { FakeWsl } from './fake-wsl';
 
 /** The distros of the simulated host's "ready" scenario. */
@@ -40,6 +41,8 @@ export class FakeLightdock implements LightdockApi {
   readonly readySignals: EventChannel[][] = [];
   /** The container engine channels: containers, images, volumes, networks, logs, stats and exec. */
   readonly engine = new FakeEngine((channel, payload) => this.emit(channel, payload));
+  /** The notifications (the bell) and Settings → General. */
+  readonly notifications = new FakeNotifications((channel, payload) => this.emit(channel, payload));
   /** The WSL VM, distro details, long distro operations and `.wslconfig`. */
   readonly wsl = new FakeWsl({
     getDistros: () => this.distros,
@@ -100,6 +103,8 @@ export class FakeLightdock implements LightdockApi {
     if (engineAnswer !== undefined) return engineAnswer as IpcResult<InvokeResponse<C>>;
     const wslAnswer = this.wsl.answer(channel, request);
     if (wslAnswer !== undefined) return wslAnswer as IpcResult<InvokeResponse<C>>;
+    const notificationsAnswer = this.notifications.answer(channel, request);
+    if (notificationsAnswer !== undefined) return notificationsAnswer as IpcResult<InvokeResponse<C>>;
     return this.answer(channel, request) as IpcResult<InvokeResponse<C>>;
   }
 

@@ -9,6 +9,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useHostInfo } from '../features/host/useHostInfo';
+import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { QuickActionsButton } from '../features/quick-actions/QuickActionsButton';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { EngineStatusChip } from './EngineStatusChip';
@@ -45,6 +46,7 @@ export function AppShell<Id extends string>({ items, selected, onSelect, childre
           <EngineStatusChip />
           <Box sx={{ flexGrow: 1 }} />
           <QuickActionsButton />
+          <NotificationsBell />
           <ConnectionIndicator />
         </Toolbar>
       </AppBar>
