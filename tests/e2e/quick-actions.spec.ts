@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect as baseExpect, test } from './fixtures';
+
+// Each step waits on the pushed state; on a loaded CI machine a push can take longer than the default 5 s.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** Opens the app bar's Quick actions menu and returns it. */
 async function openQuickActions(page: Page): Promise<ReturnType<Page['getByRole']>> {
@@ -42,10 +45,10 @@ test.describe('Quick actions in the browser host (the tray menu model)', () => {
 
   test('stops and starts the simulated engine; the engine chip, the menu and the CLI follow', async ({ page, lightdock }) => {
     await page.goto(lightdock.url);
-    await expect(page.getByText('Engine: simulated', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Engine: simulated', exact: true })).toBeVisible();
 
     await (await openQuickActions(page)).getByRole('menuitem', { name: 'Stop the Docker engine' }).click();
-    await expect(page.getByText('Engine: simulated (unreachable)', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Engine: simulated (unreachable)', exact: true })).toBeVisible();
     const status = JSON.parse((await lightdock.cli('engine', 'status', '--json')).stdout) as { state: string; message: string };
     expect(status.state).toBe('unreachable');
     expect(status.message).toBe('The simulated Docker engine is stopped; start it with Quick actions or `lightdock engine start`.');
@@ -59,16 +62,16 @@ test.describe('Quick actions in the browser host (the tray menu model)', () => {
     await expect(page.getByRole('menu')).toHaveCount(0);
 
     await (await openQuickActions(page)).getByRole('menuitem', { name: 'Start the Docker engine' }).click();
-    await expect(page.getByText('Engine: simulated', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Engine: simulated', exact: true })).toBeVisible();
     const started = JSON.parse((await lightdock.cli('engine', 'status', '--json')).stdout) as { state: string };
     expect(started.state).toBe('connected');
   });
 
   test('an engine stopped by the CLI shows in the open page and in the menu without a reload', async ({ page, lightdock }) => {
     await page.goto(lightdock.url);
-    await expect(page.getByText('Engine: simulated', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Engine: simulated', exact: true })).toBeVisible();
     expect((await lightdock.cli('engine', 'stop')).code).toBe(0);
-    await expect(page.getByText('Engine: simulated (unreachable)', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Engine: simulated (unreachable)', exact: true })).toBeVisible();
     const menu = await openQuickActions(page);
     await expect(menu.getByRole('menuitem', { name: 'Start the Docker engine' })).not.toHaveAttribute('aria-disabled', 'true');
   });
