@@ -7,6 +7,7 @@ import { prefetchContainers } from './features/containers/useContainers';
 import { useEngineStatus } from './features/engine/useEngineStatus';
 import { useVisibilitySignal } from './features/engine/useVisibilitySignal';
 import { useGeneralSettings } from './features/settings-general/useGeneralSettings';
+import { useSetupAttention } from './features/setup/useSetupAttention';
 import { signalReady } from './ipc/ipc-client';
 import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
@@ -42,6 +43,7 @@ export function App(): React.JSX.Element {
   const Page = entry?.component;
 
   useVisibilitySignal();
+  useSetupAttention(route.page, () => navigate('setup'));
   const engineState = useEngineStatus().status?.state;
   useEffect(() => {
     if (engineState === 'connected') prefetchContainers();

@@ -22,7 +22,8 @@ export interface LightdockHost {
 /** Which container engine the host drives: its simulated one, or the private test dockerd (tests/run-all.sh starts it). */
 export type E2eEngine = 'simulated' | 'docker';
 
-function startHost(dataDir: string, scenario: string, engine: E2eEngine, dockerHost: string | null | false): Promise<{ child: ChildProcess; url: string }> {
+/** Starts the built browser host on `dataDir` and resolves with its URL (with token) once it prints it. */
+export function startHost(dataDir: string, scenario: string, engine: E2eEngine, dockerHost: string | null | false): Promise<{ child: ChildProcess; url: string }> {
   const env = hostEnv({ dataDir, engine, scenario, ...(engine === 'docker' && dockerHost !== false ? { dockerHost: dockerHost ?? testDockerHost() } : {}) });
   const child = spawn(process.execPath, [path.join(root, 'out/web/serve.js'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
@@ -44,7 +45,7 @@ function startHost(dataDir: string, scenario: string, engine: E2eEngine, dockerH
 }
 
 /** Stops the host and waits for it to exit, so nothing still writes into the data directory being removed. */
-function stopHost(child: ChildProcess): Promise<void> {
+export function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -63,12 +64,15 @@ function stopHost(child: ChildProcess): Promise<void> {
  * `test` with a `lightdock` fixture; per file, `test.use` picks the scenario, the engine, and for `engine: 'docker'`
  * the DOCKER_HOST (null: the private test dockerd; false: none, so the Docker context in the host's HOME decides).
  */
-export const test = base.extend<{ scenario: string; engine: E2eEngine; dockerHost: string | null | false; lightdock: LightdockHost }>({
+export const test = base.extend<{ scenario: string; engine: E2eEngine; dockerHost: string | null | false; setupSeen: boolean; lightdock: LightdockHost }>({
   scenario: ['ready', { option: true }],
+  /** True (the default) marks the setup wizard as seen, so it does not open by itself over the page a test visits. */
+  setupSeen: [true, { option: true }],
   engine: ['simulated', { option: true }],
   dockerHost: [null, { option: true }],
-  lightdock: async ({ scenario, engine, dockerHost }, use) => {
+  lightdock: async ({ scenario, engine, dockerHost, setupSeen }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lightdock-e2e-'));
+    if (setupSeen) fs.writeFileSync(path.join(dataDir, 'settings.json'), `${JSON.stringify({ setup: { seen: true } })}\n`);
     const { child, url } = await startHost(dataDir, scenario, engine, dockerHost);
     const parsed = new URL(url);
     await use({

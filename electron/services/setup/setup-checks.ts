@@ -215,7 +215,7 @@ export function buildChecks(inputs: CheckInputs): SetupCheck[] {
       check.fix = runFix(fixId, abilities, reason);
     }
     if (check.fix?.id === 'restart') restartPending = true;
-    if (check.status === 'fail' && blocker === null) blocker = `Fix "${check.title}" first.`;
+    if (check.status === 'fail' && blocker === null) blocker = `Fix “${check.title}” first.`;
     checks.push(check);
   }
   return checks;

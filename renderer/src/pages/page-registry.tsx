@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import DnsOutlined from '@mui/icons-material/DnsOutlined';
+import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import LayersOutlined from '@mui/icons-material/LayersOutlined';
 import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
@@ -43,6 +44,7 @@ export const PAGES: readonly PageEntry[] = [
   split({ id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true }, () => import('./ImagesPage').then((m) => m.ImagesPage)),
   split({ id: 'volumes', label: 'Volumes', icon: <StorageOutlined />, inNav: true }, () => import('./VolumesPage').then((m) => m.VolumesPage)),
   split({ id: 'settings', label: 'Settings', icon: <SettingsOutlined />, inNav: true }, () => import('./SettingsPage').then((m) => m.SettingsPage)),
+  split({ id: 'setup', label: 'Setup', icon: <FactCheckOutlined />, inNav: true }, () => import('./SetupPage').then((m) => m.SetupPage)),
 ];
 
 /** Loads the code of every split page, one after another, until `signal` aborts (the app unmounts). */
