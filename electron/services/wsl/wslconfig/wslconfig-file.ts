@@ -28,9 +28,8 @@ export const ANSI_CHARSET: WslConfigCharset = 'windows-1252';
 
 const NAMES: Record<WslConfigCharset, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'windows-1252 (ANSI)' };
 
-/** The UTF-16 byte order the NUL bytes suggest (ASCII-heavy text has a zero in every other byte), or null. */
+/** The UTF-16 byte order the NUL bytes suggest (ASCII-heavy text has a zero in every other byte), or null; the caller still checks the bytes are UTF-16. */
 function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
   let zeroEven = 0;
   let zeroOdd = 0;
   for (let i = 0; i < bytes.length; i += 2) {

@@ -15,6 +15,8 @@ describe('decodeWslConfig', () => {
     ['UTF-16 BE without a BOM (NULs in even bytes)', Buffer.from('[wsl2]\nswap=0\n', 'utf16le').swap16(), '[wsl2]\nswap=0\n', 'utf-16be'],
     ['windows-1252 (invalid UTF-8)', bytes(0x23, 0x20, 0x80, 0x20, 0xe9, 0x0a), '# € é\n', 'windows-1252'],
     ['windows-1252 that starts like a UTF-8 BOM but is not UTF-8', bytes(0xef, 0xbb, 0xbf, 0xe9), 'ï»¿é', 'windows-1252'],
+    ['windows-1252 that starts with þ (half a UTF-16 BE BOM)', bytes(0xfe, 0x61, 0x0a), 'þa\n', 'windows-1252'],
+    ['windows-1252 that starts with ÿ (half a UTF-16 LE BOM)', bytes(0xff, 0x61, 0x0a), 'ÿa\n', 'windows-1252'],
   ])('reads %s', (_label, input, text, charset) => {
     expect(decodeWslConfig(input)).toEqual({ text, charset, damage: null });
   });
@@ -34,8 +36,20 @@ describe('decodeWslConfig', () => {
     expect(decoded.damage).toContain('not valid UTF-16 LE');
   });
 
-  it('does not take UTF-8 with a few NULs for UTF-16', () => {
-    expect(decodeWslConfig(Buffer.from('[wsl2]\nmemory=4GB\n\0\0', 'utf8')).charset).toBe('utf-8');
+  it.each([
+    ['a few NULs', Buffer.from('[wsl2]\nmemory=4GB\n\0\0', 'utf8'), 'utf-8'],
+    ['as many NULs in even as in odd bytes', Buffer.from('ab\0\0', 'utf8'), 'utf-8'],
+    ['an odd length', Buffer.from('a\0b\0c', 'utf8'), 'utf-8'],
+    ['a NUL pattern but an unpaired surrogate', bytes(0x61, 0x00, 0x00, 0xd8, 0x62, 0x00), 'windows-1252'],
+  ])('does not take bytes with %s for UTF-16', (_label, input, charset) => {
+    const decoded = decodeWslConfig(input);
+    expect(decoded.charset).toBe(charset);
+    expect(encodeWslConfig(decoded.text, decoded.charset).equals(input)).toBe(true);
+  });
+
+  it('takes UTF-16 without a BOM where only a quarter of the characters have a zero byte', () => {
+    expect(decodeWslConfig(Buffer.from('中中a', 'utf16le'))).toEqual({ text: '中中a', charset: 'utf-16le', damage: null });
+    expect(decodeWslConfig(Buffer.from('中中a', 'utf16le').swap16())).toEqual({ text: '中中a', charset: 'utf-16be', damage: null });
   });
 });
 
@@ -60,6 +74,7 @@ describe('encodeWslConfig / encodeLikeExisting', () => {
 
   it('writes like the file there is: UTF-8 for a new one, the same charset otherwise, and refuses a damaged one', () => {
     expect(encodeLikeExisting(null, 'a=é', '/x').equals(Buffer.from('a=é', 'utf8'))).toBe(true);
+    expect(() => encodeLikeExisting(null, 'a=\uD800', '/x')).toThrow(/unpaired surrogate U\+D800/);
     expect(encodeLikeExisting(bytes(0xff, 0xfe, 0x61, 0x00), '\uFEFFb', '/x').equals(bytes(0xff, 0xfe, 0x62, 0x00))).toBe(true);
     expect(encodeLikeExisting(bytes(0x61, 0xe9), 'é', '/x').equals(bytes(0xe9))).toBe(true);
     expect(() => encodeLikeExisting(bytes(0xfe, 0xff, 0xd8, 0x00), '\uFEFFa', '/x/.wslconfig')).toThrow(/\/x\/\.wslconfig is not rewritten because .*not valid UTF-16 BE/);
