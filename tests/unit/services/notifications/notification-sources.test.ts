@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/hosts/common/compose-services';
 import type { InvokeDispatcher } from '../../../../electron/hosts/common/invoke-dispatcher';
+import { openSimulatedPower } from '../../../../electron/services/docker/engine-lifecycle';
 import { EventHub } from '../../../../electron/services/event-hub';
+import { silentLogger, systemClock } from '../../../../electron/services/ports';
 import { NotificationService } from '../../../../electron/services/notifications/notification-service';
 import { INSPECT_QUEUE_LIMIT, attachNotificationSources, setupStepDone } from '../../../../electron/services/notifications/notification-sources';
 import type { ContainerDetail, ContainerSummary } from '../../../../shared/model/container';
@@ -241,6 +243,28 @@ describe('with the simulated engine, through the composed services', () => {
     const result = await dispatch('containers:act', { ids, action }, { id: 'test' });
     expect(result.ok).toBe(true);
   };
+
+  it('stopping the engine from Lightdock notifies nothing; the engine lost by itself does', async () => {
+    temp = makeTempDir();
+    const composed = composeTestServices(temp.dir, { LIGHTDOCK_ENGINE: 'simulated' });
+    services = composed.services;
+    const seen: string[] = [];
+    services.events.subscribe((channel, payload) => {
+      if (channel === 'engine:status-changed') seen.push((payload as EngineStatus).state);
+    });
+    services.watch();
+    await eventually(() => expect(seen).toContain('connected'));
+    const stopped = await composed.dispatch('engine:stop', {}, { id: 'test' });
+    expect(stopped.ok).toBe(true);
+    await eventually(() => expect(seen.at(-1)).toBe('unreachable'));
+    expect(services.notifications.list().items).toEqual([]);
+    // The engine comes back, then its power goes off behind Lightdock's back (another process, a crash).
+    expect((await composed.dispatch('engine:start', {}, { id: 'test' })).ok).toBe(true);
+    await eventually(() => expect(seen.at(-1)).toBe('connected'));
+    const power = openSimulatedPower(temp.dir, systemClock, silentLogger);
+    power.write({ running: false });
+    await eventually(() => expect(services?.notifications.list().items.map((item) => item.kind)).toEqual(['engine-stopped']), 15_000);
+  });
 
   it('a killed container produces exactly one notification, with its exit code', async () => {
     temp = makeTempDir();
