@@ -26,10 +26,17 @@ export interface SetupWiring {
   logger: Logger;
 }
 
-/** Switches the simulated engine off once when the simulated machine asks for it (a scenario without a running engine). */
+/**
+ * Switches the simulated engine off once when the simulated machine asks for it (a scenario without a running engine);
+ * else makes sure its power file exists, so the setup checks reading it never create it in answer to a request.
+ */
 export function applyScenarioEnginePower(backend: SimulatedWslBackend, wiring: Pick<SetupWiring, 'dataDir' | 'clock' | 'logger'>): void {
-  if (!backend.machine().stopEngineAtStart) return;
-  openSimulatedPower(wiring.dataDir, wiring.clock, wiring.logger).write({ running: false });
+  const power = openSimulatedPower(wiring.dataDir, wiring.clock, wiring.logger);
+  if (!backend.machine().stopEngineAtStart) {
+    power.read();
+    return;
+  }
+  power.write({ running: false });
   backend.changeMachine((machine) => ({ ...machine, stopEngineAtStart: false }));
 }
 

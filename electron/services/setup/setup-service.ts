@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Operation } from '../../../shared/model/operation';
 import type { RunnableFixId, SetupCheck, SetupFixId, SetupFixRequest, SetupReport } from '../../../shared/model/setup-check';
@@ -61,7 +62,7 @@ export class SetupService {
   /** Runs every check; with `acknowledge` (the wizard is on screen) it records them as seen and ends a finished resume. */
   async report(options: { acknowledge: boolean }): Promise<SetupReport> {
     const facts = await this.deps.facts.read();
-    const state = this.file.read();
+    const state = this.readState();
     const resume = state.resume;
     const rebooted = resume !== null && resume.bootId !== facts.bootId;
     const checks = await this.checks(facts, resume !== null && !rebooted ? resume.fixId : null);
@@ -88,7 +89,7 @@ export class SetupService {
   async fix(request: SetupFixRequest): Promise<SetupReport> {
     if (this.running) throw new ServiceError('CONFLICT', `Another setup step is still running (${this.running.fixId}); wait for it or cancel it.`);
     const facts = await this.deps.facts.read();
-    const state = this.file.read();
+    const state = this.readState();
     const awaiting = state.resume !== null && state.resume.bootId === facts.bootId ? state.resume.fixId : null;
     const checks = await this.checks(facts, awaiting);
     const check = checks.find((c) => c.fix?.id === request.fix && c.status !== 'ok');
@@ -99,7 +100,7 @@ export class SetupService {
     try {
       const outcome = await this.perform(request, controller.signal);
       if (outcome.rebootRequired) {
-        this.file.write({ ...this.file.read(), resume: { checkId: check.id, fixId: request.fix, at: this.deps.clock.now(), bootId: facts.bootId } });
+        this.file.write({ ...this.readState(), resume: { checkId: check.id, fixId: request.fix, at: this.deps.clock.now(), bootId: facts.bootId } });
         this.deps.logger.info(`Setup step ${request.fix} needs a Windows restart; the wizard resumes at ${check.id} after it.`);
       }
     } finally {
@@ -125,6 +126,11 @@ export class SetupService {
     await reboot(options);
     await this.deps.engine.stop().catch((error: unknown) => this.deps.logger.info(`The engine was not stopped with the simulated restart: ${sentence(error)}`));
     return this.report({ acknowledge: false });
+  }
+
+  /** The stored state, or the empty one when there is none yet; reading never creates the file (a refused request writes nothing). */
+  private readState(): SetupState {
+    return fs.existsSync(this.file.filePath) ? this.file.read() : emptySetupState();
   }
 
   private async checks(facts: HostFacts, awaitingRestartFor: SetupFixId | null): Promise<SetupCheck[]> {

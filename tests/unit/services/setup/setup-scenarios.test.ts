@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCENARIO_NAMES, type ScenarioName } from '../../../../shared/model/host';
 import type { Operation } from '../../../../shared/model/operation';
@@ -153,10 +155,12 @@ describe('setup wizard on each simulated scenario', () => {
   });
 
   it('refuses a fix no check offers, and a second fix while one runs, changing nothing', async () => {
-    const { service, backend } = open('ready');
-    const before = JSON.stringify(backend.machine());
+    const { service, engine } = open('ready');
+    await engine.lifecycle(); // the simulated engine writes its own state on first use, before any setup request
+    const snapshot = (): string => JSON.stringify(fs.readdirSync(temp.dir).sort().map((name) => [name, fs.readFileSync(path.join(temp.dir, name), 'utf8')]));
+    const before = snapshot();
     expect((await rejection(service.fix({ fix: 'install-wsl' }))).code).toBe('CONFLICT');
-    expect(JSON.stringify(backend.machine())).toBe(before);
+    expect(snapshot()).toBe(before);
 
     let gate = (): void => undefined;
     const opened = new Promise<void>((resolve) => (gate = resolve));
