@@ -50,7 +50,7 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
 }
 
 /** `exec start` with `Upgrade: tcp`: switch protocols, send a few bytes, then reset the connection. */
-function upgrade(request: http.IncomingMessage, socket: Duplex): void {
+function upgrade(_request: http.IncomingMessage, socket: Duplex): void {
   socket.on('error', () => socket.destroy());
   if (mode === 'garbage') {
     socket.end('NOT HTTP AT ALL\r\n\r\n');
