@@ -87,6 +87,40 @@ describe('the invoke dispatcher every host shares', () => {
     const result = await dispatch(channel, {}, client);
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
+
+  it.each([
+    [7, 'number'],
+    [null, 'null'],
+    [undefined, 'undefined'],
+    [{ channel: 'app:info' }, 'object'],
+    [Symbol('app:info'), 'symbol'],
+  ])('names a non-string channel %s only by its type', async (channel, type) => {
+    expect(await dispatch(channel, {}, client)).toStrictEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named of type ${type}.` },
+    });
+  });
+
+  it('says which field is invalid, with its path, and carries the issues as details', async () => {
+    const field = await dispatch('distros:start', { name: 'Ubuntu 24.04' }, client);
+    if (field.ok) throw new Error('expected a VALIDATION error');
+    const issues = field.error.details as { path: unknown[]; message: string }[];
+    expect(issues[0]?.path).toEqual(['name']);
+    expect(field.error.message).toBe(`Invalid request for distros:start (name): ${issues[0]?.message ?? ''}`);
+    expect(issues[0]?.message.length).toBeGreaterThan(0);
+
+    const nested = await dispatch('containers:act', { ids: ['web', 'a/b'], action: 'stop' }, client);
+    if (nested.ok) throw new Error('expected a VALIDATION error');
+    expect(nested.error.message).toBe(
+      'Invalid request for containers:act (ids.1): A container is named by its id or by a name of letters, digits, "_", "." and "-".',
+    );
+
+    const whole = await dispatch('distros:start', 'Debian', client);
+    if (whole.ok) throw new Error('expected a VALIDATION error');
+    expect((whole.error.details as { path: unknown[] }[])[0]?.path).toEqual([]);
+    expect(whole.error.message).toMatch(/^Invalid request for distros:start: \S/);
+    expect(whole.error.message).not.toMatch(/: invalid$/);
+  });
 });
 
 /** A dispatcher over the real handlers with `app:info` replaced, and a logger that keeps what it is given. */
@@ -118,8 +152,13 @@ describe('the invoke dispatcher when a handler fails', () => {
   it('keeps the code and sentence of a ServiceError, and does not log it', async () => {
     const logger = new RecordingLogger();
     const result = await dispatcherWith(() => Promise.reject(new ServiceError('NOT_FOUND', 'No such container: web')), logger)('app:info', {}, client);
-    expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such container: web' } });
+    expect(result).toStrictEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such container: web' } });
     expect(logger.lines).toEqual([]);
+  });
+
+  it('keeps the details of a ServiceError that has them', async () => {
+    const result = await dispatcherWith(() => Promise.reject(new ServiceError('CONFLICT', 'busy', { statusCode: 409 })))('app:info', {}, client);
+    expect(result).toStrictEqual({ ok: false, error: { code: 'CONFLICT', message: 'busy', details: { statusCode: 409 } } });
   });
 
   it('still answers when the logger itself throws', async () => {
