@@ -1,10 +1,12 @@
-// After `stryker run` (npm run mutation): prints each mutated file's score from reports/mutation/mutation.json as a
-// Markdown table with every surviving mutant, and exits 1 when a file kills fewer than 85 % of its mutants.
+// After `stryker run` (npm run mutation): prints each mutated file's score from reports/mutation/mutation.json (or
+// the reports named as arguments, a later report's file replacing an earlier one's) as a Markdown table with every
+// surviving mutant, and exits 1 when a file kills fewer than 85 % of its mutants.
 import fs from 'node:fs';
 
 const GOAL = 85;
-const reportPath = process.argv[2] ?? 'reports/mutation/mutation.json';
-const report = JSON.parse(fs.readFileSync(reportPath, 'utf8'));
+const reportPaths = process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json'];
+const report = { files: {} };
+for (const reportPath of reportPaths) Object.assign(report.files, JSON.parse(fs.readFileSync(reportPath, 'utf8')).files);
 const rows = [];
 const survivors = [];
 let failed = false;

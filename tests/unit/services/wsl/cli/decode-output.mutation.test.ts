@@ -38,6 +38,8 @@ describe('decodeWslOutput', () => {
 
   it('drops only a leading byte-order mark and keeps a U+FEFF inside the text', () => {
     expect(decodeWslOutput(Buffer.from('\uFEFFa\uFEFFb', 'utf16le'))).toBe('a\uFEFFb');
+    expect(decodeWslOutput(Buffer.from('a\uFEFFb', 'utf16le'))).toBe('a\uFEFFb');
+    expect(decodeRegOutput(Buffer.from('a\uFEFFb', 'utf16le'))).toBe('a\uFEFFb');
   });
 });
 

@@ -7,6 +7,8 @@ describe('hasListOnlineHeader', () => {
   it('is true only when one whole line is the header', () => {
     expect(hasListOnlineHeader('The following is a list of valid distributions.\r\n\r\nNAME            FRIENDLY NAME\r\nUbuntu          Ubuntu\r\n')).toBe(true);
     expect(hasListOnlineHeader('NAME FRIENDLY NAME')).toBe(true);
+    expect(hasListOnlineHeader('Intro.\nNAME            FRIENDLY NAME\nUbuntu          Ubuntu\n')).toBe(true);
+    expect(hasListOnlineHeader('Intro.\r\r\nNAME            FRIENDLY NAME\r\r\n')).toBe(true);
     expect(hasListOnlineHeader('Failed to fetch the list of distributions.\nError code: Wsl/WININET_E_NAME_NOT_RESOLVED\n')).toBe(false);
     expect(hasListOnlineHeader('')).toBe(false);
   });

@@ -23,6 +23,21 @@ describe('parseRegQuery', () => {
   });
 });
 
+describe('parseRegQuery: what is a key line and what is a value line', () => {
+  it('takes a bare hive as a key, and only lines that start with HKEY_ and a hive name', () => {
+    const keys = parseRegQuery(
+      [
+        'HKEY_CURRENT_USER',
+        '    Path    REG_SZ    HKEY_LOCAL_MACHINE\\Software',
+        'HKEY_CURRENT_USER (not a key)',
+        'Summary    Name    REG_SZ    x',
+        '    Type    REG_SZ and more',
+      ].join('\r\n'),
+    );
+    expect(keys.map((k) => [k.path, [...k.values]])).toEqual([['HKEY_CURRENT_USER', [['Path', { type: 'REG_SZ', data: 'HKEY_LOCAL_MACHINE\\Software' }]]]]);
+  });
+});
+
 describe('parseLxssRegistry', () => {
   it('reads numbers only from DWORD and QWORD values, and text only from SZ and EXPAND_SZ values', () => {
     const registry = parseLxssRegistry(

@@ -12,6 +12,16 @@ describe('parseWslStatus', () => {
     });
   });
 
+  it('reads a label followed by any blanks, but not a line that starts with a colon or is unlabelled first', () => {
+    expect(parseWslStatus('Default Distribution:  Ubuntu\nDefault Version:\t 2\n')).toEqual({
+      defaultDistribution: 'Ubuntu',
+      defaultVersion: 2,
+      kernelVersion: null,
+    });
+    expect(parseWslStatus(': note: 2\n').defaultVersion).toBeNull();
+    expect(parseWslStatus('A banner without a label.\nDefault Version: 2\n').defaultVersion).toBeNull();
+  });
+
   it('reads at most two leading lines, so a third labelled line right after them is the kernel version', () => {
     expect(parseWslStatus('Default Distribution: Ubuntu\nDefault Version: 2\nKernel version: 5.10.16\n')).toEqual({
       defaultDistribution: 'Ubuntu',
