@@ -3,11 +3,15 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useTheme } from '@mui/material/styles';
 import { useHostInfo } from '../features/host/useHostInfo';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { QuickActionsButton } from '../features/quick-actions/QuickActionsButton';
@@ -16,6 +20,8 @@ import { EngineStatusChip } from './EngineStatusChip';
 import { SimulatedChip } from './SimulatedChip';
 
 const DRAWER_WIDTH = 200;
+/** The navigation's width as an icon rail, on windows narrower than the theme's `md` breakpoint (900 px). */
+const RAIL_WIDTH = 64;
 
 /** One entry of the left navigation; only pages that work get one. */
 export interface NavItem<Id extends string> {
@@ -32,9 +38,15 @@ export interface AppShellProps<Id extends string> {
   children: ReactNode;
 }
 
-/** The window frame: an app bar (title, Simulated chip, link state) over a permanent left navigation and the page. */
+/**
+ * The window frame: an app bar (title, Simulated chip, link state) over a permanent left navigation and the page. Below
+ * 900 px the navigation is an icon rail: each entry keeps its accessible name and shows it as a tooltip.
+ */
 export function AppShell<Id extends string>({ items, selected, onSelect, children }: AppShellProps<Id>): React.JSX.Element {
   const host = useHostInfo();
+  const theme = useTheme();
+  const rail = useMediaQuery(theme.breakpoints.down('md'));
+  const navWidth = rail ? RAIL_WIDTH : DRAWER_WIDTH;
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" elevation={1} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
@@ -52,26 +64,31 @@ export function AppShell<Id extends string>({ items, selected, onSelect, childre
       </AppBar>
       <Drawer
         variant="permanent"
-        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+        sx={{ width: navWidth, flexShrink: 0, '& .MuiDrawer-paper': { width: navWidth, boxSizing: 'border-box', overflowX: 'hidden' } }}
       >
         <Toolbar />
         <Box component="nav" aria-label="Main">
           <List>
             {items.map((item) => (
-              <ListItemButton
-                key={item.id}
-                selected={item.id === selected}
-                aria-current={item.id === selected ? 'page' : undefined}
-                onClick={() => onSelect(item.id)}
-              >
-                <ListItemIcon>{item.icon}</ListItemIcon>
-                <ListItemText primary={item.label} />
-              </ListItemButton>
+              <ListItem key={item.id} disablePadding>
+                <Tooltip title={rail ? item.label : ''} placement="right">
+                  <ListItemButton
+                    selected={item.id === selected}
+                    aria-current={item.id === selected ? 'page' : undefined}
+                    aria-label={rail ? item.label : undefined}
+                    onClick={() => onSelect(item.id)}
+                    sx={rail ? { justifyContent: 'center', px: 2.5 } : undefined}
+                  >
+                    <ListItemIcon sx={rail ? { minWidth: 0 } : undefined}>{item.icon}</ListItemIcon>
+                    {!rail && <ListItemText primary={item.label} />}
+                  </ListItemButton>
+                </Tooltip>
+              </ListItem>
             ))}
           </List>
         </Box>
       </Drawer>
-      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 3 }}>
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
         <Toolbar />
         {children}
       </Box>

@@ -8,6 +8,7 @@ import { ActionsCell, CpuCell, MemoryCell, ProjectCpuCell, ProjectMemoryCell } f
 import type { ContainerNode, ContainerTreeNode, ProjectNode } from './container-tree';
 import { stateClass } from './containers-table-style';
 import { shownPorts } from './published-ports';
+import type { OptionalColumns } from './table-columns';
 
 /** What one visible row of the containers table is told. */
 export interface RowProps {
@@ -19,6 +20,8 @@ export interface RowProps {
   partlySelected: boolean;
   onToggleSelected: (node: ContainerTreeNode, selected: boolean) => void;
   index: number;
+  /** The optional columns shown at this window width. */
+  columns: OptionalColumns;
 }
 
 /** A native checkbox (cheaper than MUI's in a virtualized table) with its name and an indeterminate state. */
@@ -36,7 +39,7 @@ export function SelectBox({ label, checked, indeterminate = false, onChange }: {
   );
 }
 
-function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected, onToggleSelected, index }: RowProps & { node: ProjectNode }): React.JSX.Element {
+function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected, onToggleSelected, index, columns }: RowProps & { node: ProjectNode }): React.JSX.Element {
   const running = node.containers.filter((container) => container.state === 'running').length;
   const count = node.containers.length;
   return (
@@ -56,7 +59,7 @@ function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected
         </IconButton>
         <span className="project-name">{node.project}</span>
       </td>
-      <td colSpan={3} className="muted">
+      <td colSpan={1 + Number(columns.image) + Number(columns.ports)} className="muted">
         Compose project · {count} {count === 1 ? 'container' : 'containers'} · {running} running
       </td>
       <td className="number">
@@ -79,7 +82,8 @@ function PortCell({ container }: { container: ContainerSummary }): React.JSX.Ele
         port.url === null ? (
           <span key={port.key}>{port.text}</span>
         ) : (
-          <a key={port.key} href={port.url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${port.url} (${container.name} port ${port.text})`}>
+          // The visible port text is in the name outside parentheses, which screen-reader matching (WCAG 2.5.3) ignores.
+          <a key={port.key} href={port.url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${port.url}, ${container.name} port ${port.text}`}>
             {port.text}
           </a>
         ),
@@ -88,23 +92,23 @@ function PortCell({ container }: { container: ContainerSummary }): React.JSX.Ele
   );
 }
 
-function ContainerRow({ node, depth, selected, onToggleSelected, index }: RowProps & { node: ContainerNode }): React.JSX.Element {
+function ContainerRow({ node, depth, selected, onToggleSelected, index, columns }: RowProps & { node: ContainerNode }): React.JSX.Element {
   const row = node.container;
   return (
     <tr className={selected ? 'selected' : undefined} aria-rowindex={index + 2} data-depth={depth} data-id={row.id}>
       <td className="select">
         <SelectBox label={`Select ${row.name}`} checked={selected} onChange={(on) => onToggleSelected(node, on)} />
       </td>
-      <td className={depth > 0 ? 'nested' : undefined}>
+      <td className={depth > 0 ? 'nested' : undefined} title={columns.image ? undefined : `${row.name} (${row.image})`}>
         <a href={hrefFor('container', row.id)} aria-label={`Open ${row.name}`}>
           {row.name}
         </a>
       </td>
-      <td title={row.image}>{row.image}</td>
+      {columns.image && <td title={row.image}>{row.image}</td>}
       <td title={row.status}>
         <span className={stateClass(row.state)}>{row.state}</span>
       </td>
-      <PortCell container={row} />
+      {columns.ports && <PortCell container={row} />}
       <td className="number">
         <CpuCell id={row.id} />
       </td>

@@ -11,6 +11,7 @@ import { ContainerTableRow, SelectBox } from './ContainerTableRow';
 import { groupByProject, nextSorting, visibleRows, type ContainerTreeNode, type SortKey, type TreeSorting } from './container-tree';
 import { CONTAINERS_TABLE_CLASS, ContainersTableStyles, ROW_HEIGHT } from './containers-table-style';
 import { LiveCells, type LiveCellState } from './live-cells';
+import { tableMinWidth, useOptionalColumns, type OptionalColumns } from './table-columns';
 
 /** Props of the containers table. */
 export interface ContainersTableProps {
@@ -46,11 +47,16 @@ function containerIdsOf(node: ContainerTreeNode): string[] {
   return node.kind === 'project' ? node.containers.map((container) => container.id) : [node.id];
 }
 
-function Spacer({ height }: { height: number }): React.JSX.Element | null {
+/** The columns shown, in order, with their fixed widths. */
+function shownWidths(columns: OptionalColumns): [string, number | undefined][] {
+  return Object.entries(WIDTHS).filter(([key]) => (key !== 'image' || columns.image) && (key !== 'ports' || columns.ports));
+}
+
+function Spacer({ height, colSpan }: { height: number; colSpan: number }): React.JSX.Element | null {
   if (height <= 0) return null;
   return (
     <tr aria-hidden style={{ height }}>
-      <td colSpan={8} style={{ padding: 0, border: 0 }} />
+      <td colSpan={colSpan} style={{ padding: 0, border: 0 }} />
     </tr>
   );
 }
@@ -59,11 +65,15 @@ function Spacer({ height }: { height: number }): React.JSX.Element | null {
  * The containers table, labelled "Containers": one collapsible row per Compose project (with its containers' summed
  * CPU and memory) above its containers, then the containers outside any project. Each container row has a checkbox,
  * a link to its detail page, image, state, published ports (links to 127.0.0.1), live CPU and memory, and a
- * Start/Stop button. Name, Image and State headers sort within each level. Only the rows in view are rendered.
+ * Start/Stop button. Name, Image and State headers sort within each level. Only the rows in view are rendered. On
+ * narrower windows the Image, then the Ports column are left out (see useOptionalColumns).
  */
 export function ContainersTable(props: ContainersTableProps): React.JSX.Element {
   const { containers, stats, pending, selection, onSelectionChange, onShownIdsChange, onAction, virtualize = true } = props;
   const [sorting, setSorting] = useState<TreeSorting>(null);
+  const optional = useOptionalColumns();
+  const columns = useMemo<OptionalColumns>(() => ({ image: optional.image, ports: optional.ports }), [optional.image, optional.ports]);
+  const widths = shownWidths(columns);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const tree = useMemo(() => groupByProject(containers), [containers]);
   const rows = useMemo(() => visibleRows(tree, sorting, collapsed), [tree, sorting, collapsed]);
@@ -118,9 +128,16 @@ export function ContainersTable(props: ContainersTableProps): React.JSX.Element 
     <LiveCells.Provider value={live}>
       <ContainersTableStyles />
       <TableContainer ref={scrollRef} sx={{ height: TABLE_HEIGHT, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-        <Table stickyHeader size="small" aria-label="Containers" aria-rowcount={rows.length + 1} className={CONTAINERS_TABLE_CLASS}>
+        <Table
+          stickyHeader
+          size="small"
+          aria-label="Containers"
+          aria-rowcount={rows.length + 1}
+          className={CONTAINERS_TABLE_CLASS}
+          style={{ minWidth: tableMinWidth(columns) }}
+        >
           <colgroup>
-            {Object.entries(WIDTHS).map(([key, width]) => (
+            {widths.map(([key, width]) => (
               <col key={key} style={width === undefined ? undefined : { width }} />
             ))}
           </colgroup>
@@ -135,16 +152,16 @@ export function ContainersTable(props: ContainersTableProps): React.JSX.Element 
                 />
               </TableCell>
               <SortableHeader label="Name" sortKey="name" sorting={sorting} onSort={onSort} />
-              <SortableHeader label="Image" sortKey="image" sorting={sorting} onSort={onSort} />
+              {columns.image && <SortableHeader label="Image" sortKey="image" sorting={sorting} onSort={onSort} />}
               <SortableHeader label="State" sortKey="state" sorting={sorting} onSort={onSort} />
-              <TableCell>Ports</TableCell>
+              {columns.ports && <TableCell>Ports</TableCell>}
               <TableCell align="right">CPU</TableCell>
               <TableCell align="right">Memory</TableCell>
               <TableCell>Actions</TableCell>
             </TableRow>
           </TableHead>
           <tbody>
-            <Spacer height={paddingTop} />
+            <Spacer height={paddingTop} colSpan={widths.length} />
             {shown.map(({ row, index }) => {
               const { node } = row;
               const ids = containerIdsOf(node);
@@ -160,10 +177,11 @@ export function ContainersTable(props: ContainersTableProps): React.JSX.Element 
                   selected={count > 0 && count === ids.length}
                   partlySelected={count > 0 && count < ids.length}
                   onToggleSelected={toggleSelected}
+                  columns={columns}
                 />
               );
             })}
-            <Spacer height={paddingBottom} />
+            <Spacer height={paddingBottom} colSpan={widths.length} />
           </tbody>
         </Table>
       </TableContainer>

@@ -28,7 +28,7 @@ export function PortLinks({ ports, name }: { ports: readonly PortBinding[]; name
             target="_blank"
             rel="noopener noreferrer"
             variant="body2"
-            aria-label={`Open ${port.url} (${name} port ${port.text})`}
+            aria-label={`Open ${port.url}, ${name} port ${port.text}`}
           >
             {port.text}
           </Link>

@@ -27,7 +27,6 @@ function containersTableStyles(theme: Theme): Record<string, unknown> {
   return {
     tableLayout: 'fixed',
     colorScheme: theme.palette.mode,
-    minWidth: 900,
     '& tbody td': {
       ...theme.typography.body2,
       height: ROW_HEIGHT,

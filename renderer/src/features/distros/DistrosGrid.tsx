@@ -75,6 +75,6 @@ export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridPro
   );
 
   return (
-    <SmallDataGrid label="Distros" rows={distros} columns={columns} getRowId={distroName} />
+    <SmallDataGrid label="Distros" rows={distros} columns={columns} getRowId={distroName} hideWhenNarrow={['version']} />
   );
 }

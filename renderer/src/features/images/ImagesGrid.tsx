@@ -53,6 +53,6 @@ export function ImagesGrid({ images, busy, onRemove }: ImagesGridProps): React.J
     [busy, onRemove],
   );
   return (
-    <SmallDataGrid label="Images" rows={images} columns={columns} getRowId={imageId} />
+    <SmallDataGrid label="Images" rows={images} columns={columns} getRowId={imageId} hideWhenNarrow={['id', 'created']} />
   );
 }

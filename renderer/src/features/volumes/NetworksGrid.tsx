@@ -16,6 +16,6 @@ const COLUMNS: GridColDef<NetworkSummary>[] = [
 /** The networks table, labelled "Networks", read-only: name, driver, scope, subnet, gateway and attached containers. */
 export function NetworksGrid({ networks }: { networks: readonly NetworkSummary[] }): React.JSX.Element {
   return (
-    <SmallDataGrid label="Networks" rows={networks} columns={COLUMNS} getRowId={networkId} />
+    <SmallDataGrid label="Networks" rows={networks} columns={COLUMNS} getRowId={networkId} hideWhenNarrow={['scope', 'gateway']} />
   );
 }

@@ -32,6 +32,6 @@ export function VolumesGrid({ volumes, busy, onRemove }: VolumesGridProps): Reac
     [busy, onRemove],
   );
   return (
-    <SmallDataGrid label="Volumes" rows={volumes} columns={columns} getRowId={volumeName} />
+    <SmallDataGrid label="Volumes" rows={volumes} columns={columns} getRowId={volumeName} hideWhenNarrow={['driver']} />
   );
 }

@@ -34,6 +34,13 @@ describe('secureWindowOptions', () => {
     );
   });
 
+  it('cannot be made smaller than 800×560, the size every page is laid out and tested for, and opens larger', () => {
+    expect(options.minWidth).toBe(800);
+    expect(options.minHeight).toBe(560);
+    expect(options.width).toBeGreaterThanOrEqual(options.minWidth ?? Infinity);
+    expect(options.height).toBeGreaterThanOrEqual(options.minHeight ?? Infinity);
+  });
+
   it('starts hidden so the window shows only once painted', () => {
     expect(options.show).toBe(false);
   });
