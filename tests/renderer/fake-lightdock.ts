@@ -1,6 +1,8 @@
-import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../shared/ipc/contract';
+import { afterEach } from 'vitest';
+import type { z } from 'zod';
+import { eventContract, invokeContract, type EventChannel, type EventPayload, type InvokeChannel, type InvokeRequest, type InvokeResponse } from '../../shared/ipc/contract';
 import type { LightdockApi } from '../../shared/ipc/lightdock-api';
-import { fail, ok, type IpcErrorPayload, type IpcResult } from '../../shared/ipc/result';
+import { IpcErrorPayload as IpcErrorPayloadSchema, fail, ok, type IpcErrorPayload, type IpcResult } from '../../shared/ipc/result';
 import type { Distro } from '../../shared/model/distro';
 import type { HostInfo } from '../../shared/model/host';
 import { FakeEngine } from './fake-engine';
@@ -23,6 +25,30 @@ export const SIMULATED_INFO: HostInfo = {
   appVersion: '0.1.0',
 };
 
+/** Every contract violation seen since the last check; the renderer may swallow the thrown error, this list does not. */
+const violations: string[] = [];
+
+/** Throws (and records, for the check after each test) when `value` does not parse with the contract's `schema`. */
+function checkContract(schema: z.ZodType, value: unknown, what: string): void {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return;
+  const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  const message = `Off-contract ${what}: ${issues} in ${JSON.stringify(value)?.slice(0, 500) ?? String(value)}`;
+  violations.push(message);
+  throw new Error(message);
+}
+
+/** Returns and forgets the contract violations seen so far (for a test that provokes them on purpose). */
+export function takeContractViolations(): string[] {
+  return violations.splice(0);
+}
+
+// Fails the test that produced an off-contract request, response or event even when the page caught the error.
+afterEach(() => {
+  const seen = takeContractViolations();
+  if (seen.length > 0) throw new Error(`The fake host saw ${seen.length} off-contract message(s):\n${seen.join('\n')}`);
+});
+
 /** One request the fake received. */
 export interface RecordedCall {
   channel: InvokeChannel;
@@ -32,6 +58,7 @@ export interface RecordedCall {
 /**
  * An in-memory stand-in for the host behind `window.lightdock`: it keeps distros, answers every channel with the
  * envelope, pushes `distros:changed` after each change, records calls, and can fail or hold chosen channels.
+ * Every request, response, error and push is checked against the IPC contract: a mismatch throws and fails the test.
  */
 export class FakeLightdock implements LightdockApi {
   distros: Distro[];
@@ -61,6 +88,7 @@ export class FakeLightdock implements LightdockApi {
 
   /** Makes every later call on `channel` answer with this error. */
   failWith(channel: InvokeChannel, error: IpcErrorPayload): void {
+    checkContract(IpcErrorPayloadSchema, error, `error for ${channel}`);
     this.failures.set(channel, error);
   }
 
@@ -86,6 +114,7 @@ export class FakeLightdock implements LightdockApi {
 
   /** Pushes an event to every subscriber, as the host does. */
   emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void {
+    checkContract(eventContract[channel], payload, `${channel} event`);
     for (const listener of [...(this.listeners.get(channel) ?? [])]) (listener as (payload: EventPayload<C>) => void)(payload);
   }
 
@@ -96,16 +125,12 @@ export class FakeLightdock implements LightdockApi {
 
   async invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<IpcResult<InvokeResponse<C>>> {
     this.calls.push({ channel, request });
+    checkContract(invokeContract[channel].request, request, `${channel} request`);
     await this.holds.get(channel);
-    const failure = this.failures.get(channel);
-    if (failure !== undefined) return { ok: false, error: failure };
-    const engineAnswer = this.engine.answer(channel, request);
-    if (engineAnswer !== undefined) return engineAnswer as IpcResult<InvokeResponse<C>>;
-    const wslAnswer = this.wsl.answer(channel, request);
-    if (wslAnswer !== undefined) return wslAnswer as IpcResult<InvokeResponse<C>>;
-    const notificationsAnswer = this.notifications.answer(channel, request);
-    if (notificationsAnswer !== undefined) return notificationsAnswer as IpcResult<InvokeResponse<C>>;
-    return this.answer(channel, request) as IpcResult<InvokeResponse<C>>;
+    const result = this.route(channel, request);
+    if (result.ok) checkContract(invokeContract[channel].response, result.value, `${channel} response`);
+    else checkContract(IpcErrorPayloadSchema, result.error, `${channel} error`);
+    return result as IpcResult<InvokeResponse<C>>;
   }
 
   on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void {
@@ -119,6 +144,12 @@ export class FakeLightdock implements LightdockApi {
 
   ready(): void {
     this.readySignals.push([...this.listeners].filter(([, set]) => set.size > 0).map(([channel]) => channel));
+  }
+
+  private route(channel: InvokeChannel, request: unknown): IpcResult<unknown> {
+    const failure = this.failures.get(channel);
+    if (failure !== undefined) return { ok: false, error: failure };
+    return this.engine.answer(channel, request) ?? this.wsl.answer(channel, request) ?? this.notifications.answer(channel, request) ?? this.answer(channel, request);
   }
 
   private answer(channel: InvokeChannel, request: unknown): IpcResult<unknown> {
