@@ -95,7 +95,10 @@ function NotificationsPanel({ headingId }: { headingId: string }): React.JSX.Ele
   );
 }
 
-/** The app bar's bell: named "Notifications", the unread count on a badge, opening the list with Mark all read and Clear. */
+/**
+ * The app bar's bell: named "Notifications", the unread count on a badge beside the button (outside it, so the
+ * button's name matches its content), opening the list with Mark all read and Clear.
+ */
 export function NotificationsBell(): React.JSX.Element {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const { list } = useNotifications();
@@ -105,21 +108,21 @@ export function NotificationsBell(): React.JSX.Element {
   const panelId = useId();
   return (
     <>
-      <Tooltip title={unread === 0 ? 'Notifications' : `Notifications (${unread} unread)`}>
-        <IconButton
-          color="inherit"
-          aria-label="Notifications"
-          aria-describedby={countId}
-          aria-haspopup="dialog"
-          aria-expanded={anchor !== null}
-          aria-controls={anchor === null ? undefined : panelId}
-          onClick={(event) => setAnchor(event.currentTarget)}
-        >
-          <Badge badgeContent={unread} color="error" max={99} data-testid="notifications-badge">
+      <Badge badgeContent={unread} color="error" max={99} overlap="circular" data-testid="notifications-badge">
+        <Tooltip title={unread === 0 ? 'Notifications' : `Notifications (${unread} unread)`}>
+          <IconButton
+            color="inherit"
+            aria-label="Notifications"
+            aria-describedby={countId}
+            aria-haspopup="dialog"
+            aria-expanded={anchor !== null}
+            aria-controls={anchor === null ? undefined : panelId}
+            onClick={(event) => setAnchor(event.currentTarget)}
+          >
             <NotificationsOutlined />
-          </Badge>
-        </IconButton>
-      </Tooltip>
+          </IconButton>
+        </Tooltip>
+      </Badge>
       <Box component="span" id={countId} sx={visuallyHidden}>
         {unread === 1 ? '1 unread' : `${unread} unread`}
       </Box>

@@ -53,6 +53,7 @@ function SubmenuItem({ item, onAction }: { item: QuickItem; onAction: (item: Qui
       </MenuItem>
       <Menu
         id={id}
+        disablePortal
         anchorEl={anchor}
         open={anchor !== null}
         onClose={() => setAnchor(null)}
@@ -103,6 +104,7 @@ function QuickActionsMenu({ anchor, onClose, onError }: { anchor: HTMLElement; o
   return (
     <Menu
       id="quick-actions-menu"
+      disablePortal
       anchorEl={anchor}
       open
       onClose={onClose}
