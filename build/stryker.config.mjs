@@ -1,7 +1,8 @@
 // StrykerJS for `npm run mutation` (not part of `npm test`: it is slow): mutates the trust boundary and the parsers
 // and runs the unit tests of tests/vitest.mutation.config.ts against each mutant (only the tests that cover it).
 // Narrow a run with `node build/run-mutation.mjs run build/stryker.config.mjs --mutate <file> [--force]`; reruns
-// reuse reports/mutation/incremental.json (--force retests every mutant of the narrowed files).
+// reuse reports/mutation/incremental.json; after adding tests, rerun the file with --force (the incremental report
+// keeps a survived result when it does not see the new test as covering it). Results: tests/mutation/last-results.md.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',

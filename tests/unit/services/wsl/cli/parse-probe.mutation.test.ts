@@ -25,11 +25,20 @@ describe('parseProbe: section lines', () => {
   });
 });
 
+describe('parseProbe: section markers', () => {
+  it('takes only a whole ==name== line as a marker', () => {
+    const result = parseProbe('==uname==\n6.6.87\n==user==\nalex\nx==uname==\n==uname==x\n==end==\n');
+    expect(result).toMatchObject({ kernelRelease: '6.6.87', user: 'alex', complete: true });
+    expect(parseProbe('==uname==\n6.6.87\n==end==x\n').complete).toBe(false);
+  });
+});
+
 describe('parseProbe: uptime and processors', () => {
   it('reads the uptime as whole seconds from zero up, and nothing that is not a finite number', () => {
     const uptime = (line: string) => parseProbe(probe({ uptime: [line] })).uptimeSeconds;
     expect(uptime('5403.72 40000.10')).toBe(5403);
     expect(uptime('0.50 0.00')).toBe(0);
+    expect(uptime('0.00 0.00')).toBe(0);
     expect(uptime('-5 0')).toBeNull();
     expect(uptime('Infinity 0')).toBeNull();
     expect(uptime('soon 0')).toBeNull();
@@ -80,6 +89,13 @@ describe('parseProbe: meminfo', () => {
 });
 
 describe('parseProbe: mounts', () => {
+  it('leaves out every kernel pseudo filesystem', () => {
+    const pseudo = ['proc', 'sysfs', 'devpts', 'devtmpfs', 'cgroup', 'cgroup2', 'mqueue', 'debugfs', 'tracefs', 'securityfs', 'pstore', 'bpf',
+      'binfmt_misc', 'hugetlbfs', 'fusectl', 'configfs', 'autofs', 'nsfs', 'rpc_pipefs', 'efivarfs', 'selinuxfs'];
+    const lines = [...pseudo.map((fsType) => `${fsType} /sys/x/${fsType} ${fsType} rw 0 0`), '/dev/sdc / ext4 rw 0 0'];
+    expect(parseProbe(probe({ mounts: lines })).mounts.map((m) => m.fsType)).toEqual(['ext4']);
+  });
+
   it('reads fields separated by any blanks and skips lines with fewer than four fields', () => {
     const mounts = parseProbe(probe({ mounts: ['C:\\134  /mnt/c\t9p  rw,noatime 0 0', 'none /mnt/x 9p', 'lonely'] })).mounts;
     expect(mounts).toEqual([{ source: 'C:\\', target: '/mnt/c', fsType: '9p', options: 'rw,noatime' }]);
@@ -125,6 +141,7 @@ describe('parseProbe: network', () => {
       route('eth5', '00000000', '030200C0', '00FFFFFF'),
       route('eth6', '0000A8C0', '040200C0', '0000FFFF'),
       route('ppp0', '00000000', '00000000', '00000000'),
+      route('eth8', '0000000A', '090200C0', '00000000'),
       route('eth1', 'XX00000000', '050200C0', '00000000'),
       route('eth1', '00000000XX', '050200C0', '00000000'),
       route('eth1', 'ZZZZZZZZ', '050200C0', '00000000'),
@@ -143,6 +160,7 @@ describe('parseProbe: network', () => {
       ROUTE_HEADER,
       route('ppp0', '00000000', '00000000', '00000000'),
       route('eth9', '006812AC', '056012AC', '00FFFFFF'),
+      route('eth7', 'ZZZZZZZZ', '00000000', '00F0FFFF'),
       route('eth0', '006012AC', '00000000', '00F0FFFF'),
       route('eth0', '00000000', '016012AC', '00000000'),
     ];
