@@ -1,6 +1,6 @@
 // StrykerJS for `npm run mutation` (not part of `npm test`: it is slow): mutates the trust boundary and the parsers
 // and runs the unit tests of tests/vitest.mutation.config.ts against each mutant (only the tests that cover it).
-// Narrow a run with `node build/run-mutation.mjs run build/stryker.config.mjs --mutate <file> [--force]`; reruns
+// Narrow a run with `npx stryker run build/stryker.config.mjs --mutate <file> [--force]`; reruns
 // reuse reports/mutation/incremental.json; after adding tests, rerun the file with --force (the incremental report
 // keeps a survived result when it does not see the new test as covering it). Results: tests/mutation/last-results.md.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -26,6 +26,7 @@ export default {
     'electron/services/wsl/cli/decode-output.ts',
     'electron/services/docker/stats-math.ts',
     'shared/model/engine-reference.ts',
+    'electron/services/docker/dockerode/engine-paths.ts',
   ],
   concurrency: 2,
   incremental: true,
