@@ -1,18 +1,17 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvokeDispatcher } from '../../electron/hosts/common/invoke-dispatcher';
 import { registerInvokeHandlers } from '../../electron/main/ipc/register-invoke-handlers';
 import { TrustedSenderRegistry, isTrustedSender, type SenderEvent } from '../../electron/main/security/trusted-senders';
 import { FakeContents, FakeIpcMain, senderEvent } from '../unit/main/fake-electron';
 import {
-  FUZZED_CHANNELS,
+  CHANNEL_TIMEOUT_MS,
   composeFuzzHost,
   expectCleanRun,
-  installProcessGuards,
+  FUZZED_CHANNELS,
   refusalChecker,
   settle,
-  useSimulatedTime,
-  type ProcessGuards,
+  useFuzzEnvironment,
 } from './fuzz-harness';
 
 /** Generated requests per channel through the desktop IPC binding. */
@@ -37,19 +36,7 @@ const senders = fc.oneof(
   },
 );
 
-/** A safety net for a loaded machine, not a performance bound: a channel's run takes about a second. */
-const CHANNEL_TIMEOUT_MS = 180_000;
-
-let guards: ProcessGuards;
-beforeAll(() => {
-  guards = installProcessGuards();
-  useSimulatedTime();
-});
-beforeEach(() => guards.clear());
-afterAll(() => {
-  vi.useRealTimers();
-  guards.restore();
-});
+const fuzz = useFuzzEnvironment();
 
 describe('every channel through the desktop IPC binding (fake ipcMain, real sender check and dispatcher)', () => {
   it.each(FUZZED_CHANNELS)(`%s: ${RUNS} generated requests from trusted and untrusted frames`, async (channel) => {
@@ -75,7 +62,7 @@ describe('every channel through the desktop IPC binding (fake ipcMain, real send
         }),
         { numRuns: RUNS },
       );
-      expectCleanRun(host, guards, reachedService(), RUNS);
+      expectCleanRun(host, fuzz.guards, reachedService(), RUNS);
     } finally {
       unregister();
       host.cleanup();

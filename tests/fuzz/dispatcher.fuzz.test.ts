@@ -1,33 +1,20 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, it, vi } from 'vitest';
+import { describe, it } from 'vitest';
 import {
-  FUZZED_CHANNELS,
+  CHANNEL_TIMEOUT_MS,
   composeFuzzHost,
   expectCleanRun,
-  installProcessGuards,
+  FUZZED_CHANNELS,
   refusalChecker,
   settle,
-  useSimulatedTime,
-  type ProcessGuards,
+  useFuzzEnvironment,
 } from './fuzz-harness';
 
 /** Generated requests per channel through the dispatcher. */
 const RUNS = 1000;
 const client = { id: 'fuzz-client' };
 
-/** A safety net for a loaded machine, not a performance bound: a channel's run takes about a second. */
-const CHANNEL_TIMEOUT_MS = 180_000;
-
-let guards: ProcessGuards;
-beforeAll(() => {
-  guards = installProcessGuards();
-  useSimulatedTime();
-});
-beforeEach(() => guards.clear());
-afterAll(() => {
-  vi.useRealTimers();
-  guards.restore();
-});
+const fuzz = useFuzzEnvironment();
 
 describe('every channel through the dispatcher, on the simulated host and engine', () => {
   it.each(FUZZED_CHANNELS)(`%s: ${RUNS} generated requests, each a typed error or a valid result, a refused one changing nothing`, async (channel) => {
@@ -39,7 +26,7 @@ describe('every channel through the dispatcher, on the simulated host and engine
         fc.asyncProperty(host.requests(channel, 'direct'), (request) => check(request, send)),
         { numRuns: RUNS },
       );
-      expectCleanRun(host, guards, reachedService(), RUNS);
+      expectCleanRun(host, fuzz.guards, reachedService(), RUNS);
     } finally {
       host.cleanup();
     }

@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import Conf from 'conf';
 import fc from 'fast-check';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import type { z } from 'zod';
 import { composeServices, type Services } from '../../electron/hosts/common/compose-services';
 import { createInvokeDispatcher, type InvokeDispatcher } from '../../electron/hosts/common/invoke-dispatcher';
@@ -25,6 +25,32 @@ export const FUZZED_CHANNELS = Object.keys(invokeContract) as InvokeChannel[];
 export const SNAPSHOT_CHANNELS = FUZZED_CHANNELS.filter(
   (channel) => /:(list|get|contexts)$/.test(channel) && invokeContract[channel].request.safeParse({}).success,
 );
+
+/** A safety net for a loaded machine, not a performance bound: a channel's run takes about a second. */
+export const CHANNEL_TIMEOUT_MS = 180_000;
+
+/**
+ * Installs the process guards and simulated time around a fuzz file's tests (cleared before each, restored after
+ * all); the returned object's `guards` are the live ones.
+ */
+export function useFuzzEnvironment(): { readonly guards: ProcessGuards } {
+  let guards: ProcessGuards | undefined;
+  beforeAll(() => {
+    guards = installProcessGuards();
+    useSimulatedTime();
+  });
+  beforeEach(() => guards?.clear());
+  afterAll(() => {
+    vi.useRealTimers();
+    guards?.restore();
+  });
+  return {
+    get guards(): ProcessGuards {
+      if (guards === undefined) throw new Error('useFuzzEnvironment: the guards are installed in beforeAll.');
+      return guards;
+    },
+  };
+}
 
 /** Timers and `Date` faked, so the simulated host's boots and long operations take simulated time, not real time. */
 export function useSimulatedTime(): void {

@@ -1,20 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWebHost } from '../../electron/hosts/web/web-host';
 import { eventContract, type EventChannel } from '../../shared/ipc/contract';
 import { WEB_IPC_PATH, WEB_TOKEN_PARAM, WebServerFrame } from '../../shared/ipc/web-protocol';
 import {
-  FUZZED_CHANNELS,
+  CHANNEL_TIMEOUT_MS,
   composeFuzzHost,
   expectCleanRun,
-  installProcessGuards,
+  FUZZED_CHANNELS,
   refusalChecker,
   settle,
-  useSimulatedTime,
-  type ProcessGuards,
+  useFuzzEnvironment,
 } from './fuzz-harness';
 
 /** Generated requests per channel through the browser host's WebSocket. */
@@ -75,19 +74,7 @@ class FuzzClient {
   }
 }
 
-/** A safety net for a loaded machine, not a performance bound: a channel's run takes about a second. */
-const CHANNEL_TIMEOUT_MS = 180_000;
-
-let guards: ProcessGuards;
-beforeAll(() => {
-  guards = installProcessGuards();
-  useSimulatedTime();
-});
-beforeEach(() => guards.clear());
-afterAll(() => {
-  vi.useRealTimers();
-  guards.restore();
-});
+const fuzz = useFuzzEnvironment();
 
 describe("every channel through the browser host's WebSocket (port 0, simulated host and engine)", () => {
   it.each(FUZZED_CHANNELS)(`%s: ${RUNS} generated requests as JSON frames, each answered for its id, the socket kept open`, async (channel) => {
@@ -113,7 +100,7 @@ describe("every channel through the browser host's WebSocket (port 0, simulated 
       );
       expect(client.closedBy).toBeNull();
       expect(client.problems).toEqual([]);
-      expectCleanRun(host, guards, reachedService(), RUNS, [`127.0.0.1:${web.port}`]);
+      expectCleanRun(host, fuzz.guards, reachedService(), RUNS, [`127.0.0.1:${web.port}`]);
     } finally {
       client.socket.terminate();
       await settle(web.close());
