@@ -3,6 +3,7 @@ import type { EventChannel, EventPayload } from '../../../shared/ipc/contract';
 import type { ContainerDetail, ContainerSummary } from '../../../shared/model/container';
 import type { EngineLifecycleState } from '../../../shared/model/engine-lifecycle';
 import type { EngineStatus } from '../../../shared/model/engine';
+import type { Operation } from '../../../shared/model/operation';
 import type { VmInfo } from '../../../shared/model/vm';
 import type { EventListener } from '../event-hub';
 import type { Logger } from '../ports';
@@ -144,12 +145,18 @@ export function attachNotificationSources(options: NotificationSourcesOptions): 
     });
   };
 
+  const onOperation = (operation: Operation): void => {
+    if (operation.kind !== 'setup' || operation.state !== 'succeeded') return;
+    notifications.notify(setupStepDone({ id: operation.id, title: operation.target, completedAt: options.nowSeconds() }));
+  };
+
   const listener: EventListener = <C extends EventChannel>(channel: C, payload: EventPayload<C>, target: string | undefined): void => {
     if (target !== undefined) return;
     if (channel === 'containers:changed') onContainers(payload as EventPayload<'containers:changed'>);
     else if (channel === 'engine:status-changed') onStatus(payload as EventPayload<'engine:status-changed'>);
     else if (channel === 'engine:lifecycle-changed') lifecycle = (payload as EventPayload<'engine:lifecycle-changed'>).state;
     else if (channel === 'vm:changed') onVm(payload as EventPayload<'vm:changed'>);
+    else if (channel === 'operations:progressed') onOperation(payload as EventPayload<'operations:progressed'>);
   };
   const unsubscribe = options.subscribe(listener);
   return () => {

@@ -227,6 +227,19 @@ describe('setup steps', () => {
     expect(titles(service)).toEqual(['Setup: Install WSL done', 'Setup: Install WSL done']);
     detach();
   });
+
+  it('notifies a setup fix that succeeded, once, and nothing for a running or failed one or another kind of operation', () => {
+    const { hub, service, detach } = rig();
+    const fix = { id: 'setup-1', kind: 'setup' as const, target: 'the Windows features', progress: 0, message: 'Setting up the Windows features' };
+    hub.emit('operations:progressed', { ...fix, state: 'running' });
+    hub.emit('operations:progressed', { ...fix, state: 'failed', message: 'declined', error: { code: 'CONFLICT', message: 'declined' } });
+    hub.emit('operations:progressed', { ...fix, id: 'install-1', kind: 'install', state: 'succeeded', progress: 1, message: 'Done.' });
+    expect(service.list().items).toEqual([]);
+    hub.emit('operations:progressed', { ...fix, state: 'succeeded', progress: 1, message: 'Done.' });
+    hub.emit('operations:progressed', { ...fix, state: 'succeeded', progress: 1, message: 'Done.' });
+    expect(titles(service)).toEqual(['Setup: the Windows features done']);
+    detach();
+  });
 });
 
 describe('with the simulated engine, through the composed services', () => {
