@@ -1,3 +1,4 @@
+import { streamsOnlyEngine } from '../../../helpers/streams-only-engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogLine } from '../../../../shared/model/container';
 import type { ContainerEngine, ExecHandle } from '../../../../electron/services/docker/container-engine';
@@ -17,27 +18,7 @@ class CountingEngine {
   execOutputs: Array<(data: string) => void> = [];
 
   asEngine(): ContainerEngine {
-    const unused = (): never => {
-      throw new Error('not used by ContainerStreams');
-    };
-    return {
-      kind: 'docker',
-      endpoint: 'fake://',
-      context: null,
-      ping: unused,
-      listContainers: unused,
-      inspectContainer: unused,
-      act: unused,
-      statsOnce: unused,
-      listImages: unused,
-      removeImage: unused,
-      pruneImages: unused,
-      listVolumes: unused,
-      removeVolume: unused,
-      pruneVolumes: unused,
-      listNetworks: unused,
-      events: unused,
-      close: () => undefined,
+    return streamsOnlyEngine({
       streamStats: () => {
         this.opened.stats += 1;
         return { stop: () => void (this.stopped += 1) };
@@ -58,7 +39,7 @@ class CountingEngine {
           resume: () => void (this.resumed += 1),
         };
       },
-    } satisfies ContainerEngine;
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { streamsOnlyEngine } from '../../../helpers/streams-only-engine';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContainerStats, LogLine } from '../../../../shared/model/container';
 import type { ContainerEngine, ExecHandle, StreamHandle } from '../../../../electron/services/docker/container-engine';
@@ -32,27 +33,7 @@ class FakeEngine {
   initialLines: LogLine[] = [];
 
   asEngine(): ContainerEngine {
-    const unused = (): never => {
-      throw new Error('not used by ContainerStreams');
-    };
-    return {
-      kind: 'docker',
-      endpoint: 'fake://',
-      context: null,
-      ping: unused,
-      listContainers: unused,
-      inspectContainer: unused,
-      act: unused,
-      statsOnce: unused,
-      listImages: unused,
-      removeImage: unused,
-      pruneImages: unused,
-      listVolumes: unused,
-      removeVolume: unused,
-      pruneVolumes: unused,
-      listNetworks: unused,
-      events: unused,
-      close: () => undefined,
+    return streamsOnlyEngine({
       streamStats: (ref, onSample, onEnd): StreamHandle => {
         const stream = { ref, stopped: false, emit: onSample, end: onEnd };
         this.stats.push(stream);
@@ -75,7 +56,7 @@ class FakeEngine {
           close: () => void (exec.closed = true),
         };
       },
-    } satisfies ContainerEngine;
+    });
   }
 }
 
