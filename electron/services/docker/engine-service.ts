@@ -278,9 +278,14 @@ export class EngineService {
    * in the WSL distro (then waits for its first ping). Pushes starting, then running or error; idempotent when running.
    */
   async startEngine(): Promise<EngineLifecycle> {
-    const engine = await this.manageableEngine('start');
+    return this.whileManaging('start', (engine) => this.start(engine));
+  }
+
+  /** Runs one start or stop on the engine, if Lightdock may manage it and no other one runs; frees the slot after. */
+  private async whileManaging(verb: 'start' | 'stop', work: (engine: ContainerEngine) => Promise<EngineLifecycle>): Promise<EngineLifecycle> {
+    const engine = await this.manageableEngine(verb);
     try {
-      return await this.start(engine);
+      return await work(engine);
     } finally {
       this.lifecycleBusy = null;
     }
@@ -303,12 +308,7 @@ export class EngineService {
 
   /** Stops the engine Lightdock manages; pushes stopping, then stopped or error; idempotent when stopped. */
   async stopEngine(): Promise<EngineLifecycle> {
-    const engine = await this.manageableEngine('stop');
-    try {
-      return await this.stop(engine);
-    } finally {
-      this.lifecycleBusy = null;
-    }
+    return this.whileManaging('stop', (engine) => this.stop(engine));
   }
 
   private async stop(engine: ContainerEngine): Promise<EngineLifecycle> {
