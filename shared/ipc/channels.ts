@@ -55,6 +55,16 @@ export const INVOKE_CHANNELS = [
   'notifications:clear',
   'settings:general',
   'settings:set-general',
+  'memory:report',
+  'memory:history',
+  'memory:watch',
+  'memory:unwatch',
+  'memory:reclaim',
+  'memory:stop-containers',
+  'network:map',
+  'network:check-port',
+  'files:report',
+  'files:measure',
 ] as const;
 
 /** Every host → renderer push channel. */
@@ -71,6 +81,7 @@ export const EVENT_CHANNELS = [
   'exec:exited',
   'notifications:changed',
   'settings:general-changed',
+  'memory:sampled',
 ] as const;
 
 /** The one fire-and-forget signal a renderer sends: it has subscribed and is ready for pushes. */

@@ -13,6 +13,9 @@ import {
 import { AbsolutePath, Distro, DistroDetail, DistroDisk, DistroName, OnlineDistro, WslVersion } from '../model/distro';
 import { DockerContext, DockerContextName, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../model/engine';
 import { EngineLifecycle } from '../model/engine-lifecycle';
+import { BoundaryCost, FilesReport } from '../model/files';
+import { MemoryActionResult, MemoryHistory, MemoryReport, MemoryResolution, MemorySample, StopContainersRequest } from '../model/memory';
+import { CheckPortRequest, NetworkMap, PortReachability } from '../model/network-map';
 import { GeneralSettings, GeneralSettingsPatch } from '../model/general-settings';
 import { HostInfo, HostStatus } from '../model/host';
 import { NotificationId, NotificationList } from '../model/notification';
@@ -146,8 +149,32 @@ const notificationsAndSettings = {
 };
 //#endregion
 
+//#region memory, network and files
+const insight = {
+  /** The memory breakdown now: host → VM → distros → containers, with warnings. */
+  'memory:report': { request: Empty, response: MemoryReport },
+  /** The sampled history at one resolution (1 s for 10 minutes, 1 min for 24 hours). */
+  'memory:history': { request: z.object({ resolution: MemoryResolution }).strict(), response: MemoryHistory },
+  /** Samples every second while the client watches (`memory:sampled`); sampling stops when nobody watches. */
+  'memory:watch': { request: Empty, response: z.object({ subscriptionId: z.string() }) },
+  'memory:unwatch': { request: BySubscription, response: z.object({}) },
+  /** Gives the VM's page cache back to the host; answers the figures before and after. */
+  'memory:reclaim': { request: Empty, response: MemoryActionResult },
+  /** Stops the containers named (the heaviest, on the page); answers the figures before and after. */
+  'memory:stop-containers': { request: StopContainersRequest, response: MemoryActionResult },
+  /** The network map; with `checkPorts`, each TCP port's reachability on 127.0.0.1 is checked too. */
+  'network:map': { request: z.object({ checkPorts: z.boolean().optional() }).strict(), response: NetworkMap },
+  /** Checks one published port on 127.0.0.1 (modelled on the simulated host). */
+  'network:check-port': { request: CheckPortRequest, response: PortReachability },
+  /** Which directories of each distro and container live on a Windows drive (one distro or container when named). */
+  'files:report': { request: z.object({ distro: DistroName.optional(), container: ContainerRef.optional() }).strict(), response: FilesReport },
+  /** Times the 9p boundary in one running distro (modelled on the simulated host). */
+  'files:measure': { request: ByDistroName, response: BoundaryCost },
+};
+//#endregion
+
 /** Request and response schema of every renderer → host channel. */
-export const invokeContract = { ...appAndWsl, ...containers, ...setup, ...notificationsAndSettings } as const satisfies Record<
+export const invokeContract = { ...appAndWsl, ...containers, ...setup, ...notificationsAndSettings, ...insight } as const satisfies Record<
   InvokeChannelName,
   { request: z.ZodType; response: z.ZodType }
 >;
@@ -166,6 +193,7 @@ export const eventContract = {
   'exec:exited': z.object({ sessionId: z.string(), exitCode: z.number().int().nullable() }),
   'notifications:changed': NotificationList,
   'settings:general-changed': GeneralSettings,
+  'memory:sampled': z.object({ subscriptionId: z.string(), report: MemoryReport, sample: MemorySample }),
 } as const satisfies Record<EventChannelName, z.ZodType>;
 
 /** A request channel. */

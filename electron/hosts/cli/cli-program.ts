@@ -5,6 +5,9 @@ import type { EventListener } from '../../services/event-hub';
 import type { InvokeDispatcher } from '../common/invoke-dispatcher';
 import { registerDoctorCommand } from './doctor-command';
 import { registerEngineCommands } from './engine-commands';
+import { registerFilesCommand } from './files-command';
+import { registerMemoryCommand } from './memory-command';
+import { registerNetworkCommand } from './network-command';
 import { formatDistroLine, formatDistroTable, formatProgressLine, formatStatusLine, formatVmLine } from './format-output';
 import { registerWslCommands } from './wsl-commands';
 
@@ -100,6 +103,9 @@ export function createCliProgram(open: OpenDispatcher, io: CliIo, setExitCode: (
   registerEngineCommands(program, run, setExitCode);
   registerWslCommands(program, { run, open, io, setExitCode });
   registerDoctorCommand(program, { open, io, setExitCode });
+  registerMemoryCommand(program, { run, open, io, setExitCode });
+  registerNetworkCommand(program, { run, open, io, setExitCode });
+  registerFilesCommand(program, { run, open, io, setExitCode });
   return program;
 }
 

@@ -4,6 +4,12 @@ import type { HostInfo } from '../../../shared/model/host';
 import { APP_VERSION } from '../../../shared/version';
 import { resolveDataDir } from '../../services/app-paths';
 import { ContainerStreams } from '../../services/docker/container-streams';
+import { FilesService } from '../../services/files/files-service';
+import type { InsightDeps } from '../../services/insight-deps';
+import { MemoryService } from '../../services/memory/memory-service';
+import { MemoryHistoryService } from '../../services/metrics/memory-history-service';
+import { NetworkService } from '../../services/network/network-service';
+import { resolveEnginePlacement } from '../../services/placement/engine-placement';
 import { EngineService } from '../../services/docker/engine-service';
 import { EventHub } from '../../services/event-hub';
 import { NotificationService } from '../../services/notifications/notification-service';
@@ -49,6 +55,14 @@ export interface Services {
   notifications: NotificationService;
   /** Settings → General. */
   generalSettings: GeneralSettingsService;
+  /** The Memory page's breakdown and actions. */
+  memory: MemoryService;
+  /** The memory history, sampled only while someone watches. */
+  memoryHistory: MemoryHistoryService;
+  /** The Network page's map, ports and problems. */
+  network: NetworkService;
+  /** The Files view: directories across the Windows boundary. */
+  files: FilesService;
   /** Starts the live parts (engine events, VM timers) for hosts that push to a UI; the CLI never calls it. */
   watch(): void;
   /** Ends every subscription a client owned (its window closed or its socket went away). */
@@ -100,7 +114,6 @@ export function composeServices(host: HostEnvironment): Services {
   const setup = createSetupService({ dataDir, env: host.env, platform: host.platform, backend, wsl, engine, settings, events, clock: host.clock, logger: host.logger });
   const generalSettings = new GeneralSettingsService(settings, events);
   const notifications = new NotificationService({ events, clock: host.clock, logger: host.logger, toggles: () => generalSettings.get().notifications });
-  let detachNotificationSources: (() => void) | null = null;
   const hostInfo: HostInfo = {
     backend: backend.kind,
     simulated: backend.kind === 'simulated',
@@ -108,6 +121,26 @@ export function composeServices(host: HostEnvironment): Services {
     platform: host.platform,
     appVersion: APP_VERSION,
   };
+  const insightDeps: InsightDeps = {
+    wsl,
+    engine,
+    events,
+    notifications,
+    clock: host.clock,
+    logger: host.logger,
+    dataDir,
+    platform: host.platform,
+    hostInfo,
+    placement: async () => {
+      const [status, distros] = await Promise.all([engine.status(), wsl.list().catch(() => [])]);
+      return resolveEnginePlacement({ status, distros, platform: host.platform });
+    },
+  };
+  const memory = new MemoryService(insightDeps);
+  const memoryHistory = new MemoryHistoryService(insightDeps, () => memory.report());
+  const network = new NetworkService(insightDeps);
+  const files = new FilesService(insightDeps);
+  let detachNotificationSources: (() => void) | null = null;
   return {
     dataDir,
     hostInfo,
@@ -119,6 +152,10 @@ export function composeServices(host: HostEnvironment): Services {
     setup,
     notifications,
     generalSettings,
+    memory,
+    memoryHistory,
+    network,
+    files,
     watch: () => {
       detachNotificationSources ??= attachNotificationSources({
         subscribe: (listener) => events.subscribe(listener),
@@ -129,9 +166,13 @@ export function composeServices(host: HostEnvironment): Services {
       });
       engine.watch();
     },
-    releaseClient: (clientId) => streams.releaseClient(clientId),
+    releaseClient: (clientId) => {
+      streams.releaseClient(clientId);
+      memoryHistory.releaseClient(clientId);
+    },
     dispose: () => {
       detachNotificationSources?.();
+      memoryHistory.dispose();
       streams.dispose();
       engine.dispose();
       wsl.dispose();

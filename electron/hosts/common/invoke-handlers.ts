@@ -9,12 +9,13 @@ export type InvokeHandlers = {
 
 /** Maps every channel of the contract to the service call that answers it. */
 export function createInvokeHandlers(services: Services): InvokeHandlers {
-  const { wsl, hostInfo, engine, streams, setup, notifications, generalSettings } = services;
+  const { wsl, hostInfo, engine, streams, setup, notifications, generalSettings, memory, memoryHistory, network, files } = services;
   return {
     'app:info': async () => hostInfo,
     'app:status': () => wsl.status(hostInfo),
     'app:visibility': async ({ visible }, client) => {
       streams.setVisibility(client.id, visible);
+      memoryHistory.setVisibility(client.id, visible);
       return { visible };
     },
     'distros:list': () => wsl.list(),
@@ -84,5 +85,18 @@ export function createInvokeHandlers(services: Services): InvokeHandlers {
     'notifications:clear': async () => notifications.clear(),
     'settings:general': async () => generalSettings.get(),
     'settings:set-general': async (patch) => generalSettings.update(patch),
+    'memory:report': () => memory.report(),
+    'memory:history': ({ resolution }) => memoryHistory.history(resolution),
+    'memory:watch': (_request, client) => memoryHistory.watch(client.id),
+    'memory:unwatch': async ({ subscriptionId }, client) => {
+      memoryHistory.unwatch(client.id, subscriptionId);
+      return {};
+    },
+    'memory:reclaim': () => memory.reclaim(),
+    'memory:stop-containers': ({ ids }) => memory.stopContainers(ids),
+    'network:map': ({ checkPorts }) => network.map({ checkPorts: checkPorts ?? false }),
+    'network:check-port': (request) => network.checkPort(request),
+    'files:report': ({ distro, container }) => files.report({ distro, container }),
+    'files:measure': ({ name }) => files.measure(name),
   };
 }

@@ -1,5 +1,6 @@
 import type { Distro, DistroDetail, DistroDisk, OnlineDistro, WslVersion } from '../../../shared/model/distro';
 import type { WslBackendKind } from '../../../shared/model/host';
+import type { BoundaryCost } from '../../../shared/model/files';
 import type { VmInfo } from '../../../shared/model/vm';
 
 /** Reports progress of long work: a fraction from 0 to 1 (null when unknown) and one sentence. */
@@ -9,6 +10,25 @@ export type ProgressReporter = (progress: number | null, message: string) => voi
 export interface WslConfigFile {
   path: string;
   text: string | null;
+}
+
+/** Memory as the host and each running WSL2 distro see it now (the VM's own figures are in `vmInfo`). */
+export interface WslMemoryUsage {
+  /** RAM of the machine wsl.exe runs on (the simulated host's on the simulated backend). */
+  hostTotalBytes: number;
+  /** RAM the host has available (free plus reclaimable), so used = total − available. */
+  hostAvailableBytes: number;
+  /** Each running WSL2 distro's processes, by name. */
+  distros: { name: string; processBytes: number }[];
+  /** How the distro figures were reached, in one sentence (they are estimates). */
+  distroEstimate: string;
+}
+
+/** A running distro's processes and where they work, and its default user's home. */
+export interface DistroDirectories {
+  home: string | null;
+  /** At most 256 processes: the command name and its working directory. */
+  processes: { command: string; cwd: string }[];
 }
 
 /**
@@ -49,6 +69,14 @@ export interface WslBackend {
   readWslConfig(): Promise<WslConfigFile>;
   /** Replaces the file's text atomically in the encoding the file has (UTF-8 when new); text that encoding cannot hold is refused (VALIDATION) before anything is written. */
   writeWslConfig(text: string): Promise<void>;
+  /** Host RAM in use and each running WSL2 distro's processes' memory; a stopped VM gives no distros. */
+  memoryUsage(): Promise<WslMemoryUsage>;
+  /** Gives the VM's page cache back (drop caches as root in a running WSL2 distro); CONFLICT when the VM is not running. */
+  reclaimMemory(): Promise<void>;
+  /** Where a running distro's processes work, and its home; CONFLICT when it is not running. */
+  distroDirectories(name: string): Promise<DistroDirectories>;
+  /** A short, bounded timed read/write on a Windows drive and in the distro's own disk; CONFLICT when it is not running. */
+  measureBoundary(name: string, signal: AbortSignal): Promise<BoundaryCost>;
   /** Calls the listener when state changed outside this process or by the passing of time (VM idle shutdown). */
   watchExternalChanges(listener: () => void): () => void;
 }

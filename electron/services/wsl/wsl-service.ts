@@ -6,7 +6,8 @@ import type { WslConfigView } from '../../../shared/model/wslconfig';
 import { ServiceError } from '../errors';
 import type { EventSink, Logger } from '../ports';
 import { Operations, type OperationSpec } from './operations';
-import type { ProgressReporter, WslBackend, WslConfigFile } from './wsl-backend';
+import type { BoundaryCost } from '../../../shared/model/files';
+import type { DistroDirectories, ProgressReporter, WslBackend, WslConfigFile, WslMemoryUsage } from './wsl-backend';
 import { checkValue, effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from './wslconfig/effective-config';
 import { setWslConfigKey } from './wslconfig/wslconfig-document';
 import { findKeyDef, keyOf } from './wslconfig/wslconfig-keys';
@@ -83,6 +84,34 @@ export class WslService {
   /** The utility VM with live figures. */
   vm(): Promise<VmInfo> {
     return this.backend.vmInfo();
+  }
+
+  /** Host RAM in use and each running WSL2 distro's processes' memory. */
+  memoryUsage(): Promise<WslMemoryUsage> {
+    return this.backend.memoryUsage();
+  }
+
+  /** Gives the VM's page cache back to the host, then pushes the VM's new figures. */
+  async reclaimMemory(): Promise<VmInfo> {
+    const vm = await this.backend.vmInfo();
+    if (vm.state !== 'Running') throw new ServiceError('CONFLICT', 'The WSL VM is not running, so it holds no page cache to give back.');
+    await this.backend.reclaimMemory();
+    await this.publish();
+    return this.backend.vmInfo();
+  }
+
+  /** Where a running distro's processes work, and its home; CONFLICT when it is not running. */
+  async distroDirectories(name: string): Promise<DistroDirectories> {
+    const distro = await this.resolve(name);
+    if (distro.state !== 'Running') throw new ServiceError('CONFLICT', `${distro.name} is not running, so none of its processes work anywhere.`);
+    return this.backend.distroDirectories(distro.name);
+  }
+
+  /** Times a short read/write on a Windows drive and in the distro's own disk; CONFLICT when it is not running. */
+  async measureBoundary(name: string, signal: AbortSignal): Promise<BoundaryCost> {
+    const distro = await this.resolve(name);
+    if (distro.state !== 'Running') throw new ServiceError('CONFLICT', `Start ${distro.name} first: the cost of its Windows drives is measured inside it.`);
+    return this.backend.measureBoundary(distro.name, signal);
   }
 
   /** Starts a stopped distro (a running one is left as it is) and returns its new row. */

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import DnsOutlined from '@mui/icons-material/DnsOutlined';
+import DonutSmallOutlined from '@mui/icons-material/DonutSmallOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import FolderOutlined from '@mui/icons-material/FolderOutlined';
+import HubOutlined from '@mui/icons-material/HubOutlined';
 import LayersOutlined from '@mui/icons-material/LayersOutlined';
 import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
@@ -39,6 +42,9 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'distros', label: 'Distros', icon: <DnsOutlined />, inNav: true, component: DistrosPage },
   split({ id: 'distro', label: 'Distro', icon: <DnsOutlined />, inNav: false }, () => import('./DistroDetailPage').then((m) => m.DistroDetailPage)),
   split({ id: 'vm', label: 'WSL VM', icon: <MemoryOutlined />, inNav: true }, () => import('./VmPage').then((m) => m.VmPage)),
+  split({ id: 'memory', label: 'Memory', icon: <DonutSmallOutlined />, inNav: true }, () => import('./MemoryPage').then((m) => m.MemoryPage)),
+  split({ id: 'network', label: 'Network', icon: <HubOutlined />, inNav: true }, () => import('./NetworkPage').then((m) => m.NetworkPage)),
+  split({ id: 'files', label: 'Files', icon: <FolderOutlined />, inNav: true }, () => import('./FilesPage').then((m) => m.FilesPage)),
   split({ id: 'containers', label: 'Containers', icon: <ViewInArOutlined />, inNav: true }, () => import('./ContainersPage').then((m) => m.ContainersPage)),
   split({ id: 'container', label: 'Container', icon: <ViewInArOutlined />, inNav: false }, () => import('./ContainerDetailPage').then((m) => m.ContainerDetailPage)),
   split({ id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true }, () => import('./ImagesPage').then((m) => m.ImagesPage)),

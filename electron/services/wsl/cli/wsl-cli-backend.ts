@@ -12,7 +12,12 @@ import {
 import { NetworkingMode, type VmInfo } from '../../../../shared/model/vm';
 import { ServiceError } from '../../errors';
 import { systemClock, type Clock, type Logger } from '../../ports';
-import type { ProgressReporter, WslBackend, WslConfigFile } from '../wsl-backend';
+import type { DistroDirectories, ProgressReporter, WslBackend, WslConfigFile, WslMemoryUsage } from '../wsl-backend';
+import type { BoundaryCost } from '../../../../shared/model/files';
+import { measureBoundaryInDistro } from './boundary-cost';
+import type { DistroScriptOptions, DistroShell } from './distro-shell';
+import { dropPageCache, readMemoryUsage } from './memory-usage';
+import { readDistroDirectories } from './distro-directories';
 import { effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from '../wslconfig/effective-config';
 import { decodeWslConfig, encodeLikeExisting, readWslConfigBytes } from '../wslconfig/wslconfig-file';
 import { decodeWslOutput } from './decode-output';
@@ -370,6 +375,26 @@ export class WslCliBackend implements WslBackend {
    * Polls `-l -v` every few seconds (unref'd timer, one call at a time) only while a listener is attached,
    * and calls listeners when the list differs from the last one this backend saw.
    */
+  /** Host RAM from the OS (wsl.exe runs here) and each running WSL2 distro's processes from a script inside it. */
+  memoryUsage(): Promise<WslMemoryUsage> {
+    return readMemoryUsage(this.shell());
+  }
+
+  /** Drops the VM's page cache as root in the first running WSL2 distro. */
+  reclaimMemory(): Promise<void> {
+    return dropPageCache(this.shell());
+  }
+
+  /** The working directories of a running distro's processes, and its home. */
+  distroDirectories(name: string): Promise<DistroDirectories> {
+    return readDistroDirectories(this.shell(), checked(name));
+  }
+
+  /** A short timed read/write under /mnt/<drive> and in the distro's home. */
+  measureBoundary(name: string, signal: AbortSignal): Promise<BoundaryCost> {
+    return measureBoundaryInDistro(this.shell(), checked(name), signal);
+  }
+
   watchExternalChanges(listener: () => void): () => void {
     const entry = (): void => listener();
     this.listeners.add(entry);
@@ -422,6 +447,25 @@ export class WslCliBackend implements WslBackend {
     const probe = parseProbe(call.result.stdout.toString('utf8'));
     if (!probe.complete) this.reportOnce(`The probe of ${name} ended early; some details are missing.`);
     return probe;
+  }
+
+  /** The distro list, a constant script's runner, the host's RAM and the clock, for the memory and files readers. */
+  private shell(): DistroShell {
+    return {
+      listDistros: () => this.listDistros(),
+      run: (name, script, options) => this.runScript(name, script, options),
+      hostMemory: () => ({ totalBytes: this.hostMemoryBytes(), availableBytes: os.freemem() }),
+      clock: this.clock,
+    };
+  }
+
+  /** `wsl.exe -d <name> [-u root] --exec /bin/sh -c <script>`; a non-zero exit is a ServiceError. */
+  private async runScript(name: string, script: string, options: DistroScriptOptions = {}): Promise<string> {
+    const action = `read ${name}`;
+    const user = options.root === true ? ['--user', 'root'] : [];
+    const call = await this.call(['--distribution', checked(name), ...user, '--exec', '/bin/sh', '-c', script], action, options.timeoutMs ?? this.timeoutMs);
+    if (call.result.exitCode !== 0) throw this.failure(call, action, true);
+    return call.result.stdout.toString('utf8');
   }
 
   /** The VHDX of a WSL2 distro from the registry and the file; disk use only while it runs. */

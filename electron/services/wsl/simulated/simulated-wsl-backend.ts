@@ -6,7 +6,10 @@ import type { VmInfo } from '../../../../shared/model/vm';
 import { ServiceError } from '../../errors';
 import type { Clock, Logger } from '../../ports';
 import { JsonStateFile } from '../../storage/json-state-file';
-import type { ProgressReporter, WslBackend, WslConfigFile } from '../wsl-backend';
+import type { BoundaryCost } from '../../../../shared/model/files';
+import type { DistroDirectories, ProgressReporter, WslBackend, WslConfigFile, WslMemoryUsage } from '../wsl-backend';
+import { simulatedBoundaryCost, simulatedDirectories } from './files-model';
+import { memoryUsageOf, reclaimPageCache } from './memory-model';
 import { effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from '../wslconfig/effective-config';
 import { decodeWslConfig, encodeLikeExisting, readWslConfigBytesSync } from '../wslconfig/wslconfig-file';
 import { buildArchive, readHead, readManifest, sniffArchive } from './export-archive';
@@ -338,6 +341,31 @@ export class SimulatedWslBackend implements WslBackend {
     } finally {
       fs.rmSync(temp, { force: true });
     }
+  }
+
+  /** The modelled host RAM in use and each running WSL2 distro's processes. */
+  async memoryUsage(): Promise<WslMemoryUsage> {
+    const state = this.file.read();
+    return memoryUsageOf(state, this.clock.now(), this.bootConfig(state));
+  }
+
+  /** Drops the modelled page cache of a running VM; CONFLICT when it is stopped. */
+  async reclaimMemory(): Promise<void> {
+    const state = this.file.read();
+    this.write(reclaimPageCache(state, this.clock.now(), this.bootConfig(state)));
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The modelled working directories of a running distro's processes. */
+  async distroDirectories(name: string): Promise<DistroDirectories> {
+    const state = this.file.read();
+    return simulatedDirectories(state, this.mustFind(state, name));
+  }
+
+  /** The modelled cost of the 9p boundary (labelled as modelled). */
+  async measureBoundary(name: string, signal: AbortSignal): Promise<BoundaryCost> {
+    const state = this.file.read();
+    return simulatedBoundaryCost(state, this.mustFind(state, name), this.clock.now(), signal);
   }
 
   watchExternalChanges(listener: () => void): () => void {

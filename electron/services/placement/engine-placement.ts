@@ -1,0 +1,67 @@
+import type { Distro } from '../../../shared/model/distro';
+import type { EngineStatus } from '../../../shared/model/engine';
+import type { EnginePlacement } from '../../../shared/model/engine-placement';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+/** The distro Docker Desktop runs its engine in. */
+export const DOCKER_DESKTOP_DISTRO = 'docker-desktop';
+
+/** What decides where the engine's containers run. */
+export interface PlacementFacts {
+  status: Pick<EngineStatus, 'kind' | 'state' | 'endpoint' | 'context'>;
+  distros: readonly Distro[];
+  platform: NodeJS.Platform;
+}
+
+function remoteHost(endpoint: string): string | null {
+  const scheme = endpoint.split(':', 1)[0] ?? '';
+  if (scheme !== 'tcp' && scheme !== 'ssh' && scheme !== 'http' && scheme !== 'https') return null;
+  try {
+    const host = new URL(endpoint).hostname.toLowerCase();
+    return LOOPBACK.has(host) ? null : host;
+  } catch {
+    return null;
+  }
+}
+
+/** The running WSL2 distro the engine most likely runs in: Docker Desktop's when it runs, else the default one. */
+function engineDistro(distros: readonly Distro[], preferDockerDesktop: boolean): string | null {
+  const running = distros.filter((d) => d.version === 2 && d.state === 'Running');
+  const desktop = running.find((d) => d.name === DOCKER_DESKTOP_DISTRO);
+  if (preferDockerDesktop && desktop) return desktop.name;
+  return (running.find((d) => d.isDefault) ?? desktop ?? running[0])?.name ?? null;
+}
+
+/**
+ * Where the engine's containers run, from its status, the distros and the platform: nowhere when it does not
+ * answer; another machine for a non-loopback tcp/ssh endpoint; this Linux machine for a local socket on Linux
+ * (no VM); otherwise a WSL distro (Docker Desktop's pipe → `docker-desktop`, else the default running distro).
+ */
+export function resolveEnginePlacement(facts: PlacementFacts): EnginePlacement {
+  const { status, distros, platform } = facts;
+  const simulated = status.kind === 'simulated';
+  if (status.state !== 'connected') {
+    return { kind: 'none', distro: null, simulated, description: 'No Docker engine answers, so no containers are shown.' };
+  }
+  const remote = remoteHost(status.endpoint);
+  if (!simulated && remote !== null) {
+    return { kind: 'remote', distro: null, simulated, description: `The Docker engine runs on another machine (${remote}); its containers use that machine's memory and network.` };
+  }
+  if (!simulated && platform !== 'win32') {
+    return {
+      kind: 'linux-host',
+      distro: null,
+      simulated,
+      description: 'The Docker engine runs on this Linux machine itself, with no VM: its containers sit directly on the host.',
+    };
+  }
+  const dockerDesktop = simulated || status.endpoint.includes('docker_engine');
+  const distro = engineDistro(distros, dockerDesktop);
+  const which = simulated ? 'The simulated Docker engine' : 'The Docker engine';
+  return {
+    kind: 'wsl-distro',
+    distro,
+    simulated,
+    description: distro === null ? `${which} runs in the WSL2 VM, in no distro Lightdock can see.` : `${which} runs in the WSL2 VM, in the ${distro} distro.`,
+  };
+}
