@@ -6,6 +6,9 @@ import { IpcErrorPayload as IpcErrorPayloadSchema, fail, ok, type IpcErrorPayloa
 import type { Distro } from '../../shared/model/distro';
 import type { HostInfo } from '../../shared/model/host';
 import { FakeEngine } from './fake-engine';
+import { FakeFiles } from './fake-files';
+import { FakeMemory } from './fake-memory';
+import { FakeNetwork } from './fake-network';
 import { FakeNotifications } from './fake-notifications';
 import { FakeWsl } from './fake-wsl';
 
@@ -70,6 +73,12 @@ export class FakeLightdock implements LightdockApi {
   readonly engine = new FakeEngine((channel, payload) => this.emit(channel, payload));
   /** The notifications (the bell) and Settings → General. */
   readonly notifications = new FakeNotifications((channel, payload) => this.emit(channel, payload));
+  /** The Memory page's channels. */
+  readonly memory = new FakeMemory((channel, payload) => this.emit(channel, payload));
+  /** The Network page's channels. */
+  readonly network = new FakeNetwork((channel, payload) => this.emit(channel, payload));
+  /** The Files view's channels. */
+  readonly files = new FakeFiles((channel, payload) => this.emit(channel, payload));
   /** The WSL VM, distro details, long distro operations and `.wslconfig`. */
   readonly wsl = new FakeWsl({
     getDistros: () => this.distros,
@@ -149,7 +158,15 @@ export class FakeLightdock implements LightdockApi {
   private route(channel: InvokeChannel, request: unknown): IpcResult<unknown> {
     const failure = this.failures.get(channel);
     if (failure !== undefined) return { ok: false, error: failure };
-    return this.engine.answer(channel, request) ?? this.wsl.answer(channel, request) ?? this.notifications.answer(channel, request) ?? this.answer(channel, request);
+    return (
+      this.engine.answer(channel, request) ??
+      this.wsl.answer(channel, request) ??
+      this.notifications.answer(channel, request) ??
+      this.memory.answer(channel, request) ??
+      this.network.answer(channel, request) ??
+      this.files.answer(channel, request) ??
+      this.answer(channel, request)
+    );
   }
 
   private answer(channel: InvokeChannel, request: unknown): IpcResult<unknown> {
