@@ -185,6 +185,11 @@ function shutdownItem(vm: VmSummary | null): MenuItem {
   return item('wsl:shutdown', 'Shut down WSL (stops every distro and the VM)', { channel: 'wsl:shutdown', request: {} }, reason);
 }
 
+function reclaimItem(vm: VmSummary | null): MenuItem {
+  const reason = vm === null ? 'The VM state has not arrived yet.' : vm.state !== 'Running' ? `The WSL VM is ${vm.state.toLowerCase()}, so it holds no page cache to give back.` : null;
+  return item('memory:reclaim', 'Reclaim VM memory (give the page cache back to Windows)', { channel: 'memory:reclaim', request: {} }, reason);
+}
+
 function quitAndStopItem(state: QuickActionsState, engineState: EngineLifecycleState | null): MenuItem {
   let reason: string | null = null;
   if (state.lifecycle !== null && !state.lifecycle.manageable) reason = state.lifecycle.reason ?? 'Lightdock cannot manage this engine.';
@@ -215,6 +220,7 @@ export function buildQuickActionsMenu(state: QuickActionsState, surface: MenuSur
     separator('sep:engine'),
     engineItem(state, engineState),
     shutdownItem(state.vm),
+    reclaimItem(state.vm),
     separator('sep:app'),
     item('app:setup', 'Check setup…', { navigate: '#/setup' }, null),
     item('app:settings', 'Settings…', { navigate: '#/settings' }, null),

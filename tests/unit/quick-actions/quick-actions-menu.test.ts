@@ -93,7 +93,7 @@ function expectWellFormed(entries: readonly MenuEntry[]): void {
     if (!entry.enabled) expect(entry.disabledReason, `${entry.label} says why it is disabled`).toMatch(/\.$/);
     if (entry.action !== undefined && 'channel' in entry.action) {
       expect(invokeContract[entry.action.channel].request.safeParse(entry.action.request).success, entry.label).toBe(true);
-      expect(entry.label).toMatch(/^(Start|Stop|Restart|Terminate|Make|Shut down)\b/);
+      expect(entry.label).toMatch(/^(Start|Stop|Restart|Terminate|Make|Shut down|Reclaim)\b/);
     }
     if (entry.action !== undefined && 'openUrl' in entry.action) expect(entry.label).toBe(`Open ${entry.action.openUrl} in the browser`);
   });
@@ -156,6 +156,17 @@ describe('buildQuickActionsMenu: VM and distros', () => {
     expect(shutdown.enabled).toBe(enabled);
     expect(shutdown.action).toEqual({ channel: 'wsl:shutdown', request: {} });
     expect(menu.tooltip).toContain(`WSL VM ${vmState.toLowerCase()}`);
+  });
+
+  it.each<[VmState, boolean]>([
+    ['Running', true],
+    ['Starting', false],
+    ['Stopped', false],
+  ])('VM %s: "Reclaim VM memory" enabled %s, and it calls memory:reclaim', (vmState, enabled) => {
+    const reclaim = find(buildQuickActionsMenu(state({ vm: { state: vmState, runningDistros: 1 } })).items, 'memory:reclaim');
+    expect(reclaim.enabled).toBe(enabled);
+    expect(reclaim.action).toEqual({ channel: 'memory:reclaim', request: {} });
+    if (!enabled) expect(reclaim.disabledReason).toBe(`The WSL VM is ${vmState.toLowerCase()}, so it holds no page cache to give back.`);
   });
 
   it('each distro offers start, terminate, set default and show, enabled by its state', () => {
@@ -242,12 +253,13 @@ describe('buildQuickActionsMenu: surfaces', () => {
       'Containers',
       'Stop the Docker engine',
       'Shut down WSL (stops every distro and the VM)',
+      'Reclaim VM memory (give the page cache back to Windows)',
       'Check setup…',
       'Settings…',
       'Quit Lightdock',
       'Quit Lightdock and stop the Docker engine',
     ]);
-    expect(items(buildQuickActionsMenu(state(), 'app-bar').items).map((i) => i.label)).toEqual(tray.slice(1, 7));
+    expect(items(buildQuickActionsMenu(state(), 'app-bar').items).map((i) => i.label)).toEqual(tray.slice(1, 8));
     expect(find(buildQuickActionsMenu(state()).items, 'app:setup').action).toEqual({ navigate: '#/setup' });
   });
 

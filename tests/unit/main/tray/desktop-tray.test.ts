@@ -152,6 +152,7 @@ describe('the desktop tray over the real services', () => {
       '---',
       'Stop the Docker engine',
       'Shut down WSL (stops every distro and the VM)',
+      'Reclaim VM memory (give the page cache back to Windows)',
       '---',
       'Check setup…',
       'Settings…',
