@@ -87,7 +87,7 @@ export function seedEngineState(now: number): SimulatedEngineState {
     pidHost: false,
     network: { mode: 'attached', attachments: [{ network: 'shop_default', ip: '172.18.0.3' }] },
     ports: [tcp(3000)],
-    mounts: [],
+    mounts: [{ type: 'bind', source: '/run/desktop/mnt/host/c/Users/dev/source/shop/api', destination: '/app', mode: '', rw: true }],
     memory: 512 * MiB,
     nanoCpus: 1_000_000_000,
     pidsLimit: 200,

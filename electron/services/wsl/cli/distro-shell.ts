@@ -5,12 +5,14 @@ import type { Clock } from '../../ports';
 export interface DistroScriptOptions {
   root?: boolean;
   timeoutMs?: number;
+  /** Positional arguments after the script (`$1`, `$2`…), passed as separate argv entries and never read as script text. */
+  args?: readonly string[];
 }
 
 /**
  * What the cli backend lends the memory and files readers: the distro list, one way to run a constant script
- * in a distro (`wsl.exe -d <name> [-u root] --exec /bin/sh -c <script>`, an argument array, never built from
- * input), the host's RAM and the clock.
+ * in a distro (`wsl.exe -d <name> [-u root] --exec /bin/sh -c <script> sh [args…]`, an argument array, never built
+ * from input; values go in as positional arguments), the host's RAM and the clock.
  */
 export interface DistroShell {
   listDistros(): Promise<Distro[]>;
