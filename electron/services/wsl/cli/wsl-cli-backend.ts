@@ -459,11 +459,12 @@ export class WslCliBackend implements WslBackend {
     };
   }
 
-  /** `wsl.exe -d <name> [-u root] --exec /bin/sh -c <script>`; a non-zero exit is a ServiceError. */
+  /** `wsl.exe -d <name> [-u root] --exec /bin/sh -c <script> [sh <args…>]`; the args are `$1`…; a non-zero exit is a ServiceError. */
   private async runScript(name: string, script: string, options: DistroScriptOptions = {}): Promise<string> {
     const action = `read ${name}`;
     const user = options.root === true ? ['--user', 'root'] : [];
-    const call = await this.call(['--distribution', checked(name), ...user, '--exec', '/bin/sh', '-c', script], action, options.timeoutMs ?? this.timeoutMs);
+    const positional = options.args === undefined || options.args.length === 0 ? [] : ['sh', ...options.args];
+    const call = await this.call(['--distribution', checked(name), ...user, '--exec', '/bin/sh', '-c', script, ...positional], action, options.timeoutMs ?? this.timeoutMs);
     if (call.result.exitCode !== 0) throw this.failure(call, action, true);
     return call.result.stdout.toString('utf8');
   }
