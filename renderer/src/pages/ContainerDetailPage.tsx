@@ -25,11 +25,12 @@ import { useContainerActions } from '../features/containers/useContainerActions'
 import { useContainers } from '../features/containers/useContainers';
 import type { NameOf } from '../features/container-detail/NamespacesPanel';
 import { EngineGate } from '../features/engine/EngineGate';
+import { FilesSection } from '../features/files/FilesSection';
 import { describeIpcError } from '../ipc/ipc-error';
 import { hrefFor, navigate } from '../navigation/route';
 import { RetryAlert } from '../components/RetryAlert';
 
-const TABS = ['Overview', 'Logs', 'Stats', 'Inspect', 'Terminal'] as const;
+const TABS = ['Overview', 'Logs', 'Stats', 'Inspect', 'Terminal', 'Files'] as const;
 type TabName = (typeof TABS)[number];
 
 function tabId(tab: TabName): string {
@@ -165,6 +166,8 @@ function TabBody({ tab, detail, running, history, nameOf }: TabBodyProps): React
       return <InspectTab inspect={detail.inspect} />;
     case 'Terminal':
       return <TerminalTab id={detail.id} name={detail.name} running={running} />;
+    case 'Files':
+      return <FilesSection filter={{ container: detail.id }} name={detail.name} refreshKey={detail.state} />;
   }
 }
 

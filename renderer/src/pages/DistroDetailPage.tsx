@@ -22,6 +22,7 @@ import { UnregisterDialog } from '../features/distro-detail/UnregisterDialog';
 import { useDistroActions, type DistroActionsModel, type DistroDetailAction } from '../features/distro-detail/useDistroActions';
 import { useDistroDetail } from '../features/distro-detail/useDistroDetail';
 import { DistroStateChip } from '../features/distros/DistroStateChip';
+import { FilesSection } from '../features/files/FilesSection';
 import { OperationsPanel } from '../features/operations/OperationsPanel';
 import { describeIpcError } from '../ipc/ipc-error';
 import { hrefFor } from '../navigation/route';
@@ -110,6 +111,9 @@ function Loaded({ distro, onSettled }: { distro: DistroDetail; onSettled: (kind:
         />
         <Box sx={{ gridColumn: '1 / -1' }}>
           <DistroMountsCard distro={distro} />
+        </Box>
+        <Box sx={{ gridColumn: '1 / -1', minWidth: 0 }}>
+          <FilesSection filter={{ distro: distro.name }} name={distro.name} refreshKey={distro.state} />
         </Box>
       </Box>
       <Dialogs dialog={dialog} distro={distro} actions={actions} onClose={() => setDialog(null)} onRun={run} />

@@ -1,0 +1,32 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { MoveAdvice } from '../../../../shared/model/files';
+import { CopyCommandsButton } from './CopyCommandsButton';
+
+/** How to move one directory off the Windows drive: the sentence, the exact commands in a monospace block, and Copy commands. */
+export function MoveAdviceBlock({ advice }: { advice: MoveAdvice }): React.JSX.Element {
+  return (
+    <Box component="section" aria-label={`How to move ${advice.path}`} sx={{ display: 'grid', gap: 1, minWidth: 0 }}>
+      <Typography variant="body2">{advice.text}</Typography>
+      <Box
+        component="pre"
+        aria-label={`Commands to move ${advice.path}`}
+        sx={{
+          m: 0,
+          p: 1.5,
+          borderRadius: 1,
+          bgcolor: 'action.hover',
+          border: 1,
+          borderColor: 'divider',
+          fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+          fontSize: '0.8125rem',
+          overflowX: 'auto',
+          whiteSpace: 'pre',
+        }}
+      >
+        {advice.commands.join('\n')}
+      </Box>
+      <CopyCommandsButton path={advice.path} commands={advice.commands} />
+    </Box>
+  );
+}
