@@ -17,6 +17,14 @@ export interface EngineEvent {
   time: number;
 }
 
+/** One running container's memory: its cgroup's use without the inactive file cache, and its `--memory` limit (null when unlimited). */
+export interface ContainerMemoryUse {
+  id: string;
+  name: string;
+  bytes: number;
+  limitBytes: number | null;
+}
+
 /** A running stream that can be stopped; stopping twice is harmless. */
 export interface StreamHandle {
   stop(): void;
@@ -76,4 +84,9 @@ export interface ContainerEngine {
   ): Promise<ExecHandle>;
   /** Releases sockets and streams. */
   close(): void;
+  /**
+   * Memory of every running container, cheap enough to call every second: cgroup files where the engine is on
+   * this machine, else one-shot stats at bounded concurrency. Engines without it are sampled through `statsOnce`.
+   */
+  memoryUse?(): Promise<ContainerMemoryUse[]>;
 }

@@ -5,7 +5,7 @@ import { ServiceError } from '../errors';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { Settings } from '../settings/settings';
 import type { JsonStateFile } from '../storage/json-state-file';
-import type { ContainerEngine, EngineEvent, EngineIdentity, StreamHandle } from './container-engine';
+import type { ContainerEngine, ContainerMemoryUse, EngineEvent, EngineIdentity, StreamHandle } from './container-engine';
 import { DockerodeEngine } from './dockerode/dockerode-engine';
 import {
   SIMULATED_STOPPED_MESSAGE,
@@ -493,6 +493,14 @@ export class EngineService {
       }
     });
     return samples.filter((s): s is ContainerStats => s !== null);
+  }
+
+  /** Memory of every running container: the engine's cheap reading when it has one, else one `statsOnce` each (limit unknown, null). */
+  async containerMemory(): Promise<ContainerMemoryUse[]> {
+    const engine = await this.current();
+    if (engine.memoryUse !== undefined) return engine.memoryUse();
+    const samples = await this.stats();
+    return samples.map((s) => ({ id: s.id, name: s.name, bytes: Math.max(0, Math.round(s.memoryUsedBytes)), limitBytes: null }));
   }
 
   /** Images (`docker images`). */

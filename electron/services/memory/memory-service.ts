@@ -1,25 +1,175 @@
+import type { ContainerSummary } from '../../../shared/model/container';
 import type { MemoryActionResult, MemoryReport } from '../../../shared/model/memory';
+import type { VmInfo } from '../../../shared/model/vm';
+import type { ContainerMemoryUse } from '../docker/container-engine';
 import { ServiceError } from '../errors';
 import type { InsightDeps } from '../insight-deps';
+import type { WslMemoryUsage } from '../wsl/wsl-backend';
+import { buildBreakdown, type MachineMemory } from './build-breakdown';
+import { readThisMachine } from './machine-memory';
+import { figuresOf, formatBytes } from './memory-figures';
+import { memoryWarnings, type OomKilledContainer } from './memory-warnings';
+import { OomWatch } from './oom-watch';
 
-/** The Memory page's breakdown (host → VM → distros → containers) and its actions, each with the figures before and after. */
+/** What the service reads besides its deps; injected so tests choose this machine's RAM. */
+export interface MemoryServiceOptions {
+  thisMachine?: () => { totalBytes: number; availableBytes: number };
+}
+
+/** The label of this Linux machine's root. */
+export const LINUX_HOST_LABEL = 'This Linux machine';
+
+/** Finds a container by full id, name or unambiguous id prefix, as the docker CLI does. */
+function findContainer(containers: readonly ContainerSummary[], ref: string): ContainerSummary | undefined {
+  const name = ref.replace(/^\//, '');
+  const exact = containers.find((c) => c.id === ref || c.name === name);
+  if (exact !== undefined) return exact;
+  const byPrefix = containers.filter((c) => c.id.startsWith(ref));
+  return byPrefix.length === 1 ? byPrefix[0] : undefined;
+}
+
+/** `before → after` of one figure for a message. */
+const change = (label: string, before: number, after: number): string => `${label} ${formatBytes(before)} → ${formatBytes(after)}`;
+
+/**
+ * The Memory page's breakdown (host → VM → distros → containers, plus this Linux machine when the engine runs on
+ * it) with its warnings, and its actions (drop the VM's page cache, stop containers), each with the figures before
+ * and after. A part that cannot be read (no WSL, no engine) is left out and logged, never fails the report.
+ */
 export class MemoryService {
-  constructor(private readonly deps: InsightDeps) {}
+  private readonly oom: OomWatch;
+  private readonly thisMachine: () => { totalBytes: number; availableBytes: number };
 
-  /** The breakdown now; the parts add up to their parents. */
+  constructor(
+    private readonly deps: InsightDeps,
+    options: MemoryServiceOptions = {},
+  ) {
+    this.oom = new OomWatch((id) => deps.engine.inspect(id));
+    this.thisMachine = options.thisMachine ?? (() => readThisMachine());
+  }
+
+  /** The breakdown now; every node's children add up to its bytes and nothing is negative. */
   async report(): Promise<MemoryReport> {
-    void this.deps;
-    throw new ServiceError('INTERNAL', 'Not built yet.');
+    const at = this.deps.clock.now();
+    const [placement, wsl] = await Promise.all([this.deps.placement(), this.readWsl()]);
+    const local = placement.kind === 'wsl-distro' || placement.kind === 'linux-host';
+    const [containers, oomKilled] = local ? await Promise.all([this.readContainers(), this.readOomKilled(at)]) : [[], []];
+    const vmRunning = wsl.vm !== null && (wsl.vm.state === 'Running' || wsl.vm.state === 'Starting');
+    const host: MachineMemory = { label: this.hostLabel(wsl.usage !== null), totalBytes: 0, availableBytes: 0 };
+    if (wsl.usage !== null) {
+      host.totalBytes = wsl.usage.hostTotalBytes;
+      host.availableBytes = wsl.usage.hostAvailableBytes;
+    } else {
+      Object.assign(host, this.thisMachine());
+    }
+    const linuxHost: MachineMemory | null = placement.kind === 'linux-host' ? { label: LINUX_HOST_LABEL, ...this.thisMachine() } : null;
+    const roots = buildBreakdown({
+      host,
+      vm: wsl.vm?.memory ?? null,
+      vmRunning,
+      distros: wsl.usage?.distros ?? [],
+      distroEstimate: wsl.usage?.distroEstimate ?? 'Unknown.',
+      placement,
+      containers,
+      linuxHost,
+    });
+    const machines = [{ id: 'host', memory: host }, ...(linuxHost === null ? [] : [{ id: 'linux', memory: linuxHost }])];
+    return {
+      at,
+      simulated: this.deps.hostInfo.simulated || placement.simulated,
+      placement,
+      roots,
+      vm: wsl.vm?.memory ?? null,
+      warnings: memoryWarnings({ at, vm: wsl.vm?.memory ?? null, vmRunning, machines, containers, oomKilled }),
+    };
   }
 
-  /** Drops the VM's page cache and reports the figures before and after. */
+  /** Drops the VM's page cache and reports the figures before and after; CONFLICT when the VM is not running. */
   async reclaim(): Promise<MemoryActionResult> {
-    throw new ServiceError('INTERNAL', 'Not built yet.');
+    const before = await this.report();
+    await this.deps.wsl.reclaimMemory();
+    const report = await this.report();
+    const [b, a] = [figuresOf(before), figuresOf(report)];
+    const freed = Math.max(0, b.vmPageCacheBytes - a.vmPageCacheBytes);
+    return {
+      action: 'reclaim',
+      before: b,
+      after: a,
+      message: `The VM dropped ${formatBytes(freed)} of page cache (${change('VM holds', b.vmAssignedBytes, a.vmAssignedBytes)}).`,
+      stopped: [],
+      report,
+    };
   }
 
-  /** Stops the containers named and reports the figures before and after. */
+  /**
+   * Stops the containers named (ids, names or unambiguous id prefixes) and reports the figures before and after.
+   * An unknown reference is NOT_FOUND before anything is stopped; when none could be stopped, the first failure is thrown.
+   */
   async stopContainers(ids: string[]): Promise<MemoryActionResult> {
-    void ids;
-    throw new ServiceError('INTERNAL', 'Not built yet.');
+    const listed = await this.deps.engine.list();
+    const targets = ids.map((ref) => {
+      const found = findContainer(listed, ref);
+      if (found === undefined) throw new ServiceError('NOT_FOUND', `No such container: ${ref}`);
+      return found;
+    });
+    const unique = [...new Map(targets.map((c) => [c.id, c])).values()];
+    const before = await this.report();
+    const results = await this.deps.engine.act(
+      unique.map((c) => c.id),
+      'stop',
+      {},
+    );
+    const stopped = unique.filter((_, i) => results[i]?.ok === true).map((c) => c.name);
+    const failures = results.flatMap((r, i) =>
+      r.ok ? [] : [{ name: (unique[i] as ContainerSummary).name, error: r.error ?? { code: 'INTERNAL', message: 'the engine gave no reason' } }],
+    );
+    const first = failures[0];
+    if (stopped.length === 0 && first !== undefined) throw new ServiceError(first.error.code as ServiceError['code'], first.error.message);
+    const report = await this.report();
+    const [b, a] = [figuresOf(before), figuresOf(report)];
+    const failed = failures.length === 0 ? '' : ` Not stopped: ${failures.map((f) => `${f.name} (${f.error.message})`).join('; ')}.`;
+    return {
+      action: 'stop-containers',
+      before: b,
+      after: a,
+      message: `Stopped ${stopped.join(', ')} (${change('containers', b.containersBytes, a.containersBytes)}).${failed}`,
+      stopped,
+      report,
+    };
+  }
+
+  private hostLabel(hasWsl: boolean): string {
+    if (this.deps.hostInfo.simulated) return 'Windows host (simulated)';
+    if (this.deps.platform === 'win32') return 'This Windows PC';
+    return hasWsl ? 'WSL host' : 'This machine (no WSL)';
+  }
+
+  /** The host's and distros' memory and the VM; both null when WSL cannot be read (logged). */
+  private async readWsl(): Promise<{ usage: WslMemoryUsage | null; vm: VmInfo | null }> {
+    try {
+      const [usage, vm] = await Promise.all([this.deps.wsl.memoryUsage(), this.deps.wsl.vm()]);
+      return { usage, vm };
+    } catch (error) {
+      this.deps.logger.warn('memory: WSL memory cannot be read', error);
+      return { usage: null, vm: null };
+    }
+  }
+
+  private async readContainers(): Promise<ContainerMemoryUse[]> {
+    try {
+      return await this.deps.engine.containerMemory();
+    } catch (error) {
+      this.deps.logger.warn("memory: the containers' memory cannot be read", error);
+      return [];
+    }
+  }
+
+  private async readOomKilled(now: number): Promise<OomKilledContainer[]> {
+    try {
+      return await this.oom.killed(await this.deps.engine.list(), now);
+    } catch (error) {
+      this.deps.logger.warn('memory: the exited containers cannot be listed', error);
+      return [];
+    }
   }
 }

@@ -4,13 +4,14 @@ import type { ContainerAction, ContainerDetail, ContainerStats, ContainerSummary
 import type { ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../../../../shared/model/engine';
 import { ServiceError } from '../../errors';
 import type { Logger } from '../../ports';
-import type { ContainerEngine, EngineEvent, EngineIdentity, ExecHandle, StreamHandle } from '../container-engine';
+import type { ContainerEngine, ContainerMemoryUse, EngineEvent, EngineIdentity, ExecHandle, StreamHandle } from '../container-engine';
 import { dockerodeOptions } from '../endpoint/dockerode-options';
 import type { DockerEndpoint } from '../endpoint/resolve-endpoint';
 import { LineSplitter } from '../line-splitter';
 import { computeStats, type DockerStatsJson } from '../stats-math';
 import { followLogs, openExec, streamStats } from './dockerode-streams';
 import { containerSegment, engineIdSegment, imageSegment, volumeSegment } from './engine-paths';
+import { readCgroupMemoryBytes } from './cgroup-memory';
 import { localCgroupVersion, readLocalProcess } from './local-proc';
 import { containerName, mapContainerDetail, mapContainerSummary, type HostFacts, type RawContainerInspect, type RawContainerListItem } from './map-container';
 import { mapEngineError, unavailableMessage } from './map-engine-error';
@@ -26,7 +27,22 @@ const STATS_MS = 30_000;
 /** Deadline of prunes, which walk every image or volume. */
 const PRUNE_MS = 120_000;
 
+/** How long what memoryUse learned of a container by inspecting it (limit, cgroup path) is trusted. */
+const MEMORY_FACTS_MS = 30_000;
+/** Containers memoryUse inspects or samples at once. */
+const MEMORY_CONCURRENCY = 4;
+/** Containers memoryUse reads at most (the rest are left out). */
+const MEMORY_MAX_CONTAINERS = 1000;
+
+/** What memoryUse keeps of one running container between calls. */
+interface MemoryFacts {
+  limitBytes: number | null;
+  cgroupPath: string | null;
+  at: number;
+}
+
 /** The engine's cgroup and security setup from `docker info`. */
+
 interface EngineSetup {
   cgroupVersion: 1 | 2 | null;
   cgroupDriver: string | null;
@@ -68,6 +84,7 @@ export class DockerodeEngine implements ContainerEngine {
   private readonly local: boolean;
   private setup: Promise<EngineSetup> | null = null;
   private readonly eventStreams = new Set<StreamHandle>();
+  private readonly memoryFacts = new Map<string, MemoryFacts>();
 
   constructor(private readonly options: DockerodeEngineOptions) {
     this.endpoint = options.endpoint.host;
@@ -269,7 +286,53 @@ export class DockerodeEngine implements ContainerEngine {
     for (const handle of [...this.eventStreams]) handle.stop();
   }
 
+  /**
+   * Memory of every running container: one list call, then per container its cgroup files when the engine is
+   * on this machine (limit and cgroup path from an inspect kept for 30 s), else a one-shot stats sample; at
+   * most 4 containers at once. A container that went away meanwhile is left out.
+   */
+  async memoryUse(): Promise<ContainerMemoryUse[]> {
+    const listed = await this.call(QUICK_MS, (signal) => this.docker.listContainers(signalled(signal, { all: false })));
+    const rows = (listed as unknown as RawContainerListItem[]).slice(0, MEMORY_MAX_CONTAINERS);
+    const live = new Set(rows.map((row) => row.Id));
+    for (const id of [...this.memoryFacts.keys()]) if (!live.has(id)) this.memoryFacts.delete(id);
+    const version = this.local ? localCgroupVersion() : null;
+    const results = new Array<ContainerMemoryUse | null>(rows.length).fill(null);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < rows.length) {
+        const index = next++;
+        results[index] = await this.containerMemory(rows[index] as RawContainerListItem, version).catch(() => null);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(MEMORY_CONCURRENCY, rows.length) }, worker));
+    return results.filter((use): use is ContainerMemoryUse => use !== null);
+  }
+
+  private async containerMemory(row: RawContainerListItem, version: 1 | 2 | null): Promise<ContainerMemoryUse | null> {
+    const facts = await this.factsForMemory(row.Id, version);
+    let bytes = facts.cgroupPath !== null && version !== null ? readCgroupMemoryBytes(facts.cgroupPath, version) : null;
+    if (bytes === null) bytes = (await this.oneShotStats(row.Id))?.memoryUsedBytes ?? null;
+    if (bytes === null || !Number.isFinite(bytes)) return null;
+    return { id: row.Id, name: containerName(row.Names?.[0]), bytes: Math.max(0, Math.round(bytes)), limitBytes: facts.limitBytes };
+  }
+
+  /** The limit and (on this machine) cgroup path of a running container, inspected again after 30 s. */
+  private async factsForMemory(id: string, version: 1 | 2 | null): Promise<MemoryFacts> {
+    const now = Date.now();
+    const known = this.memoryFacts.get(id);
+    if (known !== undefined && now - known.at < MEMORY_FACTS_MS) return known;
+    const raw = (await this.call(QUICK_MS, (signal) => this.docker.getContainer(engineIdSegment(id)).inspect(signalled(signal, {})))) as unknown as RawContainerInspect;
+    const pid = raw.State?.Pid ?? 0;
+    const memory = raw.HostConfig?.Memory ?? 0;
+    const view = version !== null && pid > 0 ? readLocalProcess(pid, raw.Id, version) : null;
+    const facts: MemoryFacts = { limitBytes: memory > 0 ? memory : null, cgroupPath: view?.cgroupPath ?? null, at: now };
+    if (this.memoryFacts.size < MEMORY_MAX_CONTAINERS) this.memoryFacts.set(id, facts);
+    return facts;
+  }
+
   private engineSetup(): Promise<EngineSetup> {
+
     this.setup ??= this.call(QUICK_MS, (signal) => (this.docker as unknown as SignalledSystemCalls).info({ abortSignal: signal })).then(
       (info) => ({
         cgroupVersion: info.CgroupVersion === '2' ? 2 : info.CgroupVersion === '1' ? 1 : null,

@@ -4,7 +4,7 @@ import type { ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '.
 import { ServiceError } from '../../errors';
 import type { Clock, Logger } from '../../ports';
 import { JsonStateFile } from '../../storage/json-state-file';
-import type { ContainerEngine, EngineEvent, EngineIdentity, ExecHandle, StreamHandle } from '../container-engine';
+import type { ContainerEngine, ContainerMemoryUse, EngineEvent, EngineIdentity, ExecHandle, StreamHandle } from '../container-engine';
 import { applyAction, findContainer, requireContainer, withEvents } from './container-rules';
 import { SimulatedEngineState, type SimulatedContainer, type SimulatedNetworkMode } from './engine-state';
 import { seedEngineState, simulatedId } from './seed-engine';
@@ -108,6 +108,13 @@ export class SimulatedEngine implements ContainerEngine {
 
   async statsOnce(ref: string): Promise<ContainerStats> {
     return sampleStats(requireContainer(this.file.read(), ref), this.clock.now());
+  }
+
+  /** Every running or paused container's modelled memory (sampleStats at the clock's now) and its `--memory` limit. */
+  async memoryUse(): Promise<ContainerMemoryUse[]> {
+    const state = this.file.read();
+    const now = this.clock.now();
+    return state.containers.filter(isUp).map((c) => ({ id: c.id, name: c.name, bytes: sampleStats(c, now).memoryUsedBytes, limitBytes: c.memory }));
   }
 
   async listImages(): Promise<ImageSummary[]> {

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The most a cgroup memory file is read (memory.stat is a few kilobytes). */
+const MAX_FILE_BYTES = 64 * 1024;
+
+function readSmall(file: string): string | null {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buffer = Buffer.alloc(MAX_FILE_BYTES);
+    const length = fs.readSync(fd, buffer, 0, MAX_FILE_BYTES, 0);
+    return buffer.subarray(0, length).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+function readCount(file: string): number | null {
+  const text = readSmall(file)?.trim();
+  return text !== undefined && /^\d{1,19}$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : null;
+}
+
+function statCount(file: string, key: string): number | null {
+  const line = readSmall(file)
+    ?.split('\n')
+    .find((l) => l.startsWith(`${key} `));
+  const value = line?.slice(key.length + 1);
+  return value !== undefined && /^\d{1,19}$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : null;
+}
+
+/**
+ * A cgroup's memory in use without its inactive file cache (the docker CLI's figure), from memory.current and
+ * memory.stat (v2) or memory.usage_in_bytes and memory.stat (v1) under `root`; null when unreadable. Reads at
+ * most 64 KiB a file and never throws.
+ */
+export function readCgroupMemoryBytes(cgroupPath: string, version: 1 | 2, root = '/sys/fs/cgroup'): number | null {
+  const dir = version === 2 ? path.join(root, cgroupPath) : path.join(root, 'memory', cgroupPath);
+  const usage = readCount(path.join(dir, version === 2 ? 'memory.current' : 'memory.usage_in_bytes'));
+  if (usage === null) return null;
+  const inactive = statCount(path.join(dir, 'memory.stat'), version === 2 ? 'inactive_file' : 'total_inactive_file');
+  return inactive !== null && inactive < usage ? usage - inactive : usage;
+}
