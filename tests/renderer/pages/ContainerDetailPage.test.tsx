@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ContainerDetailPage } from '../../../renderer/src/pages/ContainerDetailPage';
 import { MAX_LOG_LINES } from '../../../renderer/src/features/container-detail/useLogStream';
+import { SEEDED_CONTAINERS } from '../fake-engine';
 import { FakeLightdock } from '../fake-lightdock';
 import { renderWithHost } from '../render-with-host';
 
@@ -164,5 +165,16 @@ describe('ContainerDetailPage', { timeout: 20_000 }, () => {
     renderWithHost(<ContainerDetailPage param="nope" />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('No such container: nope (NOT_FOUND)');
+  });
+
+  it('has a Files tab that flags a bind mount from C: and says how to move it', async () => {
+    const host = await renderDetail('shop-web-1');
+    openTab('Files');
+    const table = await screen.findByRole('table', { name: 'Directories of shop-web-1' });
+    expect(within(table).getByText('/mnt/c/Users/alex/shop/site')).toBeTruthy();
+    expect(within(table).getByText('Windows drive C: — crosses the 9p boundary')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy commands to move /usr/share/nginx/html' })).toBeTruthy();
+    const id = SEEDED_CONTAINERS.find((container) => container.name === 'shop-web-1')?.id;
+    expect(host.callsTo('files:report')).toEqual([{ container: id }]);
   });
 });

@@ -213,4 +213,14 @@ describe('DistroDetailPage', { timeout: 20_000 }, () => {
     expect(screen.getAllByRole('button').length).toBe(screen.getAllByRole('button', { name: /\S/ }).length);
     expect(screen.getAllByRole('switch').length).toBe(screen.getAllByRole('switch', { name: /\S/ }).length);
   });
+
+  it('has a Files section that flags the /mnt/c working directory and gives the commands that move it', async () => {
+    const fake = await renderPage('Ubuntu-24.04');
+    const files = screen.getByRole('region', { name: 'Files' });
+    const table = await within(files).findByRole('table', { name: 'Directories of Ubuntu-24.04' });
+    expect(within(table).getByText('Windows drive C: — crosses the 9p boundary')).toBeTruthy();
+    expect(within(files).getByLabelText('Commands to move /mnt/c/Users/alex/web').textContent).toContain('mkdir -p /home/dev/projects/web');
+    expect(within(files).getByRole('button', { name: 'Copy commands to move /mnt/c/Users/alex/web' })).toBeTruthy();
+    expect(fake.callsTo('files:report')).toEqual([{ distro: 'Ubuntu-24.04' }]);
+  });
 });
