@@ -301,3 +301,19 @@ export function programProfile(program: SimulatedProgram, startLines: readonly s
 export function rootListing(profile: ProgramProfile): string[] {
   return [...ALPINE_ROOT, ...profile.rootExtras].sort();
 }
+
+/** The container ports a simulated program listens on (what a reachability check of its published ports finds). */
+export function programListensOn(program: SimulatedProgram): number[] {
+  switch (program) {
+    case 'nginx':
+      return [80];
+    case 'api':
+      return [3000];
+    case 'postgres':
+      return [5432];
+    case 'redis':
+      return [6379];
+    default:
+      return [];
+  }
+}

@@ -1,5 +1,6 @@
 import type { ContainerDetail, ContainerNamespaces, ContainerNetwork, ContainerSummary, NamespaceInfo } from '../../../../shared/model/container';
 import { SIMULATED_VM, type SimulatedContainer, type SimulatedEngineState } from './engine-state';
+import { programListensOn } from './program-profiles';
 import { sampleStats } from './simulated-stats';
 import { statusText } from './status-text';
 
@@ -175,7 +176,7 @@ function inspectDocument(state: SimulatedEngineState, c: SimulatedContainer): Re
       ),
       Ports: Object.fromEntries((up ? c.ports : []).map((p) => [`${p.privatePort}/${p.type}`, p.publicPort === null ? null : [{ HostIp: p.ip ?? '', HostPort: String(p.publicPort) }]])),
     },
-    Lightdock: { simulated: true },
+    Lightdock: { simulated: true, listensOn: programListensOn(c.program) },
   };
 }
 
