@@ -44,7 +44,7 @@ function windowsSpelling(letter: string, rest: string): string {
 export function distroMoveAdvice(input: { path: string; drive: string; distro: string; home: string | null; processes: readonly string[] }): MoveAdvice {
   const name = baseName(input.path.replace(/^\/mnt\/[a-zA-Z](?=\/|$)/, ''));
   const who = input.processes.length > 0 ? input.processes.join(', ') : 'A process';
-  const across = `${who} ${input.processes.length === 1 ? 'works' : 'work'} in ${input.path} on drive ${input.drive}:, so every file access crosses the 9p boundary to Windows`;
+  const across = `${who} ${input.processes.length > 1 ? 'work' : 'works'} in ${input.path} on drive ${input.drive}:, so every file access crosses the 9p boundary to Windows`;
   if (name === null) {
     return {
       path: input.path,
