@@ -68,9 +68,10 @@ export function formatPortsTable(ports: readonly PublishedPort[]): string {
  */
 export function formatNetworkMap(map: NetworkMap): string {
   const head = [`Engine: ${map.placement.description}`];
-  if (map.mode !== null) head.push(`WSL networking: ${MODE[map.mode]}`);
+  const wslModelled = map.nodes.some((n) => n.kind === 'windows' && n.modelled);
+  if (map.mode !== null) head.push(`WSL networking: ${MODE[map.mode]}${wslModelled ? ' (the simulated host)' : ''}`);
   if (map.simulated) head.push('Figures marked (modelled) come from the simulated host.');
-  const problems = map.problems.length === 0 ? ['None found.'] : map.problems.map((p) => `${p.severity.padEnd(8)}${p.message}`);
+  const problems = map.problems.length === 0 ? ['None found.'] : map.problems.map((p) => `${p.severity.padEnd(7)}  ${p.message}`);
   return [
     ...head,
     '',
