@@ -43,6 +43,12 @@ for bench in list event-to-ui stats-cpu render-rows; do
   fi
 done
 
+echo "== bench: memory-sampling"
+if ! timeout --kill-after=10 300 npx tsx tests/bench/memory-sampling.bench.ts; then
+  echo "bench: memory-sampling could not run" >&2
+  failed+=(memory-sampling)
+fi
+
 # The soak runs LIGHTDOCK_SOAK_MINUTES (default 10) on its own, with that much more time.
 soak_minutes="${LIGHTDOCK_SOAK_MINUTES:-10}"
 echo "== bench: soak ($soak_minutes min)"
