@@ -23,6 +23,8 @@ export interface MapFacts {
   dns: readonly string[];
   /** The engine's machine for a remote engine, else null. */
   remoteHost: string | null;
+  /** Containers in another container's network namespace (`--network container:<id>`): their id → the owner's id. */
+  sharesNetworkOf?: ReadonlyMap<string, string>;
 }
 
 /** The map's boxes and lines. */
@@ -161,6 +163,7 @@ function drawContainers(drawing: Drawing, facts: MapFacts, parent: string): void
       drawing.edge(id, nodeId.port(port.id), `container port ${port.privatePort}`);
     }
   }
+  for (const [sharer, owner] of facts.sharesNetworkOf ?? []) drawing.edge(nodeId.container(owner), nodeId.container(sharer), 'shares its network namespace');
 }
 
 /**

@@ -43,6 +43,19 @@ function endpointHost(endpoint: string): string | null {
   }
 }
 
+/** Running containers in another one's network namespace (`HostConfig.NetworkMode` `container:<id or name>`): their id → the owner's id. */
+function sharedNamespaces(containers: readonly ContainerSummary[], inspects: ReadonlyMap<string, NetworkInspect>): Map<string, string> {
+  const shared = new Map<string, string>();
+  for (const container of containers) {
+    const mode = inspects.get(container.id)?.HostConfig?.NetworkMode ?? '';
+    if (!isUp(container) || !mode.startsWith('container:')) continue;
+    const ref = mode.slice('container:'.length);
+    const owner = containers.find((c) => c.id === ref || c.name === ref || (ref.length >= 12 && c.id.startsWith(ref)));
+    if (owner !== undefined && owner.id !== container.id) shared.set(container.id, owner.id);
+  }
+  return shared;
+}
+
 /** The Network page: the map from Windows down to each published port, its problems, and reachability checks on 127.0.0.1. */
 export class NetworkService {
   constructor(
@@ -73,7 +86,17 @@ export class NetworkService {
       return !isUp(c) && isPortTakenError(error) ? [{ containerId: c.id, containerName: c.name, error: error ?? '' }] : [];
     });
     const dns = placement.kind === 'linux-host' ? await hostNameservers() : placement.kind === 'remote' ? [] : (vm?.network.dns ?? []).slice(0, 32);
-    const drawing = buildNetworkMap({ placement, vm, vmModelled: this.deps.hostInfo.simulated, networks: engine.networks, containers, ports, dns, remoteHost: engine.remoteHost });
+    const drawing = buildNetworkMap({
+      placement,
+      vm,
+      vmModelled: this.deps.hostInfo.simulated,
+      networks: engine.networks,
+      containers,
+      ports,
+      dns,
+      remoteHost: engine.remoteHost,
+      sharesNetworkOf: sharedNamespaces(containers, inspects),
+    });
     return {
       at,
       simulated: placement.simulated || (vm !== null && this.deps.hostInfo.simulated),
@@ -176,9 +199,14 @@ export class NetworkService {
     }
   }
 
-  /** Inspect documents of the stopped containers (their wanted ports) and, on the simulated engine when checking, of those that publish. */
+  /**
+   * Inspect documents of the stopped containers (their wanted ports), of those with no network of their own (whose
+   * namespace they share) and, on the simulated engine when checking, of those that publish; at most MAX_INSPECTS.
+   */
   private async inspectsFor(containers: readonly ContainerSummary[], placement: EnginePlacement, checking: boolean): Promise<Map<string, NetworkInspect>> {
-    const wanted = containers.filter((c) => !isUp(c) || (checking && placement.simulated && c.ports.some((p) => p.publicPort !== null))).slice(0, MAX_INSPECTS);
+    const needed = (c: ContainerSummary): boolean =>
+      !isUp(c) || c.networks.length === 0 || (checking && placement.simulated && c.ports.some((p) => p.publicPort !== null));
+    const wanted = containers.filter(needed).slice(0, MAX_INSPECTS);
     const found = await mapBounded(wanted, INSPECT_CONCURRENCY, async (c) => [c.id, await this.inspect(c.id)] as const);
     return new Map(found.filter((entry): entry is readonly [string, NetworkInspect] => entry[1] !== undefined));
   }

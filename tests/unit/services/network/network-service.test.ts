@@ -45,6 +45,8 @@ describe('NetworkService on the simulated host and engine', () => {
       },
     ]);
     expect(map.nodes.every((n) => n.modelled)).toBe(true);
+    const sidecar = containers.find((c) => c.name === 'sidecar');
+    expect(map.edges).toContainEqual({ from: `container:${web?.id}`, to: `container:${sidecar?.id}`, label: 'shares its network namespace' });
     expect(map.nodes.find((n) => n.id === 'network:shop_default')).toMatchObject({ addresses: ['172.18.0.0/16', '172.18.0.1'], detail: 'driver bridge, gateway 172.18.0.1' });
   });
 
