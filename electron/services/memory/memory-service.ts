@@ -16,6 +16,9 @@ export interface MemoryServiceOptions {
   thisMachine?: () => { totalBytes: number; availableBytes: number };
 }
 
+/** How often the exited containers are listed again for OOM kills (the 1 s history sampler reuses the last answer between). */
+export const OOM_LIST_INTERVAL_MS = 5_000;
+
 /** The label of this Linux machine's root. */
 export const LINUX_HOST_LABEL = 'This Linux machine';
 
@@ -39,6 +42,7 @@ const change = (label: string, before: number, after: number): string => `${labe
 export class MemoryService {
   private readonly oom: OomWatch;
   private readonly thisMachine: () => { totalBytes: number; availableBytes: number };
+  private lastOom: { at: number; killed: OomKilledContainer[] } | null = null;
 
   constructor(
     private readonly deps: InsightDeps,
@@ -125,6 +129,7 @@ export class MemoryService {
     );
     const first = failures[0];
     if (stopped.length === 0 && first !== undefined) throw new ServiceError(first.error.code as ServiceError['code'], first.error.message);
+    this.lastOom = null;
     const report = await this.report();
     const [b, a] = [figuresOf(before), figuresOf(report)];
     const failed = failures.length === 0 ? '' : ` Not stopped: ${failures.map((f) => `${f.name} (${f.error.message})`).join('; ')}.`;
@@ -164,9 +169,13 @@ export class MemoryService {
     }
   }
 
+  /** The OOM-killed containers, listed again at most every OOM_LIST_INTERVAL_MS (and after an action). */
   private async readOomKilled(now: number): Promise<OomKilledContainer[]> {
+    if (this.lastOom !== null && now >= this.lastOom.at && now - this.lastOom.at < OOM_LIST_INTERVAL_MS) return this.lastOom.killed;
     try {
-      return await this.oom.killed(await this.deps.engine.list(), now);
+      const killed = await this.oom.killed(await this.deps.engine.list(), now);
+      this.lastOom = { at: now, killed };
+      return killed;
     } catch (error) {
       this.deps.logger.warn('memory: the exited containers cannot be listed', error);
       return [];
