@@ -78,6 +78,7 @@ export class NetworkService {
       return inspect === undefined ? [] : bindingsFromInspect(c, inspect);
     });
     if (options.checkPorts) {
+      if (!placement.simulated) this.deps.logger.info(`network map: checking ${Math.min(ports.length, MAX_CHECKED_PORTS)} published port(s) on 127.0.0.1`);
       ports = await this.checkAll(ports, containers, inspects, context.check);
       taken = await this.takenPorts(bindings, placement, MAX_CHECKED_PORTS - Math.min(ports.length, MAX_CHECKED_PORTS));
     }
@@ -124,16 +125,17 @@ export class NetworkService {
     const context = this.contexts(engine.placement, vm, engine.remoteHost);
     const port = publishedPorts([container], context.url).find((p) => p.publicPort === request.publicPort && p.protocol === request.protocol);
     if (port !== undefined) {
+      if (!engine.placement.simulated) this.deps.logger.info(`network check: 127.0.0.1:${port.publicPort} (${container.name})`);
       const inspect = engine.placement.simulated ? await this.inspect(container.id) : undefined;
       return checkPublishedPort(port, { state: container.state, listensOn: inspect?.Lightdock?.listensOn ?? null }, context.check);
     }
     const inspect = isUp(container) ? undefined : await this.inspect(container.id);
     const wanted = inspect === undefined ? undefined : bindingsFromInspect(container, inspect).find((b) => b.hostPort === request.publicPort && b.protocol === request.protocol);
     if (wanted === undefined) throw new ServiceError('NOT_FOUND', `${container.name} publishes no ${request.protocol} port ${request.publicPort}.`);
-    return this.checkWanted(wanted, container, engine.placement, context.check);
+    return this.checkWanted(wanted, container, context.check);
   }
 
-  private async checkWanted(wanted: ConfiguredBinding, container: ContainerSummary, placement: EnginePlacement, check: CheckContext): Promise<PortReachability> {
+  private async checkWanted(wanted: ConfiguredBinding, container: ContainerSummary, check: CheckContext): Promise<PortReachability> {
     const port: PublishedPort = {
       id: `${container.id}:${wanted.hostPort}/${wanted.protocol}`,
       containerId: container.id,
@@ -146,13 +148,12 @@ export class NetworkService {
       via: 'localhost',
       reachability: UNCHECKED,
     };
-    if (wanted.protocol !== 'tcp' || placement.simulated || placement.kind === 'remote') return checkPublishedPort(port, { state: container.state, listensOn: null }, check);
     const result = await checkPublishedPort(port, { state: container.state, listensOn: null }, check);
+    if (result.modelled) return result;
     if (result.state === 'listening' || result.state === 'nothing-listening') {
       return { ...result, state: 'listening', message: `${container.name} is ${container.state}, yet something else answers on 127.0.0.1:${wanted.hostPort}: another process holds the port it asks for.` };
     }
-    if (result.state === 'closed') return { ...result, message: `${container.name} is ${container.state}: ${result.message}` };
-    return result;
+    return result.state === 'closed' ? { ...result, message: `${container.name} is ${container.state}: ${result.message}` } : result;
   }
 
   private contexts(placement: EnginePlacement, vm: VmInfo | null, remoteHost: string | null): { url: UrlContext; check: CheckContext } {
@@ -232,6 +233,7 @@ export class NetworkService {
     const candidates = bindings
       .filter((b) => !b.running && b.protocol === 'tcp' && (isWildcard(b.hostIp) || isLoopback(b.hostIp)) && !held.has(`${b.hostPort}/${b.protocol}`))
       .slice(0, budget);
+    if (candidates.length > 0) this.deps.logger.info(`network map: checking ${candidates.length} port(s) stopped containers ask for on 127.0.0.1`);
     const answered = await mapBounded(candidates, CHECK_CONCURRENCY, async (b) => ((await this.probe(b.hostPort)).state === 'closed' ? null : b));
     return answered.filter((b): b is ConfiguredBinding => b !== null);
   }
