@@ -5,6 +5,7 @@ import type { Services } from '../../electron/hosts/common/compose-services';
 import { probeTcpPort } from '../../electron/services/network/port-reachability';
 import { composeTestServices } from '../helpers/compose-test-services';
 import { docker, eventually, TEST_IMAGE, testDockerHost } from '../helpers/docker-engine';
+import { runLightdock } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -83,6 +84,16 @@ describe('the network map against a real dockerd on this Linux machine', () => {
     const quietPort = await hostPort(ids.quiet);
     expect(await services.network.checkPort({ containerId: name('httpd'), publicPort: listeningPort, protocol: 'tcp' })).toMatchObject({ state: 'listening' });
     expect(await services.network.checkPort({ containerId: ids.quiet, publicPort: quietPort, protocol: 'tcp' })).toMatchObject({ state: 'nothing-listening' });
+  });
+
+  it('lightdock network --json, in its own process, carries each port with its URL and reachability', async () => {
+    const env = { PATH: process.env['PATH'], HOME: temp.dir, LIGHTDOCK_DATA_DIR: temp.dir, LIGHTDOCK_WSL_BACKEND: 'simulated', DOCKER_HOST: testDockerHost(), LIGHTDOCK_ENGINE: 'docker' };
+    const { code, stdout } = await runLightdock(['network', '--json'], env, { from: 'source' });
+    expect(code).toBe(0);
+    const map = NetworkMap.parse(JSON.parse(stdout));
+    const quietPort = await hostPort(ids.quiet);
+    expect(portOf(map, ids.quiet)).toMatchObject({ url: `http://localhost:${quietPort}`, reachability: { state: 'nothing-listening', modelled: false } });
+    expect(portOf(map, ids.listening)?.reachability.state).toBe('listening');
   });
 
   it('a port nobody publishes and nobody listens on is closed, also as the wanted port of a container not started', async () => {
