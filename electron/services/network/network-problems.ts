@@ -101,7 +101,7 @@ function wsl(facts: ProblemFacts): NetworkProblem[] {
       kind: 'localhost-forwarding-off',
       severity: inVmPorts.length > 0 ? 'warning' : 'info',
       message:
-        `localhostForwarding is off in .wslconfig: Windows reaches ports published in the VM only at ${where}, not at localhost.` +
+        `localhostForwarding is off in .wslconfig: Windows reaches ports published in the VM not at localhost but only at ${where}.` +
         (loopbackOnly.length > 0 ? ` ${loopbackOnly.length} port(s) bound to 127.0.0.1 inside the VM cannot be reached from Windows at all.` : ''),
       subjects: subjects(loopbackOnly.length > 0 ? loopbackOnly : inVmPorts.map((p) => p.id)),
     });
