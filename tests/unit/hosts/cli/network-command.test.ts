@@ -36,7 +36,7 @@ describe('lightdock network', () => {
     expect(code).toBe(0);
     expect(asked).toEqual([{ checkPorts: true }]);
     const lines = out.split('\n');
-    expect(lines[0]).toBe('Engine: The simulated Docker engine runs in the WSL2 VM, in no distro Lightdock can see.');
+    expect(lines[0]).toBe('Engine: The simulated Docker engine answers, but its docker-desktop distro is stopped, so its containers are not placed in the VM; start docker-desktop to see them there.');
     expect(lines).toContain('WSL networking: NAT (the simulated host)');
     const sections = ['Map', 'Ports', 'Problems'].map((s) => lines.indexOf(s));
     expect(sections.every((i, n) => i > 0 && (n === 0 || i > (sections[n - 1] ?? 0)))).toBe(true);
