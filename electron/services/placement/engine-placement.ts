@@ -32,6 +32,15 @@ function engineDistro(distros: readonly Distro[], preferDockerDesktop: boolean):
   return (running.find((d) => d.isDefault) ?? desktop ?? running[0])?.name ?? null;
 }
 
+/** Why the engine's containers are in no distro: Docker Desktop's distro is registered but stopped, or none runs. */
+function unseenDistro(which: string, distros: readonly Distro[]): string {
+  const desktop = distros.find((d) => d.name === DOCKER_DESKTOP_DISTRO);
+  if (desktop !== undefined && desktop.state !== 'Running') {
+    return `${which} answers, but its ${DOCKER_DESKTOP_DISTRO} distro is ${desktop.state.toLowerCase()}, so its containers are not placed in the VM; start ${DOCKER_DESKTOP_DISTRO} to see them there.`;
+  }
+  return `${which} runs in the WSL2 VM, in no running distro Lightdock can see, so its containers are not placed in the VM.`;
+}
+
 /**
  * Where the engine's containers run, from its status, the distros and the platform: nowhere when it does not
  * answer; another machine for a non-loopback tcp/ssh endpoint; this Linux machine for a local socket on Linux
@@ -58,10 +67,5 @@ export function resolveEnginePlacement(facts: PlacementFacts): EnginePlacement {
   const dockerDesktop = simulated || status.endpoint.includes('docker_engine');
   const distro = engineDistro(distros, dockerDesktop);
   const which = simulated ? 'The simulated Docker engine' : 'The Docker engine';
-  return {
-    kind: 'wsl-distro',
-    distro,
-    simulated,
-    description: distro === null ? `${which} runs in the WSL2 VM, in no distro Lightdock can see.` : `${which} runs in the WSL2 VM, in the ${distro} distro.`,
-  };
+  return { kind: 'wsl-distro', distro, simulated, description: distro === null ? unseenDistro(which, distros) : `${which} runs in the WSL2 VM, in the ${distro} distro.` };
 }
