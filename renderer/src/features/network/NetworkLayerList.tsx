@@ -5,7 +5,7 @@ import { LAYER_TITLE } from './network-words';
 const LAYER_ORDER: readonly NetworkNodeKind[] = ['windows', 'host', 'nat', 'vm', 'docker-network', 'container', 'port', 'dns'];
 
 /** Hidden from sight, not from assistive technology. */
-const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const visuallyHidden = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 function describeNode(node: NetworkNode, children: readonly string[]): string {
   const parts = [node.label];

@@ -11,6 +11,7 @@ function kindColour(theme: Theme, kind: NetworkNodeKind): string {
   switch (kind) {
     case 'windows':
     case 'host':
+    case 'port':
       return theme.palette.primary.main;
     case 'nat':
       return theme.palette.info.main;
@@ -20,8 +21,6 @@ function kindColour(theme: Theme, kind: NetworkNodeKind): string {
       return theme.palette.success.main;
     case 'container':
       return theme.palette.warning.main;
-    case 'port':
-      return theme.palette.error.main;
     case 'dns':
       return theme.palette.text.secondary;
   }
@@ -32,6 +31,7 @@ function NodeBox({ laid, theme }: { laid: LaidNode; theme: Theme }): React.JSX.E
   return (
     <g data-kind={laid.node.kind}>
       <title>{[laid.node.label, ...laid.node.addresses, laid.node.detail ?? '', laid.node.modelled ? 'modelled' : ''].filter(Boolean).join('\n')}</title>
+      <rect x={laid.x} y={laid.y} width={NODE_WIDTH} height={laid.height} rx={8} fill={theme.palette.background.paper} />
       <rect
         x={laid.x}
         y={laid.y}
@@ -63,13 +63,15 @@ function NodeBox({ laid, theme }: { laid: LaidNode; theme: Theme }): React.JSX.E
 
 /**
  * The network map drawn: one column per layer, each node a box with its label, addresses, detail and a "modelled"
- * line, edges as curves, in the theme's colours. The drawing is one image named by a summary sentence; it scrolls
+ * line, edges as curves (one within a column bows out to the right, clear of the boxes), in the theme's colours. The drawing is one image named by a summary sentence; it scrolls
  * both ways inside its frame, so a map of many containers stays legible.
  */
 export function NetworkMapDiagram({ map }: { map: NetworkMap }): React.JSX.Element {
   const theme = useTheme();
   const layout = useMemo(() => layoutMap(map.nodes, map.edges), [map.nodes, map.edges]);
   const summary = useMemo(() => describeMap(map.nodes), [map.nodes]);
+  // Opaque, so lines sharing a trunk do not darken each other; 3:1 or more against the paper in both modes.
+  const edgeColour = theme.palette.mode === 'dark' ? theme.palette.grey[500] : theme.palette.grey[600];
   return (
     <Box
       tabIndex={0}
@@ -102,15 +104,15 @@ export function NetworkMapDiagram({ map }: { map: NetworkMap }): React.JSX.Eleme
         ))}
         {layout.edges.map((laid) => (
           <g key={`${laid.edge.from}->${laid.edge.to}`}>
-            <path d={laid.path} fill="none" stroke={theme.palette.text.disabled} strokeWidth={1.5}>
+            <path d={laid.path} fill="none" stroke={edgeColour} strokeWidth={1.5}>
               {laid.edge.label !== null && <title>{laid.edge.label}</title>}
             </path>
             {laid.labelAt !== null && laid.edge.label !== null && (
               <text
                 x={laid.labelAt.x}
-                y={laid.labelAt.y - 4}
-                textAnchor="middle"
-                fontSize={11}
+                y={laid.labelAt.y}
+                textAnchor="end"
+                fontSize={10}
                 fontFamily={theme.typography.fontFamily}
                 fill={theme.palette.text.secondary}
                 stroke={theme.palette.background.paper}

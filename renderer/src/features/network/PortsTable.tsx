@@ -38,7 +38,7 @@ function UrlCell({ port }: { port: PublishedPort }): React.JSX.Element {
   return (
     <>
       {isOpenableUrl(port.url) ? (
-        <Link href={port.url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${port.url}, ${portName(port)}`} sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, overflowWrap: 'anywhere' }}>
+        <Link href={port.url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${port.url}, ${portName(port)}`} sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}>
           {port.url}
           <OpenInNew fontSize="inherit" aria-hidden />
         </Link>
@@ -59,7 +59,7 @@ function PortRow({ port, model }: { port: PublishedPort; model: NetworkModel }):
   const error = model.checkErrors.get(port.id);
   return (
     <TableRow>
-      <TableCell component="th" scope="row" sx={{ maxWidth: 220, overflowWrap: 'anywhere' }}>
+      <TableCell component="th" scope="row" sx={{ minWidth: 120, maxWidth: 240, overflowWrap: 'anywhere' }}>
         {port.containerName}
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
@@ -70,7 +70,7 @@ function PortRow({ port, model }: { port: PublishedPort; model: NetworkModel }):
           </Typography>
         )}
       </TableCell>
-      <TableCell sx={{ minWidth: 180 }}>
+      <TableCell sx={{ minWidth: 200 }}>
         <UrlCell port={port} />
       </TableCell>
       <TableCell sx={{ minWidth: 200 }}>

@@ -2,21 +2,26 @@ import type { NetworkEdge, NetworkNode, NetworkNodeKind } from '../../../../shar
 import { LAYER_TITLE } from './network-words';
 
 /** Width of every node box (px); labels longer than the box are cut with an ellipsis. */
-export const NODE_WIDTH = 210;
+export const NODE_WIDTH = 196;
 /** Height of one text line inside a node box (px). */
 export const LINE_HEIGHT = 17;
 /** Inner padding of a node box (px). */
 export const NODE_PADDING = 8;
-const COLUMN_GAP = 72;
+const COLUMN_GAP = 92;
 const ROW_GAP = 12;
 const MARGIN = 12;
 /** Height of the row of column titles (px). */
 export const HEADER_HEIGHT = 28;
-const LABEL_CHARS = 24;
-const TEXT_CHARS = 29;
+const LABEL_CHARS = 23;
+const TEXT_CHARS = 27;
 const ADDRESSES_SHOWN = 3;
-/** Edge labels are drawn only into a column with at most this many edges, so they never pile up. */
+const DETAIL_LINES = 2;
+/** Edge labels longer than this many characters are not drawn (the full text is the line's tooltip). */
+const EDGE_LABEL_CHARS = 14;
+/** Edge labels are drawn only between columns, short, and into a column with at most this many edges, so they never pile up. */
 const LABELLED_EDGES_PER_COLUMN = 6;
+/** A node with more children than this in the next column draws its edges as a bus. */
+const BUS_CHILDREN = 4;
 
 /** The left-to-right order of the map's layers; DNS sits under the VM (or under the host). */
 const KIND_COLUMN: Record<Exclude<NetworkNodeKind, 'dns'>, number> = {
@@ -46,7 +51,7 @@ export interface LaidNode {
   lines: NodeLine[];
 }
 
-/** An edge as an SVG path, with where its label goes (null when it is not drawn). */
+/** An edge as an SVG path, with where its label ends (right-aligned, just before the node it leads to; null when the label is not drawn). */
 export interface LaidEdge {
   edge: NetworkEdge;
   path: string;
@@ -73,12 +78,26 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** `text` broken at spaces into at most `count` lines of `width` characters, the last one cut with an ellipsis. */
+export function wrap(text: string, width: number, count: number): string[] {
+  const lines: string[] = [];
+  let rest = text.trim();
+  while (rest !== '' && lines.length < count - 1 && rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const cut = space > 0 ? space : width;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trim();
+  }
+  if (rest !== '') lines.push(clip(rest, width));
+  return lines;
+}
+
 function nodeLines(node: NetworkNode): NodeLine[] {
   const lines: NodeLine[] = [{ text: clip(node.label, LABEL_CHARS), full: node.label, style: 'label' }];
   for (const address of node.addresses.slice(0, ADDRESSES_SHOWN)) lines.push({ text: clip(address, TEXT_CHARS), full: address, style: 'address' });
   const more = node.addresses.length - ADDRESSES_SHOWN;
   if (more > 0) lines.push({ text: `+${more} more`, full: node.addresses.slice(ADDRESSES_SHOWN).join(', '), style: 'address' });
-  if (node.detail !== null) lines.push({ text: clip(node.detail, TEXT_CHARS), full: node.detail, style: 'detail' });
+  if (node.detail !== null) for (const text of wrap(node.detail, TEXT_CHARS, DETAIL_LINES)) lines.push({ text, full: node.detail, style: 'detail' });
   if (node.modelled) lines.push({ text: 'modelled', full: 'Modelled by the simulated host', style: 'modelled' });
   return lines;
 }
@@ -97,8 +116,8 @@ function kindColumns(nodes: readonly NetworkNode[]): Map<NetworkNodeKind, number
 }
 
 function columnTitle(members: readonly NetworkNode[]): string {
-  const first = members.find((node) => node.kind !== 'dns') ?? members[0];
-  return first === undefined ? '' : LAYER_TITLE[first.kind];
+  const kinds = [...new Set(members.filter((node) => node.kind !== 'dns').map((node) => node.kind))];
+  return kinds.map((kind) => LAYER_TITLE[kind]).join(' · ');
 }
 
 function mean(values: readonly number[]): number | undefined {
@@ -108,7 +127,8 @@ function mean(values: readonly number[]): number | undefined {
 /**
  * Lays the map out in columns by node kind (Windows or this Linux machine → NAT → VM → Docker networks →
  * containers → published ports, DNS under the VM), left to right, each node as near its parents as the nodes above
- * it allow, so a container's ports sit beside it. Pure: the same map always gives the same drawing.
+ * it allow, so a container's ports sit beside it; nodes with no parent (a container on `--network none`) go last;
+ * a node with many children draws its edges as one shared trunk with a branch to each child. Pure: the same map always gives the same drawing.
  */
 export function layoutMap(nodes: readonly NetworkNode[], edges: readonly NetworkEdge[]): MapLayout {
   const columnOf = kindColumns(nodes);
@@ -128,7 +148,7 @@ export function layoutMap(nodes: readonly NetworkNode[], edges: readonly Network
         return parent === undefined || parent.column >= column ? [] : [parent.y + parent.height / 2];
       }));
     const order = members
-      .map((node, index) => ({ node, index, key: node.kind === 'dns' ? Number.POSITIVE_INFINITY : (centreOfParents(node) ?? -1) }))
+      .map((node, index) => ({ node, index, key: node.kind === 'dns' ? Number.POSITIVE_INFINITY : (centreOfParents(node) ?? Number.MAX_SAFE_INTEGER) }))
       .sort((a, b) => a.key - b.key || a.index - b.index);
     let bottom = HEADER_HEIGHT + MARGIN - ROW_GAP;
     for (const { node } of order) {
@@ -146,14 +166,17 @@ export function layoutMap(nodes: readonly NetworkNode[], edges: readonly Network
     const to = laid.get(edge.to);
     if (to !== undefined && laid.has(edge.from)) edgesInto.set(to.column, (edgesInto.get(to.column) ?? 0) + 1);
   }
+  const trunks = busTrunks(laid, edges);
   const laidEdges: LaidEdge[] = [];
   for (const edge of edges) {
     const from = laid.get(edge.from);
     const to = laid.get(edge.to);
     if (from === undefined || to === undefined) continue;
-    const { path, mid } = edgePath(from, to);
-    const labelled = edge.label !== null && (edgesInto.get(to.column) ?? 0) <= LABELLED_EDGES_PER_COLUMN;
-    laidEdges.push({ edge, path, labelAt: labelled ? mid : null });
+    const trunk = trunks.get(from.node.id);
+    const { path, labelAt } = trunk !== undefined && to.column === from.column + 1 ? busPath(from, to, trunk) : edgePath(from, to);
+    const labelled =
+      edge.label !== null && edge.label.length <= EDGE_LABEL_CHARS && from.column !== to.column && (edgesInto.get(to.column) ?? 0) <= LABELLED_EDGES_PER_COLUMN;
+    laidEdges.push({ edge, path, labelAt: labelled ? labelAt : null });
   }
 
   const laidNodes = [...laid.values()];
@@ -162,13 +185,41 @@ export function layoutMap(nodes: readonly NetworkNode[], edges: readonly Network
   return { columns, nodes: laidNodes, edges: laidEdges, width, height };
 }
 
-function edgePath(from: LaidNode, to: LaidNode): { path: string; mid: { x: number; y: number } } {
+/**
+ * For each node with more than BUS_CHILDREN children in the next column, the x of the vertical trunk its edges share
+ * (a bus instead of a fan of curves); trunks of different parents in one gap are set apart.
+ */
+function busTrunks(laid: ReadonlyMap<string, LaidNode>, edges: readonly NetworkEdge[]): Map<string, number> {
+  const children = new Map<string, number>();
+  for (const edge of edges) {
+    const from = laid.get(edge.from);
+    const to = laid.get(edge.to);
+    if (from !== undefined && to !== undefined && to.column === from.column + 1) children.set(from.node.id, (children.get(from.node.id) ?? 0) + 1);
+  }
+  const trunks = new Map<string, number>();
+  const perColumn = new Map<number, number>();
+  const parents = [...laid.values()].filter((node) => (children.get(node.node.id) ?? 0) > BUS_CHILDREN).sort((a, b) => a.y - b.y);
+  for (const parent of parents) {
+    const rank = perColumn.get(parent.column) ?? 0;
+    perColumn.set(parent.column, rank + 1);
+    trunks.set(parent.node.id, parent.x + NODE_WIDTH + 16 + ((rank * 12) % (COLUMN_GAP - 40)));
+  }
+  return trunks;
+}
+
+function busPath(from: LaidNode, to: LaidNode, trunk: number): { path: string; labelAt: { x: number; y: number } } {
+  const y1 = from.y + from.height / 2;
+  const y2 = to.y + to.height / 2;
+  return { path: `M ${from.x + NODE_WIDTH} ${y1} H ${trunk} V ${y2} H ${to.x}`, labelAt: { x: to.x - 6, y: y2 - 5 } };
+}
+
+function edgePath(from: LaidNode, to: LaidNode): { path: string; labelAt: { x: number; y: number } } {
   if (from.column === to.column) {
-    const x = from.x + NODE_WIDTH / 2;
-    const [upper, lower] = from.y <= to.y ? [from, to] : [to, from];
-    const y1 = upper.y + upper.height;
-    const y2 = lower.y;
-    return { path: `M ${x} ${y1} L ${x} ${y2}`, mid: { x, y: (y1 + y2) / 2 } };
+    const x = from.x + NODE_WIDTH;
+    const y1 = from.y + from.height / 2;
+    const y2 = to.y + to.height / 2;
+    const bulge = x + Math.min(COLUMN_GAP / 2, 16 + Math.abs(y2 - y1) / 8);
+    return { path: `M ${x} ${y1} C ${bulge} ${y1}, ${bulge} ${y2}, ${x} ${y2}`, labelAt: { x: x - 6, y: y2 - 5 } };
   }
   const [left, right] = from.column < to.column ? [from, to] : [to, from];
   const x1 = left.x + NODE_WIDTH;
@@ -176,7 +227,7 @@ function edgePath(from: LaidNode, to: LaidNode): { path: string; mid: { x: numbe
   const x2 = right.x;
   const y2 = right.y + right.height / 2;
   const bend = (x2 - x1) / 2;
-  return { path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`, mid: { x: (x1 + x2) / 2, y: (y1 + y2) / 2 } };
+  return { path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`, labelAt: { x: x2 - 6, y: y2 - 5 } };
 }
 
 /** One sentence for the drawing's accessible name: each layer left to right, named when it holds one node, counted otherwise. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/model/network-map';
-import { clip, describeMap, layoutMap, NODE_WIDTH, type LaidNode } from '../../../../renderer/src/features/network/map-layout';
+import { clip, describeMap, layoutMap, NODE_WIDTH, wrap, type LaidNode } from '../../../../renderer/src/features/network/map-layout';
 import { linuxHostNetworkMap, natNetworkMap } from '../../fake-network';
 
 function node(id: string, kind: NetworkNode['kind'], label = id, addresses: string[] = []): NetworkNode {
@@ -35,6 +35,13 @@ describe('layoutMap', () => {
     expect(layout.edges).toHaveLength(map.edges.length);
   });
 
+  it('orders a column by its parents and puts a node with no parent (sidecar on --network none) last', () => {
+    const map = natNetworkMap();
+    const layout = layoutMap(map.nodes, map.edges);
+    const containers = layout.nodes.filter((laid) => laid.column === 4).sort((a, b) => a.y - b.y);
+    expect(containers.map((laid) => laid.node.label)).toEqual(['monitor', 'shop-web-1', 'shop-api-1', 'shop-db-1', 'sidecar']);
+  });
+
   it('draws this Linux machine → bridge → containers → ports with no NAT or VM column', () => {
     const map = linuxHostNetworkMap();
     const layout = layoutMap(map.nodes, map.edges);
@@ -60,16 +67,51 @@ describe('layoutMap', () => {
     expect(layout.height).toBeGreaterThan(30 * (containers[0]?.height ?? 0));
     expect(layout.width).toBeLessThan(4 * NODE_WIDTH + 4 * 100);
     expect(layout.edges.filter((edge) => edge.labelAt !== null)).toHaveLength(1);
+    const bridge = byId(layout.nodes, 'bridge');
+    const trunk = bridge.x + NODE_WIDTH + 16;
+    const c7 = byId(layout.nodes, 'c7');
+    expect(layout.edges.find((edge) => edge.edge.to === 'c7')?.path).toBe(
+      `M ${bridge.x + NODE_WIDTH} ${bridge.y + bridge.height / 2} H ${trunk} V ${c7.y + c7.height / 2} H ${c7.x}`,
+    );
+    expect(layout.edges.find((edge) => edge.edge.to === 'p7')?.path).toMatch(/^M [\d.]+ [\d.]+ C /);
     expect(describeMap(nodes)).toBe('Network map, left to right: This Linux machine: host → Docker networks: bridge → 30 containers → 30 published ports.');
   });
 
   it('cuts long labels and addresses, keeps their full text, and adds a modelled line', () => {
     const long = { ...node('c', 'container', 'a-very-long-compose-project-name-web-1', ['1', '2', '3', '4', '5']), modelled: true };
     const [laid] = layoutMap([long], []).nodes;
-    expect(laid?.lines.map((line) => line.text)).toEqual(['a-very-long-compose-pro…', '1', '2', '3', '+2 more', 'modelled']);
+    expect(laid?.lines.map((line) => line.text)).toEqual(['a-very-long-compose-pr…', '1', '2', '3', '+2 more', 'modelled']);
     expect(laid?.lines[0]?.full).toBe('a-very-long-compose-project-name-web-1');
     expect(laid?.lines[4]?.full).toBe('4, 5');
     expect(clip('short', 10)).toBe('short');
+  });
+
+  it('draws short edge labels between columns only, before the node they lead to', () => {
+    const nodes = [node('windows', 'windows'), node('nat', 'nat'), node('vm', 'vm'), node('dns', 'dns')];
+    const edges: NetworkEdge[] = [
+      { from: 'windows', to: 'nat', label: 'vEthernet (WSL) 172.23.0.1' },
+      { from: 'nat', to: 'vm', label: 'eth0' },
+      { from: 'vm', to: 'dns', label: 'resolves' },
+    ];
+    const layout = layoutMap(nodes, edges);
+    const vm = byId(layout.nodes, 'vm');
+    expect(layout.edges.map((edge) => edge.labelAt)).toEqual([null, { x: vm.x - 6, y: vm.y + vm.height / 2 - 5 }, null]);
+  });
+
+  it('wraps a long detail onto two lines at spaces and cuts the rest', () => {
+    expect(wrap("mirrored networking: the VM has the host's interfaces and addresses", 29, 2)).toEqual([
+      'mirrored networking: the VM',
+      "has the host's interfaces an…",
+    ]);
+    expect(wrap('eth0', 29, 2)).toEqual(['eth0']);
+    expect(wrap('abcdefghij', 4, 2)).toEqual(['abcd', 'efg…']);
+    const [laid] = layoutMap([{ ...node('vm', 'vm'), detail: 'nameservers in /etc/resolv.conf' }], []).nodes;
+    expect(laid?.lines.filter((line) => line.style === 'detail').map((line) => line.text)).toEqual(['nameservers in', '/etc/resolv.conf']);
+  });
+
+  it('names a column after every kind in it (Windows beside this Linux machine)', () => {
+    const layout = layoutMap([node('windows', 'windows'), node('host', 'host'), node('vm', 'vm')], [{ from: 'windows', to: 'vm', label: null }]);
+    expect(layout.columns.map((column) => column.title)).toEqual(['Windows · This Linux machine', 'WSL VM']);
   });
 
   it('draws nothing for an empty map', () => {
