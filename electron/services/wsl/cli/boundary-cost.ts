@@ -25,7 +25,7 @@ export const BOUNDARY_SCRIPT = [
   'wd="" ld=""',
   'cleanup() { [ -n "$wd" ] && rm -rf "$wd"; [ -n "$ld" ] && rm -rf "$ld"; }',
   'trap cleanup EXIT',
-  "trap 'exit 4' INT TERM HUP",
+  "trap 'exit 4' INT TERM HUP PIPE",
   'wd=$(mktemp -d "$1/lightdock-boundary.XXXXXX") || exit 3',
   'ld=$(mktemp -d "$lin/.lightdock-boundary.XXXXXX") || exit 3',
   'now() {',
