@@ -2,14 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/hosts/common/compose-services';
 import { FilesReport, type FilesSubject } from '../../../../shared/model/files';
 import { composeTestServices } from '../../../helpers/compose-test-services';
+import type { RecordingLogger } from '../../../helpers/recording';
 import { rejection } from '../../../helpers/service-error';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: Services;
 
-function open(scenario = 'ready'): Services {
-  services = composeTestServices(temp.dir, { LIGHTDOCK_SCENARIO: scenario }).services;
+let logger: RecordingLogger;
+
+function open(scenario = 'ready', env: NodeJS.ProcessEnv = {}): Services {
+  ({ services, logger } = composeTestServices(temp.dir, { LIGHTDOCK_SCENARIO: scenario, ...env }));
   return services;
 }
 
@@ -121,5 +124,14 @@ describe('FilesService on the simulated host', () => {
     const cost = await files.measure('Ubuntu-18.04');
     expect(cost.slowdown).toBeLessThan(2);
     expect(cost.measured).toBe(false);
+  });
+
+  it('still shows the distros when no engine answers, and says why in the log', async () => {
+    const { wsl, files } = open('ready', { DOCKER_HOST: `unix://${temp.dir}/no-engine.sock`, LIGHTDOCK_ENGINE: 'docker' });
+    await wsl.start('Ubuntu-24.04');
+    const report = await files.report({});
+    expect(report.subjects.map((s) => s.kind)).toEqual(['distro', 'distro', 'distro']);
+    expect(logger.lines.some((l) => l.level === 'warn' && l.message.startsWith('Files: the containers could not be listed'))).toBe(true);
+    expect((await rejection(files.report({ container: 'shop-api-1' }))).code).not.toBe('INTERNAL');
   });
 });
