@@ -171,7 +171,8 @@ export class MemoryHistoryService {
     this.inFlight = true;
     const t = this.deps.clock.now();
     const targets = this.visibleSubscriptions().map((sub) => sub.id);
-    this.source()
+    Promise.resolve()
+      .then(() => this.source())
       .then(
         (report) => this.record(report, t, targets),
         (error: unknown) => this.sourceFailed(error),

@@ -159,6 +159,32 @@ describe('MemoryHistoryService sampling', () => {
     expect(second.subscriptionId).not.toBe(first.subscriptionId);
   });
 
+  it('does not push a sample to a window hidden while it was being taken', async () => {
+    const answers: Array<() => void> = [];
+    const history = service(async () => {
+      await new Promise<void>((resolve) => answers.push(resolve));
+      return reportOf();
+    });
+    await history.watch('window-1');
+    await history.watch('window-2');
+    await seconds(1);
+    history.setVisibility('window-2', false);
+    answers.shift()?.();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pushes('window-1')).toHaveLength(1);
+    expect(pushes('window-2')).toHaveLength(0);
+  });
+
+  it('survives a source that throws instead of rejecting', async () => {
+    const history = service(() => {
+      throw new Error('thrown at once');
+    });
+    await history.watch('window-1');
+    await seconds(2);
+    expect(pushes()).toHaveLength(0);
+    expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(1);
+  });
+
   it('logs a failing report once, keeps sampling, and says when it answers again', async () => {
     let failing = true;
     const history = service(async () => {
