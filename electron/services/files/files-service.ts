@@ -58,6 +58,7 @@ export class FilesService {
   }
 
   private async measureOnce(name: string): Promise<BoundaryCost> {
+    this.deps.logger.info(`Timing the Windows boundary in ${name} (bounded to ${MEASURE_TIMEOUT_MS / 1000} s).`);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), MEASURE_TIMEOUT_MS);
     let cost: BoundaryCost;

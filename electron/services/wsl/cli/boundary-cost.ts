@@ -7,8 +7,9 @@ import type { DistroShell } from './distro-shell';
 export const BOUNDARY_TIMEOUT_MS = 15_000;
 /** Sequential bytes written and read on each side (4 MiB). */
 export const SEQUENTIAL_BYTES = 4 * 1024 * 1024;
-/** Small files written and read on each side, and the size of each. */
+/** Small files written and read on each side. */
 export const SMALL_FILES = 200;
+/** The size of each small file (4 KiB). */
 export const SMALL_FILE_BYTES = 4096;
 
 /**
