@@ -97,7 +97,10 @@ export class FilesService {
     for (const name of [...this.costs.keys()]) if (!names.has(name)) this.costs.delete(name);
   }
 
-  /** One distro's subject; a running distro's mounts and directories are read, and a failure is logged (or thrown when it alone was asked for). */
+  /**
+   * One distro's subject. A running distro's directories are read with its mounts (without them, paths are placed
+   * by the default /mnt layout); a failure to read the directories is logged (or thrown when it alone was asked for).
+   */
   private async distroSubject(distro: Distro, alone: boolean): Promise<FilesSubject> {
     const cost = this.costs.get(distro.name) ?? null;
     if (distro.state !== 'Running') {
@@ -105,7 +108,7 @@ export class FilesService {
       return distroSubject({ distro, detail, directories: null, cost });
     }
     try {
-      const [detail, directories] = await Promise.all([this.deps.wsl.show(distro.name), this.deps.wsl.distroDirectories(distro.name)]);
+      const [detail, directories] = await Promise.all([this.detail(distro.name), this.deps.wsl.distroDirectories(distro.name)]);
       return distroSubject({ distro, detail, directories, cost });
     } catch (error) {
       if (error instanceof ServiceError && error.code === 'CONFLICT') {
