@@ -203,6 +203,17 @@ describe('NetworkPage', { timeout: 20_000 }, () => {
     expect(alerts[6]?.className).toContain('colorInfo');
   });
 
+  it('leaves the title out when the sentence already starts with it', async () => {
+    const host = new FakeLightdock();
+    host.network.map.problems = [
+      { id: 'vm', kind: 'vm-stopped', severity: 'warning', message: 'The WSL VM is stopped: it has no address now.', subjects: [] },
+    ];
+    await renderPage(host);
+    const [alert] = within(screen.getByRole('region', { name: 'Network problems' })).getAllByRole('alert');
+    expect(alert?.querySelector('.MuiAlertTitle-root')).toBeNull();
+    expect(alert?.textContent).toBe('The WSL VM is stopped: it has no address now.');
+  });
+
   it('draws this Linux machine → bridge → containers when the engine runs here with no VM', async () => {
     const host = new FakeLightdock();
     host.network.map = linuxHostNetworkMap();

@@ -4,8 +4,8 @@ import { alpha, useTheme, type Theme } from '@mui/material/styles';
 import type { NetworkMap, NetworkNodeKind } from '../../../../shared/model/network-map';
 import { describeMap, HEADER_HEIGHT, layoutMap, LINE_HEIGHT, NODE_PADDING, NODE_WIDTH, type LaidNode } from './map-layout';
 
-/** The tallest the drawing's frame grows before it scrolls (px). */
-const MAX_FRAME_HEIGHT = 560;
+/** The tallest the drawing's frame grows before it scrolls. */
+const MAX_FRAME_HEIGHT = 'max(360px, min(70vh, 760px))';
 
 function kindColour(theme: Theme, kind: NetworkNodeKind): string {
   switch (kind) {
