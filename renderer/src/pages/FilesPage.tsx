@@ -12,15 +12,16 @@ import { LoadingRows } from '../components/LoadingRows';
 import { RetryAlert } from '../components/RetryAlert';
 import { FilesSubjectCard } from '../features/files/FilesSubjectCard';
 import { FilesSummary } from '../features/files/FilesSummary';
-import type { BoundaryMeasureModel } from '../features/files/useBoundaryMeasure';
-import { useBoundaryMeasure } from '../features/files/useBoundaryMeasure';
+import { byConcern } from '../features/files/files-words';
+import { useBoundaryMeasure, type BoundaryMeasureModel } from '../features/files/useBoundaryMeasure';
 import { useFilesReport } from '../features/files/useFilesReport';
 import { describeIpcError } from '../ipc/ipc-error';
 
 const ALL = {};
 
 function Subjects({ report, measuring, onlyCrossing }: { report: FilesReport; measuring: BoundaryMeasureModel; onlyCrossing: boolean }): React.JSX.Element {
-  const shown = onlyCrossing ? report.subjects.filter((subject) => subject.entries.some((entry) => entry.crossesBoundary)) : report.subjects;
+  const ordered = byConcern(report.subjects);
+  const shown = onlyCrossing ? ordered.filter((subject) => subject.entries.some((entry) => entry.crossesBoundary)) : ordered;
   if (report.subjects.length === 0) {
     return (
       <Paper variant="outlined" sx={{ p: 3, textAlign: 'center' }}>
@@ -45,7 +46,7 @@ function Subjects({ report, measuring, onlyCrossing }: { report: FilesReport; me
 
 /**
  * The Files page: every distro and container with the directories it works in, those on a Windows drive flagged as
- * crossing the 9p boundary with what it costs (Measure per running distro, modelled on the simulated host) and the
+ * crossing the 9p boundary (those first) with what it costs (Measure per running distro, modelled on the simulated host) and the
  * commands that move them into the distro; a summary, a switch to show only what crosses, and loading, error and
  * empty states.
  */

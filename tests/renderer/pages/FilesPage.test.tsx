@@ -63,6 +63,7 @@ describe('FilesPage', { timeout: 20_000 }, () => {
     const commands = within(ubuntu).getByLabelText('Commands to move /mnt/c/Users/alex/web');
     expect(commands.textContent).toBe('mkdir -p /home/dev/projects/web\ncp -a /mnt/c/Users/alex/web/. /home/dev/projects/web/\ncd /home/dev/projects/web');
     expect(within(ubuntu).getByRole('button', { name: 'Copy commands to move /mnt/c/Users/alex/web' })).toBeTruthy();
+    expect(within(ubuntu).getByRole('region', { name: 'How to move /mnt/c/Users/alex/web' }).textContent).toContain('Move /mnt/c/Users/alex/web into Ubuntu-24.04’s own filesystem');
   });
 
   it('flags a container bind mount from C: but not a volume or tmpfs', async () => {
@@ -151,5 +152,19 @@ describe('FilesPage', { timeout: 20_000 }, () => {
     host.files.subjects = [];
     renderWithHost(<FilesPage />, host);
     expect(await screen.findByText('No distros or containers')).toBeTruthy();
+  });
+
+  it('lists what crosses the boundary first', async () => {
+    await renderPage();
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+    expect(headings.slice(0, 3)).toEqual(['Ubuntu-24.04', 'shop-web-1', 'shop-api-1']);
+  });
+
+  it('says there is nothing to check yet when nothing runs and nothing is listed', async () => {
+    const host = new FakeLightdock();
+    host.files.subjects = host.files.subjects.filter((subject) => !subject.running);
+    renderWithHost(<FilesPage />, host);
+    expect((await screen.findByRole('alert', { name: 'Summary' })).textContent).toContain('Nothing to check yet');
+    expect(screen.getByRole('region', { name: 'docker-desktop' })).toBeTruthy();
   });
 });

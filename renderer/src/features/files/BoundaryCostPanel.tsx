@@ -79,7 +79,7 @@ export function BoundaryCostPanel({ subject, measuring }: BoundaryCostPanelProps
             ? 'The cost of crossing the boundary is not known yet: Measure times a short read and write on a Windows drive and in the distro.'
             : subject.kind === 'distro'
               ? 'Start the distro to measure what crossing the boundary costs.'
-              : 'Measure the boundary in the engine’s distro to see what this costs.'}
+              : 'What crossing the boundary costs is measured per distro: Measure on a running distro on the Files page.'}
         </Typography>
       )}
       {status.state === 'running' && (

@@ -1,4 +1,5 @@
 import Chip from '@mui/material/Chip';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -15,16 +16,33 @@ function Where({ entry }: { entry: FileEntry }): React.JSX.Element {
   return <Chip size="small" variant="outlined" label={locationLabel(entry)} />;
 }
 
-/** The directories one distro or container works in, as a table named `Directories of <name>`; each on a Windows drive carries the warning chip. */
+function KindText({ entry }: { entry: FileEntry }): React.JSX.Element {
+  return (
+    <>
+      {kindLabel(entry.kind)}
+      {entry.processes.length > 0 && (
+        <Typography variant="caption" component="div" color="text.secondary">
+          {entry.processes.join(', ')}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/**
+ * The directories one distro or container works in, as a table named `Directories of <name>`; each on a Windows drive
+ * carries the warning chip. Below 900 px the kind moves under the path, so the path keeps its width.
+ */
 export function FileEntriesTable({ name, entries }: { name: string; entries: readonly FileEntry[] }): React.JSX.Element {
+  const narrow = useMediaQuery('(max-width:899.95px)', { noSsr: true });
   return (
     <TableContainer>
       <Table size="small" aria-label={`Directories of ${name}`}>
         <TableHead>
           <TableRow>
-            <TableCell>Directory</TableCell>
-            <TableCell>Kind</TableCell>
-            <TableCell>Where its files are</TableCell>
+            <TableCell sx={{ width: narrow ? '60%' : '45%' }}>Directory</TableCell>
+            {!narrow && <TableCell sx={{ width: '20%' }}>Kind</TableCell>}
+            <TableCell sx={{ width: narrow ? '40%' : '35%' }}>Where its files are</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -37,15 +55,18 @@ export function FileEntriesTable({ name, entries }: { name: string; entries: rea
                     from <code>{entry.source}</code>
                   </Typography>
                 )}
-              </TableCell>
-              <TableCell>
-                {kindLabel(entry.kind)}
-                {entry.processes.length > 0 && (
+                {narrow && (
                   <Typography variant="caption" component="div" color="text.secondary">
-                    {entry.processes.join(', ')}
+                    {kindLabel(entry.kind)}
+                    {entry.processes.length > 0 && ` · ${entry.processes.join(', ')}`}
                   </Typography>
                 )}
               </TableCell>
+              {!narrow && (
+                <TableCell>
+                  <KindText entry={entry} />
+                </TableCell>
+              )}
               <TableCell>
                 <Where entry={entry} />
               </TableCell>

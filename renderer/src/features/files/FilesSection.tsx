@@ -7,6 +7,7 @@ import { RetryAlert } from '../../components/RetryAlert';
 import { describeIpcError } from '../../ipc/ipc-error';
 import { FilesSubjectBody } from './FilesSubjectBody';
 import { FilesSummary } from './FilesSummary';
+import { knowsAnything } from './files-words';
 import { useBoundaryMeasure } from './useBoundaryMeasure';
 import { useFilesReport, type FilesFilter } from './useFilesReport';
 
@@ -58,7 +59,7 @@ export function FilesSection({ filter, name, refreshKey = '' }: FilesSectionProp
             <Typography color="text.secondary">Nothing was reported for {name}.</Typography>
           ) : (
             <>
-              <FilesSummary subjects={subjects} />
+              {knowsAnything(subjects) && <FilesSummary subjects={subjects} />}
               {subjects.map((subject) => (
                 <Box key={`${subject.kind} ${subject.id}`} sx={{ minWidth: 0 }}>
                   <FilesSubjectBody subject={subject} measuring={measuring} />

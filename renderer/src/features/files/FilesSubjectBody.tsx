@@ -14,13 +14,16 @@ export interface FilesSubjectBodyProps {
 }
 
 function noEntriesText(subject: FilesSubject): string {
-  if (!subject.running) return subject.kind === 'distro' ? 'Working directories are shown while the distro runs.' : 'It has no mounts, and it is not running.';
+  if (!subject.running) {
+    return subject.kind === 'distro' ? 'Working directories and what crossing the boundary costs show while the distro runs.' : 'It has no mounts, and it is not running.';
+  }
   return subject.kind === 'distro' ? 'No process works in a directory worth listing.' : 'No mounts: its files live only in its writable layer.';
 }
 
 /**
  * One distro's or container's directories (the table, or a sentence when there are none), the cost of crossing the
- * boundary when anything crosses it (or for any distro), and how to move each directory on a Windows drive.
+ * boundary when anything crosses it, it is known, or a running distro can measure it, and how to move each directory on a
+ * Windows drive.
  */
 export function FilesSubjectBody({ subject, measuring, onlyCrossing = false }: FilesSubjectBodyProps): React.JSX.Element {
   const entries = onlyCrossing ? subject.entries.filter((entry) => entry.crossesBoundary) : subject.entries;
@@ -34,7 +37,7 @@ export function FilesSubjectBody({ subject, measuring, onlyCrossing = false }: F
       ) : (
         <FileEntriesTable name={subject.name} entries={entries} />
       )}
-      {(crosses || subject.kind === 'distro') && <BoundaryCostPanel subject={subject} measuring={measuring} />}
+      {(crosses || subject.cost !== null || (subject.kind === 'distro' && subject.running)) && <BoundaryCostPanel subject={subject} measuring={measuring} />}
       {subject.advice.map((advice) => (
         <MoveAdviceBlock key={advice.path} advice={advice} />
       ))}

@@ -1,14 +1,22 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import type { FilesSubject } from '../../../../shared/model/files';
-import { crossingCount, crossingPhrase } from './files-words';
+import { crossingCount, crossingPhrase, knowsAnything } from './files-words';
 
 /**
  * The headline over a list of subjects: a warning naming how many directories are on Windows drives and whose they
- * are, or a positive note that nothing is.
+ * are, a positive note that nothing is, or (when nothing runs and nothing is listed) that there is nothing to check yet.
  */
 export function FilesSummary({ subjects }: { subjects: readonly FilesSubject[] }): React.JSX.Element {
   const count = crossingCount(subjects);
+  if (!knowsAnything(subjects)) {
+    return (
+      <Alert severity="info" aria-label="Summary">
+        <AlertTitle>Nothing to check yet</AlertTitle>
+        Nothing here is running: the directories a distro or container works in show while it runs.
+      </Alert>
+    );
+  }
   if (count === 0) {
     return (
       <Alert severity="success" aria-label="Summary">

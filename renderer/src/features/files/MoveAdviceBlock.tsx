@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { MoveAdvice } from '../../../../shared/model/files';
@@ -5,8 +6,12 @@ import { CopyCommandsButton } from './CopyCommandsButton';
 
 /** How to move one directory off the Windows drive: the sentence, the exact commands in a monospace block, and Copy commands. */
 export function MoveAdviceBlock({ advice }: { advice: MoveAdvice }): React.JSX.Element {
+  const headingId = useId();
   return (
-    <Box component="section" aria-label={`How to move ${advice.path}`} sx={{ display: 'grid', gap: 1, minWidth: 0 }}>
+    <Box component="section" aria-labelledby={headingId} sx={{ display: 'grid', gap: 1, minWidth: 0 }}>
+      <Typography id={headingId} variant="subtitle2" component="h4" sx={{ overflowWrap: 'anywhere' }}>
+        How to move {advice.path}
+      </Typography>
       <Typography variant="body2">{advice.text}</Typography>
       <Box
         component="pre"

@@ -57,3 +57,14 @@ export function slowdownText(slowdown: number): string {
   const digits = slowdown >= 10 ? 0 : 1;
   return `${slowdown.toLocaleString('en-US', { maximumFractionDigits: digits })}× slower`;
 }
+
+/** True when the report says anything about where files are: some subject runs or lists a directory. */
+export function knowsAnything(subjects: readonly FilesSubject[]): boolean {
+  return subjects.some((subject) => subject.running || subject.entries.length > 0);
+}
+
+/** The subjects with the most directories on Windows drives first, then the running ones, each group in the report's order. */
+export function byConcern(subjects: readonly FilesSubject[]): FilesSubject[] {
+  const rank = (subject: FilesSubject): number => crossingCount([subject]) * 2 + (subject.running ? 1 : 0);
+  return [...subjects].sort((a, b) => rank(b) - rank(a));
+}

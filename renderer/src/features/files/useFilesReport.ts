@@ -8,22 +8,27 @@ export interface FilesFilter {
   container?: string;
 }
 
-/** The files report as a query, plus `applyCost` to show a fresh measurement on its distro without refetching. */
+/** The files report as a query, plus `applyCost` to show a fresh measurement at once. */
 export interface FilesReportModel extends IpcQuery<FilesReport> {
   applyCost: (cost: BoundaryCost) => void;
 }
 
-/** Loads `files:report` for the filter (refetchable); a measurement applied lands on the distro it was taken in. */
+/**
+ * Loads `files:report` for the filter (refetchable); a measurement applied lands on the distro it was taken in at once,
+ * and the report is fetched again so the containers of that distro's engine carry it too.
+ */
 export function useFilesReport(filter: FilesFilter): FilesReportModel {
   const query = useIpcQuery('files:report', filter);
-  const { patch } = query;
+  const { patch, refetch } = query;
   const applyCost = useCallback(
-    (cost: BoundaryCost) =>
+    (cost: BoundaryCost) => {
       patch((report) => ({
         ...report,
         subjects: report.subjects.map((subject) => (subject.kind === 'distro' && subject.id === cost.distro ? { ...subject, cost } : subject)),
-      })),
-    [patch],
+      }));
+      refetch();
+    },
+    [patch, refetch],
   );
   return { ...query, applyCost };
 }

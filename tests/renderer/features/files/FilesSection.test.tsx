@@ -17,7 +17,7 @@ function section(): HTMLElement {
 }
 
 describe('FilesSection', { timeout: 20_000 }, () => {
-  it('shows one distro: its /mnt/c working directory flagged, the advice, and Measure', async () => {
+  it('shows one distro: its /mnt/c working directory flagged, the advice, and Measure (then loads again, keeping the cost)', async () => {
     const { host } = renderWithHost(<FilesSection filter={{ distro: 'Ubuntu-24.04' }} name="Ubuntu-24.04" />);
     const table = await screen.findByRole('table', { name: 'Directories of Ubuntu-24.04' });
     expect(within(table).getByText(CROSSING)).toBeTruthy();
@@ -25,7 +25,8 @@ describe('FilesSection', { timeout: 20_000 }, () => {
     expect(within(section()).getByLabelText('Commands to move /mnt/c/Users/alex/web').textContent).toContain('cd /home/dev/projects/web');
     fireEvent.click(within(section()).getByRole('button', { name: 'Measure the boundary in Ubuntu-24.04' }));
     expect(await within(section()).findByText('Windows drive is 84× slower')).toBeTruthy();
-    expect(host.callsTo('files:report')).toEqual([{ distro: 'Ubuntu-24.04' }]);
+    await waitFor(() => expect(host.callsTo('files:report')).toEqual([{ distro: 'Ubuntu-24.04' }, { distro: 'Ubuntu-24.04' }]));
+    expect(within(section()).getByText('Windows drive is 84× slower')).toBeTruthy();
   });
 
   it('says positively when nothing of a distro is on a Windows drive', async () => {
@@ -65,5 +66,12 @@ describe('FilesSection', { timeout: 20_000 }, () => {
     rerender(<FilesSection filter={{ distro: 'Debian' }} name="Debian" refreshKey="Stopped" />);
     await waitFor(() => expect(host.callsTo('files:report')).toHaveLength(2));
     expect(screen.getByRole('table', { name: 'Directories of Debian' })).toBeTruthy();
+  });
+
+  it('says a stopped distro shows its directories while it runs, without claiming anything about them', async () => {
+    renderWithHost(<FilesSection filter={{ distro: 'docker-desktop' }} name="docker-desktop" />);
+    expect(await screen.findByText('Working directories and what crossing the boundary costs show while the distro runs.')).toBeTruthy();
+    expect(screen.queryByRole('alert', { name: 'Summary' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Measure/ })).toBeNull();
   });
 });

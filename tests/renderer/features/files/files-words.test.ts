@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  byConcern,
   crossingCount,
   crossingLabel,
   crossingPhrase,
   formatMBps,
   kindLabel,
+  knowsAnything,
   locationLabel,
   slowdownText,
 } from '../../../../renderer/src/features/files/files-words';
@@ -45,5 +47,26 @@ describe('files words', () => {
     expect(slowdownText(84.3)).toBe('84× slower');
     expect(slowdownText(2.54)).toBe('2.5× slower');
     expect(slowdownText(1.01)).toBe('about as fast');
+  });
+
+  it('knows something only when a subject runs or lists a directory', () => {
+    const subjects = fakeFilesSubjects();
+    expect(knowsAnything(subjects)).toBe(true);
+    expect(knowsAnything(subjects.filter((subject) => subject.id === 'docker-desktop'))).toBe(false);
+    expect(knowsAnything([])).toBe(false);
+  });
+
+  it('puts the subjects with the most on Windows drives first, then the running ones, keeping the report order within each', () => {
+    expect(byConcern(fakeFilesSubjects()).map((subject) => subject.name)).toEqual([
+      'Ubuntu-24.04',
+      'shop-web-1',
+      'shop-api-1',
+      'Debian',
+      'shop-db-1',
+      'monitor',
+      'sidecar',
+      'docker-desktop',
+      'redis',
+    ]);
   });
 });
