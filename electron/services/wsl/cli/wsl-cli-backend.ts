@@ -579,6 +579,7 @@ export class WslCliBackend implements WslBackend {
 
   private async call(args: string[], action: string, timeoutMs: number): Promise<Call> {
     let result: RunResult;
+    this.options.logger.info(`Running ${this.exe} ${args.map(loggedArgument).join(' ')}`);
     try {
       result = await this.runner.run(this.exe, args, { env: this.childEnv, timeoutMs });
     } catch (error) {
@@ -636,6 +637,11 @@ export class WslCliBackend implements WslBackend {
       }
     }
   }
+}
+
+/** An argument as the log shows it: a constant script (long, multi-command) by its length only. */
+function loggedArgument(arg: string): string {
+  return arg.length > 120 ? `<script, ${arg.length} characters>` : JSON.stringify(arg);
 }
 
 /** Re-checks a name against WSL's grammar before it reaches wsl.exe (WslService validated it already). */
