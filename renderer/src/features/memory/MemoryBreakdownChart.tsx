@@ -10,6 +10,11 @@ import { memoryColor } from './memory-colors';
 /** Pixels per bar of the picture (bar and gap). */
 const ROW_HEIGHT = 46;
 
+/** Room for the longest bar name (about 7 px a character), between 110 and 260 px. */
+function axisWidth(names: readonly string[]): number {
+  return Math.min(260, Math.max(110, 16 + 7 * Math.max(0, ...names.map((name) => name.length))));
+}
+
 function percentOf(bytes: number, whole: number): number {
   return whole > 0 ? Math.round((bytes / whole) * 1000) / 10 : 0;
 }
@@ -63,6 +68,7 @@ export function MemoryBreakdownChart({ roots }: { roots: readonly MemoryNode[] }
       valueFormatter: (value: number | null) => (value === null ? null : `${formatBytes(segment.bytes)} (${value} %)`),
     })),
   );
+  const names = levels.map((level) => `${level.label} · ${formatBytes(level.bytes)}`);
   const legend = levels.flatMap((level) =>
     level.segments.map((segment) => ({ key: `${level.id}/${segment.id}`, label: segment.label, color: colors.get(segment.id) ?? '', bytes: segment.bytes })),
   );
@@ -75,9 +81,9 @@ export function MemoryBreakdownChart({ roots }: { roots: readonly MemoryNode[] }
           skipAnimation
           hideLegend
           series={series}
-          yAxis={[{ scaleType: 'band', data: levels.map((level) => `${level.label} · ${formatBytes(level.bytes)}`), width: 170, categoryGapRatio: 0.35 }]}
-          xAxis={[{ min: 0, max: 100, valueFormatter: (value: number) => `${value} %` }]}
-          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          yAxis={[{ scaleType: 'band', data: names, width: axisWidth(names), categoryGapRatio: 0.35 }]}
+          xAxis={[{ min: 0, max: 100, tickInterval: [0, 25, 50, 75, 100], valueFormatter: (value: number) => `${value} %` }]}
+          margin={{ top: 8, right: 28, bottom: 8, left: 8 }}
         />
       </Box>
       <Legend entries={legend} />

@@ -34,7 +34,13 @@ const KIND_TEXT: Record<MemoryNodeKind, string> = {
 function EstimatedChip({ estimate }: { estimate: string | null }): React.JSX.Element {
   return (
     <Tooltip describeChild title={estimate ?? 'Not read directly; worked out from the other figures.'}>
-      <Chip size="small" variant="outlined" color="info" label="estimated" tabIndex={0} />
+      <Chip
+        size="small"
+        variant="outlined"
+        label="estimated"
+        tabIndex={0}
+        sx={({ palette }) => ({ color: palette.mode === 'light' ? palette.info.dark : palette.info.light, borderColor: 'currentColor' })}
+      />
     </Tooltip>
   );
 }
@@ -94,7 +100,9 @@ export function MemoryBreakdownTable({ roots }: { roots: readonly MemoryNode[] }
             <TableCell>Part</TableCell>
             <TableCell align="right">Memory</TableCell>
             {!narrow && <TableCell align="right">Limit</TableCell>}
-            <TableCell align="right">Of parent</TableCell>
+            <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+              Of parent
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>

@@ -41,25 +41,23 @@ function Chart({ chart, times, resolution }: { chart: HistoryChart; times: Date[
         </Typography>
       ) : (
         <>
-          <Box aria-hidden>
-            <LineChart
-              height={200}
-              skipAnimation
-              hideLegend
-              xAxis={[{ data: times, scaleType: 'time', valueFormatter: (value: Date) => timeText(value, resolution) }]}
-              yAxis={[{ min: 0, width: 72, valueFormatter: (value: number) => formatBytes(value) }]}
-              series={chart.series.map((series, index) => ({
-                id: series.id,
-                label: series.label,
-                data: series.data,
-                color: colors[index % colors.length],
-                showMark: false,
-                curve: 'linear' as const,
-                valueFormatter: (value: number | null) => formatBytes(value),
-              }))}
-              margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-            />
-          </Box>
+          <LineChart
+            height={200}
+            skipAnimation
+            hideLegend
+            xAxis={[{ data: times, scaleType: 'time', valueFormatter: (value: Date) => timeText(value, resolution) }]}
+            yAxis={[{ min: 0, width: 72, valueFormatter: (value: number) => formatBytes(value) }]}
+            series={chart.series.map((series, index) => ({
+              id: series.id,
+              label: series.label,
+              data: series.data,
+              color: colors[index % colors.length],
+              showMark: false,
+              curve: 'linear' as const,
+              valueFormatter: (value: number | null) => formatBytes(value),
+            }))}
+            margin={{ top: 8, right: 32, bottom: 8, left: 8 }}
+          />
           <Box component="ul" aria-label={`${chart.title}: newest figures`} sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, listStyle: 'none', p: 0, m: 0 }}>
             {chart.series.map((series, index) => (
               <Box component="li" key={series.id} sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>

@@ -4,7 +4,7 @@ import type { MemoryNodeKind } from '../../../../shared/model/memory';
 
 /**
  * A colour per part of the breakdown that reads in both themes: the VM in the primary colour, page cache in the
- * secondary, what nobody uses faint, what is not Lightdock's in grey, and distros and containers from the charts'
+ * secondary, what nobody uses faint, the VM's own kernel and other programs in greys, and distros and containers from the charts'
  * categorical palette in turn (the same id keeps the same colour while the list stays the same).
  */
 export function memoryColor(kind: MemoryNodeKind, index: number, theme: Theme): string {
@@ -17,7 +17,7 @@ export function memoryColor(kind: MemoryNodeKind, index: number, theme: Theme): 
     case 'vm-page-cache':
       return palette.secondary.main;
     case 'vm-system':
-      return palette.info.main;
+      return palette.grey[palette.mode === 'dark' ? 400 : 700];
     case 'host-other':
     case 'distro-other':
       return palette.grey[palette.mode === 'dark' ? 600 : 500];
