@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryReport, type MemoryNode } from '../../shared/model/memory';
 import type { Services } from '../../electron/hosts/common/compose-services';
+import { DockerodeEngine } from '../../electron/services/docker/dockerode/dockerode-engine';
 import { allNodes } from '../../electron/services/memory/memory-figures';
+import { silentLogger } from '../../electron/services/ports';
 import { composeTestServices } from '../helpers/compose-test-services';
 import { dockerAt, dockerdScript, TEST_IMAGE } from '../helpers/docker-engine';
 
@@ -76,6 +78,26 @@ describe('memory breakdown with a real engine on this Linux machine', () => {
     const finishedAt = (await dockerAt(host, ['inspect', '--format', '{{.State.FinishedAt}}', greedy])).trim();
     const warning = report.warnings.find((w) => w.kind === 'container-oom-killed');
     expect(warning).toMatchObject({ id: `container-oom-killed:${greedy}:${finishedAt}`, severity: 'error', subject: greedy });
+  });
+
+  it('reads the same containers through one-shot stats when the engine is not on this machine (no cgroup files)', async () => {
+    const readings = new Map<string, { bytes: number; limitBytes: number | null }>();
+    for (const platform of ['linux', 'darwin'] as const) {
+      const engine = new DockerodeEngine({ endpoint: { host, context: null, source: 'DOCKER_HOST', tls: null }, env: {}, platform, logger: silentLogger });
+      try {
+        const use = await engine.memoryUse();
+        expect(use.map((u) => u.name).sort()).toEqual([large, small].sort());
+        for (const u of use) {
+          expect(u.bytes).toBeGreaterThan(0);
+          expect(u.bytes).toBeLessThanOrEqual(u.limitBytes ?? Infinity);
+          readings.set(`${platform}:${u.name}`, u);
+        }
+      } finally {
+        engine.close();
+      }
+    }
+    expect(readings.get(`darwin:${small}`)?.limitBytes).toBe(64 * MIB);
+    expect(readings.get(`linux:${large}`)?.limitBytes).toBe(128 * MIB);
   });
 
   it('stop-containers stops both, names them, and the containers\u2019 memory falls', async () => {

@@ -1,4 +1,5 @@
 import type { ContainerSummary } from '../../../shared/model/container';
+import type { EnginePlacement } from '../../../shared/model/engine-placement';
 import type { MemoryActionResult, MemoryReport } from '../../../shared/model/memory';
 import type { VmInfo } from '../../../shared/model/vm';
 import type { ContainerMemoryUse } from '../docker/container-engine';
@@ -55,7 +56,7 @@ export class MemoryService {
   /** The breakdown now; every node's children add up to its bytes and nothing is negative. */
   async report(): Promise<MemoryReport> {
     const at = this.deps.clock.now();
-    const [placement, wsl] = await Promise.all([this.deps.placement(), this.readWsl()]);
+    const [placement, wsl] = await Promise.all([this.readPlacement(), this.readWsl()]);
     const local = placement.kind === 'wsl-distro' || placement.kind === 'linux-host';
     const [containers, oomKilled] = local ? await Promise.all([this.readContainers(), this.readOomKilled(at)]) : [[], []];
     const vmRunning = wsl.vm !== null && (wsl.vm.state === 'Running' || wsl.vm.state === 'Starting');
@@ -147,6 +148,17 @@ export class MemoryService {
     if (this.deps.hostInfo.simulated) return 'Windows host (simulated)';
     if (this.deps.platform === 'win32') return 'This Windows PC';
     return hasWsl ? 'WSL host' : 'This machine (no WSL)';
+  }
+
+  /** Where the engine runs; nowhere (no containers shown) when that cannot be told (logged). */
+  private async readPlacement(): Promise<EnginePlacement> {
+    try {
+      return await this.deps.placement();
+    } catch (error) {
+      this.deps.logger.warn('memory: where the engine runs cannot be told', error);
+      const simulated = this.deps.hostInfo.simulated;
+      return { kind: 'none', distro: null, simulated, description: 'Where the Docker engine runs cannot be told now, so no containers are shown.' };
+    }
   }
 
   /** The host's and distros' memory and the VM; both null when WSL cannot be read (logged). */

@@ -3,6 +3,7 @@ import type { ContainerDetail, ContainerSummary } from '../../../../shared/model
 import { MemoryReport, type MemoryNode } from '../../../../shared/model/memory';
 import type { Services } from '../../../../electron/hosts/common/compose-services';
 import type { InsightDeps } from '../../../../electron/services/insight-deps';
+import { ServiceError } from '../../../../electron/services/errors';
 import { allNodes } from '../../../../electron/services/memory/memory-figures';
 import { MemoryService } from '../../../../electron/services/memory/memory-service';
 import { memoryWarnings } from '../../../../electron/services/memory/memory-warnings';
@@ -120,6 +121,32 @@ describe('MemoryService over the simulated host and engine', () => {
     expect(linux.children.slice(-2).map((c) => c.kind)).toEqual(['host-other', 'host-free']);
     expect(report.warnings.map((w) => w.id)).toContain('host-pressure:linux');
     expect(sumFaults(report.roots)).toEqual([]);
+  });
+
+  it('still reports this machine when WSL cannot be read and where the engine runs cannot be told', async () => {
+    const unreadable = Object.assign(Object.create(services.wsl) as Services['wsl'], {
+      memoryUsage: async () => {
+        throw new ServiceError('UNAVAILABLE', 'wsl.exe was not found.');
+      },
+    });
+    const deps = {
+      ...depsOf(async () => {
+        throw new Error('engine status broke');
+      }),
+      wsl: unreadable,
+      hostInfo: { ...services.hostInfo, simulated: false },
+    };
+    const memory = new MemoryService(deps, { thisMachine: () => ({ totalBytes: 4 * GIB, availableBytes: 3 * GIB }) });
+    const report = MemoryReport.parse(await memory.report());
+    expect(report.placement.kind).toBe('none');
+    expect(report.vm).toBeNull();
+    expect(report.roots).toHaveLength(1);
+    expect(report.roots[0]?.label).toBe('This machine (no WSL)');
+    expect(report.roots[0]?.children.map((c) => [c.kind, c.bytes])).toEqual([
+      ['host-other', GIB],
+      ['host-free', 3 * GIB],
+    ]);
+    expect((deps.logger as RecordingLogger).lines.map((l) => l.message)).toEqual(expect.arrayContaining(['memory: WSL memory cannot be read', 'memory: where the engine runs cannot be told']));
   });
 
   it('shows no containers for a remote engine', async () => {
