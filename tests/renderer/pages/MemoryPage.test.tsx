@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { MemoryPage } from '../../../renderer/src/pages/MemoryPage';
 import { FakeLightdock } from '../fake-lightdock';
 import { renderWithHost } from '../render-with-host';
+import { pretendWindowWidth } from '../window-width';
 
 const MIB = 1024 ** 2;
 
@@ -260,6 +261,26 @@ describe('MemoryPage', { timeout: 20_000 }, () => {
     expect((screen.getByRole('button', { name: 'Stop heaviest containers' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('No memory warnings.')).toBeTruthy();
     expect(() => row('WSL 2 VM (vmmem)')).toThrow();
+  });
+
+  it('says when the figures do not follow the host live', async () => {
+    const host = new FakeLightdock();
+    host.failWith('memory:watch', { code: 'UNAVAILABLE', message: 'The sampler is not running.' });
+    await renderPage(host);
+    expect(await screen.findByText('The figures are not following the host live: The sampler is not running. (UNAVAILABLE)')).toBeTruthy();
+    expect(row('shop-db-1')).toBeTruthy();
+  });
+
+  it('leaves the limit column out on a narrow window and keeps the figures', async () => {
+    const restore = pretendWindowWidth(560);
+    try {
+      await renderPage();
+      const table = screen.getByRole('treegrid', { name: 'Memory breakdown table' });
+      expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Part', 'Memory', 'Of parent']);
+      expect(within(row('shop-db-1')).getByText('900 MiB')).toBeTruthy();
+    } finally {
+      restore();
+    }
   });
 
   it('gives every control an accessible name', async () => {
