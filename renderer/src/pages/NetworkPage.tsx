@@ -113,7 +113,7 @@ function Body({ model }: { model: NetworkModel }): React.JSX.Element {
           This map may be out of date: {describeIpcError(loadError)}
         </RetryAlert>
       )}
-      <NetworkProblems problems={map.problems} />
+      <NetworkProblems map={map} />
       <NetworkFactsCard map={map} />
       <MapSection map={map} />
       <PortsSection map={map} model={model} />

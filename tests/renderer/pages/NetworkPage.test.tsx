@@ -177,7 +177,7 @@ describe('NetworkPage', { timeout: 20_000 }, () => {
     const host = new FakeLightdock();
     const problems: NetworkProblem[] = [
       { id: 'p1', kind: 'port-conflict', severity: 'error', message: 'shop-web-1 and old-web both ask for host port 8080.', subjects: ['shop-web-1', 'old-web'] },
-      { id: 'p2', kind: 'port-taken', severity: 'error', message: 'Host port 5432 is already taken by another program.', subjects: ['shop-db-1'] },
+      { id: 'p2', kind: 'port-taken', severity: 'error', message: 'Host port 8080 is already taken by another program.', subjects: [fakeContainerId('shop-web-1')] },
       { id: 'p3', kind: 'localhost-forwarding-off', severity: 'warning', message: 'localhostForwarding=false: use the VM’s IP from Windows.', subjects: [] },
       { id: 'p4', kind: 'mirrored-limits', severity: 'info', message: 'Mirrored mode: Docker’s published ports may not reach Windows.', subjects: [] },
       { id: 'p5', kind: 'vm-stopped', severity: 'warning', message: 'The VM is stopped.', subjects: [] },
@@ -197,7 +197,8 @@ describe('NetworkPage', { timeout: 20_000 }, () => {
       'Mirrored mode has known limits',
       'A container has no network',
     ]);
-    expect(alerts[0]?.textContent).toContain('shop-web-1 and old-web both ask for host port 8080. (shop-web-1, old-web)');
+    expect(alerts[0]?.textContent).toBe('Two containers ask for the same host portshop-web-1 and old-web both ask for host port 8080.');
+    expect(alerts[1]?.textContent).toBe('A host port is taken by another programHost port 8080 is already taken by another program. (shop-web-1)');
     expect(alerts[0]?.className).toContain('colorError');
     expect(alerts[3]?.className).toContain('colorWarning');
     expect(alerts[6]?.className).toContain('colorInfo');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
@@ -59,8 +60,10 @@ function PortRow({ port, model }: { port: PublishedPort; model: NetworkModel }):
   const error = model.checkErrors.get(port.id);
   return (
     <TableRow>
-      <TableCell component="th" scope="row" sx={{ minWidth: 120, maxWidth: 240, overflowWrap: 'anywhere' }}>
-        {port.containerName}
+      <TableCell component="th" scope="row">
+        <Box component="span" sx={{ display: 'inline-block', minWidth: 110, maxWidth: 260, overflowWrap: 'anywhere' }}>
+          {port.containerName}
+        </Box>
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
         {portMapping(port)}
@@ -70,10 +73,10 @@ function PortRow({ port, model }: { port: PublishedPort; model: NetworkModel }):
           </Typography>
         )}
       </TableCell>
-      <TableCell sx={{ minWidth: 200 }}>
+      <TableCell>
         <UrlCell port={port} />
       </TableCell>
-      <TableCell sx={{ minWidth: 200 }}>
+      <TableCell>
         <ReachabilityChip reachability={model.reachabilityOf(port)} />
         {error !== undefined && (
           <Typography variant="caption" color="error" component="p" role="alert">

@@ -8,7 +8,7 @@ import { REACHABILITY_CHIP } from './network-words';
 export function ReachabilityChip({ reachability }: { reachability: PortReachability }): React.JSX.Element {
   const chip = REACHABILITY_CHIP[reachability.state];
   return (
-    <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start', minWidth: 200 }}>
       <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Chip size="small" label={chip.label} color={chip.color} variant={reachability.state === 'unchecked' ? 'outlined' : 'filled'} />
         {reachability.modelled && reachability.state !== 'unchecked' && <Chip size="small" variant="outlined" label="Modelled" />}

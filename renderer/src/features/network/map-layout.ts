@@ -23,7 +23,7 @@ const LABELLED_EDGES_PER_COLUMN = 6;
 /** A node with more children than this in the next column draws its edges as a bus. */
 const BUS_CHILDREN = 4;
 
-/** The left-to-right order of the map's layers; DNS sits under the VM (or under the host). */
+/** The left-to-right order of the map's layers; DNS sits under the node it hangs from (the VM, or this machine). */
 const KIND_COLUMN: Record<Exclude<NetworkNodeKind, 'dns'>, number> = {
   windows: 0,
   host: 0,
@@ -102,7 +102,7 @@ function nodeLines(node: NetworkNode): NodeLine[] {
   return lines;
 }
 
-function kindColumns(nodes: readonly NetworkNode[]): Map<NetworkNodeKind, number> {
+function kindColumns(nodes: readonly NetworkNode[], edges: readonly NetworkEdge[]): Map<NetworkNodeKind, number> {
   const used = [...new Set(nodes.filter((node) => node.kind !== 'dns').map((node) => KIND_COLUMN[node.kind as Exclude<NetworkNodeKind, 'dns'>]))].sort(
     (a, b) => a - b,
   );
@@ -111,7 +111,9 @@ function kindColumns(nodes: readonly NetworkNode[]): Map<NetworkNodeKind, number
     const index = used.indexOf(column);
     if (index >= 0) columns.set(kind, index);
   }
-  columns.set('dns', columns.get('vm') ?? 0);
+  const kindOf = new Map(nodes.map((node) => [node.id, node.kind]));
+  const dnsParent = edges.map((edge) => (kindOf.get(edge.to) === 'dns' ? kindOf.get(edge.from) : undefined)).find((kind) => kind !== undefined && kind !== 'dns');
+  columns.set('dns', (dnsParent === undefined ? undefined : columns.get(dnsParent)) ?? columns.get('vm') ?? 0);
   return columns;
 }
 
@@ -126,12 +128,12 @@ function mean(values: readonly number[]): number | undefined {
 
 /**
  * Lays the map out in columns by node kind (Windows or this Linux machine → NAT → VM → Docker networks →
- * containers → published ports, DNS under the VM), left to right, each node as near its parents as the nodes above
+ * containers → published ports, DNS under the node it hangs from), left to right, each node as near its parents as the nodes above
  * it allow, so a container's ports sit beside it; nodes with no parent (a container on `--network none`) go last;
  * a node with many children draws its edges as one shared trunk with a branch to each child. Pure: the same map always gives the same drawing.
  */
 export function layoutMap(nodes: readonly NetworkNode[], edges: readonly NetworkEdge[]): MapLayout {
-  const columnOf = kindColumns(nodes);
+  const columnOf = kindColumns(nodes, edges);
   const columnCount = nodes.length === 0 ? 0 : Math.max(...nodes.map((node) => columnOf.get(node.kind) ?? 0)) + 1;
   const parents = new Map<string, string[]>();
   for (const edge of edges) parents.set(edge.to, [...(parents.get(edge.to) ?? []), edge.from]);

@@ -109,9 +109,12 @@ describe('layoutMap', () => {
     expect(laid?.lines.filter((line) => line.style === 'detail').map((line) => line.text)).toEqual(['nameservers in', '/etc/resolv.conf']);
   });
 
-  it('names a column after every kind in it (Windows beside this Linux machine)', () => {
-    const layout = layoutMap([node('windows', 'windows'), node('host', 'host'), node('vm', 'vm')], [{ from: 'windows', to: 'vm', label: null }]);
+  it('names a column after every kind in it (Windows beside this Linux machine) and puts DNS under the node it hangs from', () => {
+    const nodes = [node('windows', 'windows'), node('host', 'host'), node('vm', 'vm'), node('dns', 'dns')];
+    const layout = layoutMap(nodes, [{ from: 'windows', to: 'vm', label: null }, { from: 'host', to: 'dns', label: null }]);
     expect(layout.columns.map((column) => column.title)).toEqual(['Windows · This Linux machine', 'WSL VM']);
+    expect(byId(layout.nodes, 'dns').column).toBe(0);
+    expect(byId(layout.nodes, 'dns').y).toBeGreaterThan(byId(layout.nodes, 'host').y);
   });
 
   it('draws nothing for an empty map', () => {
