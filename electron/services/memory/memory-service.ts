@@ -20,6 +20,15 @@ export interface MemoryServiceOptions {
 /** How often the exited containers are listed again for OOM kills (the 1 s history sampler reuses the last answer between). */
 export const OOM_LIST_INTERVAL_MS = 5_000;
 
+/** How long where the engine runs is reused between reports (it changes only when the engine or WSL does). */
+export const PLACEMENT_REUSE_MS = 5_000;
+
+/**
+ * How long the distros' figures from wsl.exe (one process per running distro) are reused between reports; the
+ * simulated host is read every time. Actions read afresh.
+ */
+export const DISTRO_REUSE_MS = 5_000;
+
 /** The label of this Linux machine's root. */
 export const LINUX_HOST_LABEL = 'This Linux machine';
 
@@ -44,6 +53,8 @@ export class MemoryService {
   private readonly oom: OomWatch;
   private readonly thisMachine: () => { totalBytes: number; availableBytes: number };
   private lastOom: { at: number; killed: OomKilledContainer[] } | null = null;
+  private lastPlacement: { at: number; placement: EnginePlacement } | null = null;
+  private lastUsage: { at: number; usage: WslMemoryUsage } | null = null;
 
   constructor(
     private readonly deps: InsightDeps,
@@ -56,7 +67,7 @@ export class MemoryService {
   /** The breakdown now; every node's children add up to its bytes and nothing is negative. */
   async report(): Promise<MemoryReport> {
     const at = this.deps.clock.now();
-    const [placement, wsl] = await Promise.all([this.readPlacement(), this.readWsl()]);
+    const [placement, wsl] = await Promise.all([this.readPlacement(at), this.readWsl(at)]);
     const local = placement.kind === 'wsl-distro' || placement.kind === 'linux-host';
     const [containers, oomKilled] = local ? await Promise.all([this.readContainers(), this.readOomKilled(at)]) : [[], []];
     const vmRunning = wsl.vm !== null && (wsl.vm.state === 'Running' || wsl.vm.state === 'Starting');
@@ -93,6 +104,7 @@ export class MemoryService {
   async reclaim(): Promise<MemoryActionResult> {
     const before = await this.report();
     await this.deps.wsl.reclaimMemory();
+    this.lastUsage = null;
     const report = await this.report();
     const [b, a] = [figuresOf(before), figuresOf(report)];
     const freed = Math.max(0, b.vmPageCacheBytes - a.vmPageCacheBytes);
@@ -131,6 +143,7 @@ export class MemoryService {
     const first = failures[0];
     if (stopped.length === 0 && first !== undefined) throw new ServiceError(first.error.code as ServiceError['code'], first.error.message);
     this.lastOom = null;
+    this.lastUsage = null;
     const report = await this.report();
     const [b, a] = [figuresOf(before), figuresOf(report)];
     const failed = failures.length === 0 ? '' : ` Not stopped: ${failures.map((f) => `${f.name} (${f.error.message})`).join('; ')}.`;
@@ -150,10 +163,14 @@ export class MemoryService {
     return hasWsl ? 'WSL host' : 'This machine (no WSL)';
   }
 
-  /** Where the engine runs; nowhere (no containers shown) when that cannot be told (logged). */
-  private async readPlacement(): Promise<EnginePlacement> {
+  /** Where the engine runs, reused for PLACEMENT_REUSE_MS; nowhere (no containers shown) when that cannot be told (logged). */
+  private async readPlacement(now: number): Promise<EnginePlacement> {
+    const last = this.lastPlacement;
+    if (last !== null && now >= last.at && now - last.at < PLACEMENT_REUSE_MS) return last.placement;
     try {
-      return await this.deps.placement();
+      const placement = await this.deps.placement();
+      this.lastPlacement = { at: now, placement };
+      return placement;
     } catch (error) {
       this.deps.logger.warn('memory: where the engine runs cannot be told', error);
       const simulated = this.deps.hostInfo.simulated;
@@ -162,14 +179,31 @@ export class MemoryService {
   }
 
   /** The host's and distros' memory and the VM; both null when WSL cannot be read (logged). */
-  private async readWsl(): Promise<{ usage: WslMemoryUsage | null; vm: VmInfo | null }> {
+  private async readWsl(now: number): Promise<{ usage: WslMemoryUsage | null; vm: VmInfo | null }> {
     try {
-      const [usage, vm] = await Promise.all([this.deps.wsl.memoryUsage(), this.deps.wsl.vm()]);
+      const [usage, vm] = await Promise.all([this.readUsage(now), this.deps.wsl.vm()]);
       return { usage, vm };
     } catch (error) {
       this.deps.logger.warn('memory: WSL memory cannot be read', error);
       return { usage: null, vm: null };
     }
+  }
+
+  /**
+   * The host's and distros' memory; over wsl.exe the distros' figures are reused for DISTRO_REUSE_MS, with the
+   * host's RAM read from this machine in between when wsl.exe runs here (Windows).
+   */
+  private async readUsage(now: number): Promise<WslMemoryUsage> {
+    if (this.deps.hostInfo.backend !== 'cli') return this.deps.wsl.memoryUsage();
+    const last = this.lastUsage;
+    if (last !== null && now >= last.at && now - last.at < DISTRO_REUSE_MS) {
+      if (this.deps.platform !== 'win32') return last.usage;
+      const machine = this.thisMachine();
+      return { ...last.usage, hostTotalBytes: machine.totalBytes, hostAvailableBytes: machine.availableBytes };
+    }
+    const usage = await this.deps.wsl.memoryUsage();
+    this.lastUsage = { at: now, usage };
+    return usage;
   }
 
   private async readContainers(): Promise<ContainerMemoryUse[]> {

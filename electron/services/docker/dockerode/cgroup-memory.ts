@@ -2,15 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The most a cgroup memory file is read (memory.stat is a few kilobytes). */
-const MAX_FILE_BYTES = 64 * 1024;
+const MAX_FILE_BYTES = 16 * 1024;
+/** One buffer for every read: the reads are synchronous, so none overlaps another. */
+const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
 
 function readSmall(file: string): string | null {
   let fd: number | null = null;
   try {
     fd = fs.openSync(file, 'r');
-    const buffer = Buffer.alloc(MAX_FILE_BYTES);
-    const length = fs.readSync(fd, buffer, 0, MAX_FILE_BYTES, 0);
-    return buffer.subarray(0, length).toString('utf8');
+    const length = fs.readSync(fd, scratch, 0, MAX_FILE_BYTES, 0);
+    return scratch.toString('utf8', 0, length);
   } catch {
     return null;
   } finally {
@@ -34,7 +35,7 @@ function statCount(file: string, key: string): number | null {
 /**
  * A cgroup's memory in use without its inactive file cache (the docker CLI's figure), from memory.current and
  * memory.stat (v2) or memory.usage_in_bytes and memory.stat (v1) under `root`; null when unreadable. Reads at
- * most 64 KiB a file and never throws.
+ * most 16 KiB a file and never throws.
  */
 export function readCgroupMemoryBytes(cgroupPath: string, version: 1 | 2, root = '/sys/fs/cgroup'): number | null {
   const dir = version === 2 ? path.join(root, cgroupPath) : path.join(root, 'memory', cgroupPath);

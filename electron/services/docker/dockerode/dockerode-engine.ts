@@ -31,6 +31,8 @@ const PRUNE_MS = 120_000;
 const MEMORY_FACTS_MS = 30_000;
 /** Containers memoryUse inspects or samples at once. */
 const MEMORY_CONCURRENCY = 4;
+/** How long memoryUse reuses its list of running containers while it reads their cgroup files on this machine. */
+const MEMORY_RELIST_MS = 5_000;
 /** Containers memoryUse reads at most (the rest are left out). */
 const MEMORY_MAX_CONTAINERS = 1000;
 
@@ -85,6 +87,7 @@ export class DockerodeEngine implements ContainerEngine {
   private setup: Promise<EngineSetup> | null = null;
   private readonly eventStreams = new Set<StreamHandle>();
   private readonly memoryFacts = new Map<string, MemoryFacts>();
+  private memoryRows: { at: number; rows: RawContainerListItem[] } | null = null;
 
   constructor(private readonly options: DockerodeEngineOptions) {
     this.endpoint = options.endpoint.host;
@@ -287,31 +290,46 @@ export class DockerodeEngine implements ContainerEngine {
   }
 
   /**
-   * Memory of every running container: one list call, then per container its cgroup files when the engine is
-   * on this machine (limit and cgroup path from an inspect kept for 30 s), else a one-shot stats sample; at
-   * most 4 containers at once. A container that went away meanwhile is left out.
+   * Memory of every running container, cheap enough for a 1 s sampler: per container its cgroup files when the
+   * engine is on this machine (limit and cgroup path from an inspect kept for 30 s; the list of running containers
+   * reused for 5 s, and listed again as soon as a cgroup is gone), else a one-shot stats sample, at most 4
+   * containers at once. A container that went away meanwhile is left out; one started meanwhile shows within 5 s.
    */
   async memoryUse(): Promise<ContainerMemoryUse[]> {
-    const listed = await this.call(QUICK_MS, (signal) => this.docker.listContainers(signalled(signal, { all: false })));
-    const rows = (listed as unknown as RawContainerListItem[]).slice(0, MEMORY_MAX_CONTAINERS);
-    const live = new Set(rows.map((row) => row.Id));
-    for (const id of [...this.memoryFacts.keys()]) if (!live.has(id)) this.memoryFacts.delete(id);
     const version = this.local ? localCgroupVersion() : null;
+    const now = Date.now();
+    const reuse = version !== null && this.memoryRows !== null && now >= this.memoryRows.at && now - this.memoryRows.at < MEMORY_RELIST_MS;
+    let rows: RawContainerListItem[];
+    if (reuse && this.memoryRows !== null) {
+      rows = this.memoryRows.rows;
+    } else {
+      const listed = await this.call(QUICK_MS, (signal) => this.docker.listContainers(signalled(signal, { all: false })));
+      rows = (listed as unknown as RawContainerListItem[]).slice(0, MEMORY_MAX_CONTAINERS).map((row) => ({ Id: row.Id, Names: row.Names?.slice(0, 1) ?? [] }));
+      this.memoryRows = { at: now, rows };
+      const live = new Set(rows.map((row) => row.Id));
+      for (const id of [...this.memoryFacts.keys()]) if (!live.has(id)) this.memoryFacts.delete(id);
+    }
     const results = new Array<ContainerMemoryUse | null>(rows.length).fill(null);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < rows.length) {
         const index = next++;
-        results[index] = await this.containerMemory(rows[index] as RawContainerListItem, version).catch(() => null);
+        results[index] = await this.containerMemory(rows[index] as RawContainerListItem, version, reuse).catch(() => null);
       }
     };
     await Promise.all(Array.from({ length: Math.min(MEMORY_CONCURRENCY, rows.length) }, worker));
     return results.filter((use): use is ContainerMemoryUse => use !== null);
   }
 
-  private async containerMemory(row: RawContainerListItem, version: 1 | 2 | null): Promise<ContainerMemoryUse | null> {
+  /** One container's use; with a reused list, a cgroup that is gone means the container stopped (and the list is stale). */
+  private async containerMemory(row: RawContainerListItem, version: 1 | 2 | null, reusedList: boolean): Promise<ContainerMemoryUse | null> {
     const facts = await this.factsForMemory(row.Id, version);
     let bytes = facts.cgroupPath !== null && version !== null ? readCgroupMemoryBytes(facts.cgroupPath, version) : null;
+    if (bytes === null && reusedList && facts.cgroupPath !== null) {
+      this.memoryRows = null;
+      this.memoryFacts.delete(row.Id);
+      return null;
+    }
     if (bytes === null) bytes = (await this.oneShotStats(row.Id))?.memoryUsedBytes ?? null;
     if (bytes === null || !Number.isFinite(bytes)) return null;
     return { id: row.Id, name: containerName(row.Names?.[0]), bytes: Math.max(0, Math.round(bytes)), limitBytes: facts.limitBytes };

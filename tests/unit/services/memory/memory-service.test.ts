@@ -149,6 +149,39 @@ describe('MemoryService over the simulated host and engine', () => {
     expect((deps.logger as RecordingLogger).lines.map((l) => l.message)).toEqual(expect.arrayContaining(['memory: WSL memory cannot be read', 'memory: where the engine runs cannot be told']));
   });
 
+  it('over wsl.exe reuses the distros\u2019 figures and the placement for 5 s, with the host read afresh on Windows', async () => {
+    let now = 1_000_000;
+    let usageReads = 0;
+    let placementReads = 0;
+    const counted = Object.assign(Object.create(services.wsl) as Services['wsl'], {
+      memoryUsage: async () => {
+        usageReads += 1;
+        return { hostTotalBytes: 16 * GIB, hostAvailableBytes: 8 * GIB, distros: [], distroEstimate: 'Sum of resident memory.' };
+      },
+    });
+    const deps: InsightDeps = {
+      ...depsOf(async () => {
+        placementReads += 1;
+        return { kind: 'none', distro: null, simulated: false, description: 'No engine.' };
+      }),
+      wsl: counted,
+      platform: 'win32',
+      clock: { now: () => now },
+      hostInfo: { ...services.hostInfo, backend: 'cli', simulated: false },
+    };
+    let available = 8 * GIB;
+    const memory = new MemoryService(deps, { thisMachine: () => ({ totalBytes: 16 * GIB, availableBytes: available }) });
+    await memory.report();
+    available = 4 * GIB;
+    now += 4_000;
+    const reused = await memory.report();
+    expect([usageReads, placementReads]).toEqual([1, 1]);
+    expect(reused.roots[0]?.children.find((c) => c.kind === 'host-free')?.bytes).toBe(4 * GIB);
+    now += 1_000;
+    await memory.report();
+    expect([usageReads, placementReads]).toEqual([2, 2]);
+  });
+
   it('shows no containers for a remote engine', async () => {
     await services.wsl.start('docker-desktop');
     const memory = new MemoryService(depsOf(async () => ({ kind: 'remote', distro: null, simulated: false, description: 'Elsewhere.' })));
