@@ -79,7 +79,7 @@ export class MemoryService {
       Object.assign(host, this.thisMachine());
     }
     const linuxHost: MachineMemory | null = placement.kind === 'linux-host' ? { label: LINUX_HOST_LABEL, ...this.thisMachine() } : null;
-    const roots = buildBreakdown({
+    const built = buildBreakdown({
       host,
       vm: wsl.vm?.memory ?? null,
       vmRunning,
@@ -89,7 +89,10 @@ export class MemoryService {
       containers,
       linuxHost,
     });
-    const machines = [{ id: 'host', memory: host }, ...(linuxHost === null ? [] : [{ id: 'linux', memory: linuxHost }])];
+    // Without WSL the host root is this same machine: only the root with the containers is kept.
+    const sameMachine = wsl.usage === null && linuxHost !== null;
+    const roots = sameMachine ? built.slice(1) : built;
+    const machines = [...(sameMachine ? [] : [{ id: 'host', memory: host }]), ...(linuxHost === null ? [] : [{ id: 'linux', memory: linuxHost }])];
     return {
       at,
       simulated: this.deps.hostInfo.simulated || placement.simulated,

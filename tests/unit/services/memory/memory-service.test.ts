@@ -149,6 +149,19 @@ describe('MemoryService over the simulated host and engine', () => {
     expect((deps.logger as RecordingLogger).lines.map((l) => l.message)).toEqual(expect.arrayContaining(['memory: WSL memory cannot be read', 'memory: where the engine runs cannot be told']));
   });
 
+  it('without WSL and with the engine on this machine shows that machine once, with the containers', async () => {
+    const unreadable = Object.assign(Object.create(services.wsl) as Services['wsl'], {
+      vm: async () => {
+        throw new ServiceError('UNAVAILABLE', 'wsl.exe was not found.');
+      },
+    });
+    const deps = { ...depsOf(async () => ({ kind: 'linux-host', distro: null, simulated: false, description: 'Here.' })), wsl: unreadable };
+    const report = await new MemoryService(deps, { thisMachine: () => ({ totalBytes: 4 * GIB, availableBytes: 3 * GIB }) }).report();
+    expect(report.roots.map((r) => r.id)).toEqual(['linux']);
+    expect(report.roots[0]?.children.filter((c) => c.kind === 'container').length).toBeGreaterThan(0);
+    expect(sumFaults(report.roots)).toEqual([]);
+  });
+
   it('over wsl.exe reuses the distros\u2019 figures and the placement for 5 s, with the host read afresh on Windows', async () => {
     let now = 1_000_000;
     let usageReads = 0;
