@@ -14,6 +14,9 @@ const PAGES = [
   { hash: '#/container/shop-web-1', heading: 'shop-web-1' },
   { hash: '#/images', heading: 'Images' },
   { hash: '#/volumes', heading: 'Volumes' },
+  { hash: '#/memory', heading: 'Memory' },
+  { hash: '#/network', heading: 'Network' },
+  { hash: '#/files', heading: 'Files' },
   { hash: '#/settings', heading: 'Settings' },
   { hash: '#/setup', heading: 'Set up WSL 2 and Docker' },
 ] as const;
