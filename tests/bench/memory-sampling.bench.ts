@@ -3,6 +3,7 @@
 // with where the time goes (one report, one sample, one write of the full file) and a reference from the same run.
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import Conf from 'conf';
 import type { MemoryReport } from '../../shared/model/memory';
 import { composeServices, type Services } from '../../electron/hosts/common/compose-services';
@@ -13,6 +14,7 @@ import { SimulatedEngine } from '../../electron/services/docker/simulated/simula
 import { benchDataDir, benchHostEnv, composeBenchServices } from './bench-services';
 import { reportBench, round, runBench, type Figure } from './bench-report';
 import { ensureBenchContainers, killContainers, startContainers } from './engine-fixture';
+import { profileShares, type ProfileShare } from './cpu-profile-shares';
 import { waitForQuietMachine } from './quiet-machine';
 
 const CONTAINERS = 100;
@@ -23,6 +25,9 @@ const CLIENT_ID = 'bench-memory';
 const DISTRO = 'Ubuntu-24.04';
 /** The sampler writes its file about every 10 s while sampling. */
 const WRITE_EVERY_S = 10;
+/** Reports profiled (one a second) to say where a report's time goes. */
+const PROFILED_REPORTS = 20;
+const REPO_ROOT = `${path.resolve(import.meta.dirname, '..', '..')}/`;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -89,6 +94,8 @@ interface SamplerFigures {
   samples: number;
   reportCpuMs: number;
   reportParts: Array<{ part: string; cpuMs: number }>;
+  /** Shares of the busy CPU samples by file over PROFILED_REPORTS reports taken a second apart, as the sampler takes them. */
+  reportProfile: ProfileShare[];
   sampleCpuUs: number;
   writeCpuMs: number;
   fileBytes: number;
@@ -144,6 +151,12 @@ async function measureSampler(services: Services, ticksPerSecond: number): Promi
 
   const reportCpuMs = await cpuMsPerCall(20, () => services.memory.report());
   const reportParts = await reportPartsCpu(services);
+  const reportProfile = await profileShares(async () => {
+    for (let index = 0; index < PROFILED_REPORTS; index += 1) {
+      await services.memory.report();
+      await sleep(1_000);
+    }
+  }, REPO_ROOT, 100);
   const sampleCpuUs = (await cpuMsPerCall(2_000, () => sampleOfReport(last, Date.now()))) * 1000;
   const sample = sampleOfReport(last, Date.now());
   const dir = benchDataDir('memory-file');
@@ -160,6 +173,7 @@ async function measureSampler(services: Services, ticksPerSecond: number): Promi
     samples: measured,
     reportCpuMs,
     reportParts,
+    reportProfile,
     sampleCpuUs,
     writeCpuMs,
     fileBytes,
@@ -174,6 +188,10 @@ function partsNotes(figures: SamplerFigures): string[] {
   const writePercent = (figures.writeCpuMs / (WRITE_EVERY_S * 1000)) * 100;
   return [
     `${figures.samples} samples pushed in ${SECONDS} s, each with a report of ${figures.containersInReport} containers; started once the CPUs were quiet (waited ${round(figures.quiet.waitedMs / 1000)} s; ${round(figures.quiet.idle * 100)} % idle)`,
+    `where a report's CPU goes (${PROFILED_REPORTS} reports a second apart under the inspector's sampling profiler; share of the busy samples by the repository file or package nearest on the stack): ${figures.reportProfile
+      .slice(0, 8)
+      .map(({ where, share }) => `${where} ${round(share * 100)} %`)
+      .join(', ')}`,
     `where the time goes: one memory report ${round(figures.reportCpuMs)} ms CPU (${round(figures.reportCpuMs / 10)} % of one core at one a second; its reads called alone: ${figures.reportParts.map(({ part, cpuMs }) => `${part} ${round(cpuMs)} ms`).join(', ')}); deriving the sample ${round(figures.sampleCpuUs)} µs; writing the full history file (${SECOND_CAPACITY} + ${MINUTE_CAPACITY} points, ${round(figures.fileBytes / 1024)} KiB) ${round(figures.writeCpuMs)} ms CPU, ${writePercent.toFixed(2)} % of one core at one write per ${WRITE_EVERY_S} s (the measured window wrote a file of at most ${SECONDS + WARMUP_MS / 1000} points)`,
   ];
 }
