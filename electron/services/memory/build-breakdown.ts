@@ -38,9 +38,11 @@ function node(id: string, kind: MemoryNode['kind'], label: string, bytes: number
   return { id, kind, label: text(label), bytes, limitBytes: null, estimated: false, estimate: null, children: [], ...extra };
 }
 
-/** Marks a node estimated with one sentence, joining a sentence it already has. */
+/** Marks a node estimated with one sentence, joining a sentence it already has into one. */
 function estimated(target: MemoryNode, sentence: string): MemoryNode {
-  return { ...target, estimated: true, estimate: target.estimate === null ? sentence : `${target.estimate} ${sentence}` };
+  if (target.estimate === null) return { ...target, estimated: true, estimate: sentence };
+  const joined = `${target.estimate.replace(/\.\s*$/, '')}; ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+  return { ...target, estimated: true, estimate: joined };
 }
 
 /**
@@ -66,10 +68,10 @@ function containerNodes(parentId: string, containers: readonly ContainerMemoryUs
 function withContainers(distro: MemoryNode, containers: readonly ContainerMemoryUse[]): MemoryNode {
   const { nodes, hidden } = containerNodes(distro.id, containers, distro.bytes, "the containers' cgroups count more than the distro's share of the VM.");
   const shown = nodes.reduce((acc, n) => acc + n.bytes, 0);
-  const more = hidden > 0 ? ` It also holds ${hidden} smaller containers not listed one by one.` : '';
+  const more = hidden > 0 ? `, counting ${hidden} smaller containers not listed one by one` : '';
   const other = node(`${distro.id}/distro-other`, 'distro-other', `Other processes in ${distro.label}`, distro.bytes - shown, {
     estimated: true,
-    estimate: `The distro's processes less its containers' cgroup use.${more}`,
+    estimate: `The distro's processes less its listed containers' cgroup use${more}.`,
   });
   return { ...distro, children: [...nodes, other] };
 }
@@ -140,10 +142,10 @@ function linuxRoot(machine: MachineMemory, containers: readonly ContainerMemoryU
   const { nodes, hidden } = containerNodes('linux', containers, total, "the containers' cgroups count more than this machine's RAM.");
   const containerSum = nodes.reduce((acc, n) => acc + n.bytes, 0);
   const other = Math.max(0, used - containerSum);
-  const more = hidden > 0 ? ` It also counts ${hidden} smaller containers not listed one by one.` : '';
+  const more = hidden > 0 ? `, counting ${hidden} smaller containers not listed one by one` : '';
   const otherNode = node('linux/host-other', 'host-other', 'Other processes and the kernel', other, {
     estimated: true,
-    estimate: `What the kernel reports in use (total less available) less the containers' cgroup use.${more}`,
+    estimate: `What the kernel reports in use (total less available) less the listed containers' cgroup use${more}.`,
   });
   let freeNode = node('linux/host-free', 'host-free', 'Free', total - containerSum - other);
   if (containerSum > used) freeNode = estimated(freeNode, "What the containers leave, since their cgroups count more than the kernel's in-use figure.");

@@ -88,12 +88,12 @@ export async function readMemoryUsage(shell: DistroShell): Promise<WslMemoryUsag
       unread.push(distro.name);
     }
   }
-  const missing = unread.length === 0 ? '' : ` ${unread.join(', ')} could not be read and count as the VM's own.`;
+  const missing = unread.length === 0 ? '' : ` (${unread.join(', ')} could not be read, so the VM's own figure holds them)`;
   return {
     hostTotalBytes: host.totalBytes,
     hostAvailableBytes: Math.min(host.availableBytes, host.totalBytes),
     distros,
-    distroEstimate: `The sum of the resident memory of the distro's processes, so pages they share count once per process.${missing}`,
+    distroEstimate: `The sum of the resident memory of the distro's processes, so pages they share count once per process${missing}.`,
   };
 }
 

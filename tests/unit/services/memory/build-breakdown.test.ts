@@ -20,6 +20,7 @@ function faults(nodes: readonly MemoryNode[], path = ''): string[] {
       if (sum !== n.bytes) found.push(`${where}: children add up to ${sum}, not ${n.bytes}`);
     }
     if (n.estimated !== (n.estimate !== null && n.estimate.length > 0)) found.push(`${where}: estimated ${n.estimated} with estimate ${n.estimate}`);
+    if (n.estimate !== null && (!n.estimate.endsWith('.') || /\.\s+[A-Z]/.test(n.estimate))) found.push(`${where}: estimate is not one sentence: ${n.estimate}`);
     found.push(...faults(n.children, where));
   }
   return found;
@@ -136,7 +137,7 @@ describe('buildBreakdown', () => {
     const roots = buildBreakdown(base({ distros: [{ name: 'Ubuntu', processBytes: 50 * MIB }] }));
     const ubuntu = byId(roots, 'host/vm/distro:Ubuntu') as MemoryNode;
     expect(ubuntu.bytes).toBe(400 * MIB);
-    expect(ubuntu.estimate).toContain('Raised');
+    expect(ubuntu.estimate).toMatch(/raised to its containers/i);
     expect(faults(roots)).toEqual([]);
   });
 
@@ -145,7 +146,7 @@ describe('buildBreakdown', () => {
     const ubuntu = byId(roots, 'host/vm/distro:Ubuntu') as MemoryNode;
     const debian = byId(roots, 'host/vm/distro:Debian') as MemoryNode;
     expect(ubuntu.bytes + debian.bytes).toBe(2 * GIB);
-    expect(debian.estimate).toContain('Scaled down');
+    expect(debian.estimate).toMatch(/scaled down by \d+ %/i);
     expect(byId(roots, `host/vm/distro:Ubuntu/container:db`)?.bytes).toBe(300 * MIB);
     expect(byId(roots, 'host/vm/vm-system')?.bytes).toBe(0);
     expect(faults(roots)).toEqual([]);
