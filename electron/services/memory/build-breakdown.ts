@@ -30,7 +30,10 @@ export interface BreakdownInput {
   linuxHost: MachineMemory | null;
 }
 
-const clampBytes = (value: number): number => (Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 0);
+/** The largest figure taken as read (1 PiB); anything above, NaN or negative is hostile or broken and is clamped. */
+export const MAX_FIGURE_BYTES = 2 ** 50;
+
+const clampBytes = (value: number): number => (Number.isFinite(value) ? Math.min(MAX_FIGURE_BYTES, Math.max(0, Math.floor(value))) : 0);
 const text = (value: string): string => (value.length > 200 ? `${value.slice(0, 199)}…` : value);
 const percent = (part: number, whole: number): string => `${whole === 0 ? 0 : Math.round((1 - part / whole) * 100)} %`;
 
@@ -57,7 +60,7 @@ function containerNodes(parentId: string, containers: readonly ContainerMemoryUs
   const nodes = shown.map((c, i) => {
     const share = shares[i] as number;
     const base = node(`${parentId}/container:${c.name || c.id}`, 'container', c.name || c.id.slice(0, 12), share, {
-      limitBytes: c.limitBytes === null ? null : clampBytes(c.limitBytes),
+      limitBytes: c.limitBytes !== null && Number.isFinite(c.limitBytes) && c.limitBytes > 0 ? clampBytes(c.limitBytes) : null,
     });
     return share < (wanted[i] as number) ? estimated(base, `Scaled down by ${percent(share, wanted[i] as number)} because ${why}`) : base;
   });

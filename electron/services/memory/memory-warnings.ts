@@ -71,7 +71,7 @@ export function memoryWarnings(input: WarningInput): MemoryWarning[] {
     }
   }
   for (const c of input.containers) {
-    if (c.limitBytes === null || c.limitBytes <= 0 || c.bytes < c.limitBytes * NEAR_LIMIT_RATIO) continue;
+    if (c.limitBytes === null || !Number.isFinite(c.limitBytes) || c.limitBytes <= 0 || !Number.isFinite(c.bytes) || c.bytes < c.limitBytes * NEAR_LIMIT_RATIO) continue;
     warnings.push({
       id: `container-near-limit:${c.name}`,
       kind: 'container-near-limit',

@@ -331,7 +331,7 @@ export class DockerodeEngine implements ContainerEngine {
       return null;
     }
     if (bytes === null) bytes = (await this.oneShotStats(row.Id))?.memoryUsedBytes ?? null;
-    if (bytes === null || !Number.isFinite(bytes)) return null;
+    if (bytes === null || !Number.isSafeInteger(Math.round(bytes))) return null;
     return { id: row.Id, name: containerName(row.Names?.[0]), bytes: Math.max(0, Math.round(bytes)), limitBytes: facts.limitBytes };
   }
 
@@ -342,7 +342,7 @@ export class DockerodeEngine implements ContainerEngine {
     if (known !== undefined && now - known.at < MEMORY_FACTS_MS) return known;
     const raw = (await this.call(QUICK_MS, (signal) => this.docker.getContainer(engineIdSegment(id)).inspect(signalled(signal, {})))) as unknown as RawContainerInspect;
     const pid = raw.State?.Pid ?? 0;
-    const memory = raw.HostConfig?.Memory ?? 0;
+    const memory = Number.isSafeInteger(raw.HostConfig?.Memory) ? (raw.HostConfig?.Memory as number) : 0;
     const view = version !== null && pid > 0 ? readLocalProcess(pid, raw.Id, version) : null;
     const facts: MemoryFacts = { limitBytes: memory > 0 ? memory : null, cgroupPath: view?.cgroupPath ?? null, at: now };
     if (this.memoryFacts.size < MEMORY_MAX_CONTAINERS) this.memoryFacts.set(id, facts);

@@ -211,7 +211,11 @@ describe('buildBreakdown', () => {
       kind: fc.constantFrom('wsl-distro', 'linux-host', 'remote', 'none') as fc.Arbitrary<EnginePlacement['kind']>,
       engineDistro: fc.constantFrom('A', 'docker-desktop', null),
       containers: fc.uniqueArray(
-        fc.record({ name: fc.string({ minLength: 1, maxLength: 8 }), bytes: fc.nat({ max: 2 ** 36 }), limitBytes: fc.option(fc.nat({ max: 2 ** 36 })) }),
+        fc.record({
+          name: fc.string({ minLength: 1, maxLength: 8 }),
+          bytes: fc.oneof(fc.nat({ max: 2 ** 36 }), fc.constantFrom(Number.NaN, Infinity, -1, 1e300, 2 ** 53 + 2, 0.5)),
+          limitBytes: fc.option(fc.oneof(fc.nat({ max: 2 ** 36 }), fc.constantFrom(1e300, -5, Number.NaN))),
+        }),
         { selector: (c) => c.name, maxLength: 12 },
       ),
       linuxTotal: fc.nat({ max: 2 ** 38 }),
@@ -236,6 +240,11 @@ describe('buildBreakdown', () => {
         for (const root of roots) expect(() => MemoryNode.parse(root)).not.toThrow();
         expect(roots[0]?.bytes).toBe(input.host.totalBytes);
         if (input.placement.kind === 'remote' || input.placement.kind === 'none') expect(JSON.stringify(roots)).not.toContain('"kind":"container"');
+        for (const n of roots.flatMap(function all(x: MemoryNode): MemoryNode[] {
+          return [x, ...x.children.flatMap(all)];
+        })) {
+          if (n.limitBytes !== null) expect(n.limitBytes).toBeGreaterThan(0);
+        }
       }),
       { numRuns: 1000 },
     );

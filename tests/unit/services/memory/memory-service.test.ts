@@ -233,6 +233,15 @@ describe('memoryWarnings', () => {
     expect(memoryWarnings({ ...input, at: 9 }).map((w) => w.id)).toEqual(warnings.map((w) => w.id));
   });
 
+  it('ignores containers with a broken limit or figure', () => {
+    const containers = [
+      { id: '1', name: 'nan-limit', bytes: 10, limitBytes: Number.NaN },
+      { id: '2', name: 'zero-limit', bytes: 10, limitBytes: 0 },
+      { id: '3', name: 'nan-bytes', bytes: Number.NaN, limitBytes: 10 },
+    ];
+    expect(memoryWarnings({ at: 0, vm: null, vmRunning: false, machines: [], containers, oomKilled: [] })).toEqual([]);
+  });
+
   it('stays quiet below the thresholds and for a stopped VM', () => {
     expect(
       memoryWarnings({
