@@ -70,8 +70,13 @@ export class MemoryHistoryService {
     this.file = openHistoryFile(deps.dataDir, deps.clock, deps.logger);
   }
 
-  /** The history at one resolution, oldest first (what the file held plus what was sampled since). */
+  /**
+   * The history at one resolution, oldest first. While this process is not sampling and has nothing unwritten it
+   * reads the file again (another process, such as `lightdock memory --watch`, may have sampled). The 1 min history
+   * holds completed minutes: the minute being sampled joins it once a sample of the next minute is taken.
+   */
   async history(resolution: MemoryResolution): Promise<MemoryHistory> {
+    if (this.timer === null && this.unsaved === 0) this.rings = null;
     const rings = this.load();
     return resolution === '1s'
       ? { resolution, intervalMs: SAMPLE_INTERVAL_MS, capacity: SECOND_CAPACITY, samples: rings.seconds.toArray() }
@@ -127,6 +132,7 @@ export class MemoryHistoryService {
     this.subscriptions.clear();
     this.hidden.clear();
     this.stopTimer();
+    this.save();
   }
 
   private load(): Rings {
@@ -196,7 +202,7 @@ export class MemoryHistoryService {
       for (const point of completedMinutes(rings.seconds.toArray(), rings.minutes.last()?.t ?? null, minuteOf(t))) rings.minutes.push(point);
     }
     this.unsaved += 1;
-    if (this.unsaved >= this.limits.writeEverySamples) this.save();
+    if (this.unsaved >= this.limits.writeEverySamples || this.timer === null) this.save();
     for (const id of targets) {
       const sub = this.subscriptions.get(id);
       if (sub && !this.hidden.has(sub.clientId)) this.deps.events.emitTo(sub.clientId, 'memory:sampled', { subscriptionId: id, report, sample });

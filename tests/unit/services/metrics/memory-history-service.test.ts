@@ -286,6 +286,20 @@ describe('MemoryHistoryService rings and file', () => {
     expect(onDisk().seconds).toHaveLength(15);
   });
 
+  it('writes a sample that lands after sampling stopped', async () => {
+    const answers: Array<() => void> = [];
+    const history = service(async () => {
+      await new Promise<void>((resolve) => answers.push(resolve));
+      return reportOf();
+    });
+    const { subscriptionId } = await history.watch('cli');
+    await seconds(1);
+    history.unwatch('cli', subscriptionId);
+    answers.shift()?.();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onDisk().seconds).toHaveLength(1);
+  });
+
   it('gives the same history after a restart on the same data directory, and goes on from it', async () => {
     const first = service();
     await first.watch('cli');
@@ -302,6 +316,16 @@ describe('MemoryHistoryService rings and file', () => {
     const minutes = (await second.history('1m')).samples;
     expect(minutes.map((point) => point.t)).toEqual([START, START + MINUTE_MS, START + 2 * MINUTE_MS]);
     expect((await second.history('1s')).samples).toHaveLength(126);
+  });
+
+  it('shows what another process sampled when this one is not sampling', async () => {
+    const reader = service();
+    expect((await reader.history('1s')).samples).toEqual([]);
+    const writer = service();
+    const { subscriptionId } = await writer.watch('cli');
+    await seconds(4);
+    writer.unwatch('cli', subscriptionId);
+    expect((await reader.history('1s')).samples).toHaveLength(4);
   });
 
   it('moves a corrupt file aside, logs it and starts empty', async () => {
