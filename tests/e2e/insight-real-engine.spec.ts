@@ -16,6 +16,7 @@ const label = `lightdock.e2e.run=${run}`;
 const listening = `ld-e2e-httpd-${run}`;
 const quiet = `ld-e2e-quiet-${run}`;
 const created = `ld-e2e-files-${run}`;
+const heavy = `ld-e2e-heavy-${run}`;
 const volume = `ld-e2e-files-${run}-data`;
 const WINDOWS_BIND = '/mnt/c/lightdock-e2e';
 
@@ -55,15 +56,19 @@ test.describe('Memory, Network and Files in the browser host (real Docker engine
   const ports = { listening: 0, quiet: 0 };
 
   test.beforeAll(async () => {
+    test.setTimeout(90_000);
     await docker('run', '-d', '--label', label, '--name', listening, '--memory', '64m', '-p', '127.0.0.1::80', TEST_IMAGE, 'httpd', '-f', '-p', '80');
     await docker('run', '-d', '--label', label, '--name', quiet, '--memory', '96m', '-p', '127.0.0.1::80', TEST_IMAGE, 'sleep', '600');
     // Created, never started: the engine reports a created container's mounts, and nothing under /mnt/c has to exist.
+    // 24 MiB in its /dev/shm (charged to its cgroup): the heaviest container by far.
+    await docker('run', '-d', '--label', label, '--name', heavy, '--memory', '64m', TEST_IMAGE, 'sh', '-c', 'dd if=/dev/zero of=/dev/shm/fill bs=1048576 count=24 || exit 1; trap "exit 0" TERM; sleep 600 & wait');
     await docker('create', '--label', label, '--name', created, '-v', `${WINDOWS_BIND}:/src`, '-v', `${volume}:/data`, TEST_IMAGE, 'true');
     ports.listening = await hostPort(listening);
     ports.quiet = await hostPort(quiet);
   });
 
   test.afterAll(async () => {
+    test.setTimeout(60_000);
     const leftovers = (await docker('ps', '-aq', '--filter', `label=${label}`)).split('\n').filter((id) => id !== '');
     if (leftovers.length > 0) await docker('rm', '-f', '-v', ...leftovers);
     await docker('volume', 'rm', '-f', volume);
@@ -118,6 +123,23 @@ test.describe('Memory, Network and Files in the browser host (real Docker engine
     }
   });
 
+  test('Memory: stopping the heaviest container shows the containers’ total falling by about its size', async ({ page, lightdock }) => {
+    await page.goto(`${lightdock.url}#/memory`);
+    await expect(partRow(page, heavy)).toContainText(/2\d(\.\d+)? MiB/, { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Stop heaviest containers' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stop heaviest containers' });
+    await dialog.getByRole('checkbox', { name: new RegExp(`^${heavy} · `) }).check();
+    await dialog.getByRole('button', { name: /^Stop 1 \(/ }).click();
+    await expect(dialog).toHaveCount(0, { timeout: 15_000 });
+    const result = page.getByRole('alert', { name: 'Stop result' });
+    await expect(result).toContainText(`Stopped ${heavy}`);
+    const line = await result.getByRole('listitem').filter({ hasText: /^Containers / }).innerText();
+    const [, before, after] = /^Containers (.+) → (.+)$/.exec(line) ?? [];
+    expect(bytesOf(before ?? '') - bytesOf(after ?? '')).toBeGreaterThan(16 * 1024 ** 2);
+    expect((await docker('inspect', '-f', '{{.State.Status}}', heavy)).trim()).toBe('exited');
+    await expect(partRow(page, heavy)).toHaveCount(0, { timeout: 15_000 });
+  });
+
   test('Network: both containers with their addresses and ports on the map, and Check all tells listening from nothing listening', async ({ page, lightdock }) => {
     await page.goto(`${lightdock.url}#/network`);
     await expect(page.getByRole('heading', { name: 'Network', level: 2 })).toBeVisible();
@@ -159,6 +181,15 @@ test.describe('Memory, Network and Files in the browser host (real Docker engine
     await expect(page.getByRole('region', { name: listening, exact: true })).toContainText('No mounts');
   });
 });
+
+const UNITS: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
+
+/** "24.1 MiB" → bytes (as the page rounds them). */
+function bytesOf(text: string): number {
+  const [, value, unit] = /^([\d.]+) (B|KiB|MiB|GiB)$/.exec(text.trim()) ?? [];
+  if (value === undefined || unit === undefined) throw new Error(`not a byte figure: ${text}`);
+  return Number(value) * (UNITS[unit] ?? Number.NaN);
+}
 
 function everyNode(roots: readonly MemoryNode[]): MemoryNode[] {
   return roots.flatMap((node) => [node, ...everyNode(node.children)]);
