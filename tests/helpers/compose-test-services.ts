@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import Conf from 'conf';
 import { composeServices, type Services } from '../../electron/hosts/common/compose-services';
 import { createInvokeDispatcher, type InvokeDispatcher } from '../../electron/hosts/common/invoke-dispatcher';
@@ -5,6 +6,7 @@ import { createInvokeHandlers } from '../../electron/hosts/common/invoke-handler
 import type { Clock } from '../../electron/services/ports';
 import type { Sleep } from '../../electron/services/wsl/simulated/simulated-wsl-backend';
 import { RecordingLogger } from './recording';
+import { makeTempDir } from './temp-dir';
 
 /** Wall-clock time that a sleep skips ahead instead of waiting: the simulated VM boots and long operations step at once. */
 export function skippingClock(): { clock: Clock; sleep: Sleep } {
@@ -30,4 +32,36 @@ export function composeTestServices(dataDir: string, env: NodeJS.ProcessEnv = {}
     openSettingsStore: (dir, name) => new Conf<Record<string, unknown>>({ cwd: dir, configName: name }),
   });
   return { services, dispatch: createInvokeDispatcher(createInvokeHandlers(services), logger), logger };
+}
+
+/** The services a test got from `useSimulatedTestServices`, and their data folder. */
+export interface SimulatedTestServices {
+  readonly services: Services;
+  readonly dataDir: string;
+}
+
+/** Composes fresh services over the simulated host and engine in a temp folder before each test and disposes them after. */
+export function useSimulatedTestServices(): SimulatedTestServices {
+  let temp: ReturnType<typeof makeTempDir> | undefined;
+  let current: Services | undefined;
+  beforeEach(() => {
+    temp = makeTempDir();
+    current = composeTestServices(temp.dir, { LIGHTDOCK_ENGINE: 'simulated' }).services;
+  });
+  afterEach(() => {
+    current?.dispose();
+    temp?.cleanup();
+  });
+  const inTest = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The services exist only inside a test.');
+    return value;
+  };
+  return {
+    get services() {
+      return inTest(current);
+    },
+    get dataDir() {
+      return inTest(temp).dir;
+    },
+  };
 }

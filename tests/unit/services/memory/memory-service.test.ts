@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContainerDetail, ContainerSummary } from '../../../../shared/model/container';
 import { MemoryReport, type MemoryNode } from '../../../../shared/model/memory';
 import type { Services } from '../../../../electron/hosts/common/compose-services';
@@ -8,38 +8,27 @@ import { allNodes } from '../../../../electron/services/memory/memory-figures';
 import { MemoryService } from '../../../../electron/services/memory/memory-service';
 import { memoryWarnings } from '../../../../electron/services/memory/memory-warnings';
 import { OOM_INSPECTS_PER_CALL, OomWatch } from '../../../../electron/services/memory/oom-watch';
-import { composeTestServices } from '../../../helpers/compose-test-services';
+import { useSimulatedTestServices } from '../../../helpers/compose-test-services';
 import { RecordingLogger } from '../../../helpers/recording';
 import { rejection } from '../../../helpers/service-error';
-import { makeTempDir } from '../../../helpers/temp-dir';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 
-let temp: ReturnType<typeof makeTempDir>;
-let services: Services;
-
-beforeEach(() => {
-  temp = makeTempDir();
-  services = composeTestServices(temp.dir, { LIGHTDOCK_ENGINE: 'simulated' }).services;
-});
-afterEach(() => {
-  services.dispose();
-  temp.cleanup();
-});
+const env = useSimulatedTestServices();
 
 /** The deps composeServices gives the memory service, with this placement and the rest from the composed services. */
 function depsOf(placement?: InsightDeps['placement']): InsightDeps {
   return {
-    wsl: services.wsl,
-    engine: services.engine,
-    events: services.events,
-    notifications: services.notifications,
+    wsl: env.services.wsl,
+    engine: env.services.engine,
+    events: env.services.events,
+    notifications: env.services.notifications,
     clock: { now: () => Date.now() },
     logger: new RecordingLogger(),
-    dataDir: services.dataDir,
+    dataDir: env.services.dataDir,
     platform: 'linux',
-    hostInfo: services.hostInfo,
+    hostInfo: env.services.hostInfo,
     placement:
       placement ??
       (async () => ({ kind: 'wsl-distro', distro: 'docker-desktop', simulated: true, description: 'The simulated engine runs in docker-desktop.' })),
@@ -57,8 +46,8 @@ const find = (report: MemoryReport, id: string): MemoryNode | undefined => allNo
 
 describe('MemoryService over the simulated host and engine', () => {
   it('reports the simulated host with the VM, the running distros and the engine distro\u2019s containers with their limits', async () => {
-    await services.wsl.start('docker-desktop');
-    const report = await services.memory.report();
+    await env.services.wsl.start('docker-desktop');
+    const report = await env.services.memory.report();
     expect(() => MemoryReport.parse(report)).not.toThrow();
     expect(report.simulated).toBe(true);
     expect(report.placement.kind).toBe('wsl-distro');
@@ -74,8 +63,8 @@ describe('MemoryService over the simulated host and engine', () => {
   });
 
   it('reclaim drops the VM\u2019s page cache to 0 and reports the figures before and after', async () => {
-    await services.wsl.start('docker-desktop');
-    const result = await services.memory.reclaim();
+    await env.services.wsl.start('docker-desktop');
+    const result = await env.services.memory.reclaim();
     expect(result.action).toBe('reclaim');
     expect(result.before.vmPageCacheBytes).toBeGreaterThan(0);
     expect(result.after.vmPageCacheBytes).toBe(0);
@@ -85,27 +74,27 @@ describe('MemoryService over the simulated host and engine', () => {
   });
 
   it('reclaim refuses with CONFLICT while the VM is stopped', async () => {
-    const error = await rejection(services.memory.reclaim());
+    const error = await rejection(env.services.memory.reclaim());
     expect(error.code).toBe('CONFLICT');
   });
 
   it('stopContainers stops them, names them, and the containers\u2019 memory falls', async () => {
-    await services.wsl.start('docker-desktop');
-    const running = (await services.engine.list()).filter((c) => c.state === 'running');
+    await env.services.wsl.start('docker-desktop');
+    const running = (await env.services.engine.list()).filter((c) => c.state === 'running');
     expect(running.length).toBeGreaterThan(1);
     const target = running[0] as ContainerSummary;
-    const result = await services.memory.stopContainers([target.name]);
+    const result = await env.services.memory.stopContainers([target.name]);
     expect(result.stopped).toEqual([target.name]);
     expect(result.after.containersBytes).toBeLessThan(result.before.containersBytes);
-    expect((await services.engine.list()).find((c) => c.id === target.id)?.state).toBe('exited');
+    expect((await env.services.engine.list()).find((c) => c.id === target.id)?.state).toBe('exited');
     expect(allNodes(result.report).some((n) => n.label === target.name)).toBe(false);
   });
 
   it('stopContainers refuses an unknown container with NOT_FOUND and stops none of the others', async () => {
-    const running = (await services.engine.list()).filter((c) => c.state === 'running');
-    const error = await rejection(services.memory.stopContainers([(running[0] as ContainerSummary).name, 'no-such-container']));
+    const running = (await env.services.engine.list()).filter((c) => c.state === 'running');
+    const error = await rejection(env.services.memory.stopContainers([(running[0] as ContainerSummary).name, 'no-such-container']));
     expect(error.code).toBe('NOT_FOUND');
-    expect((await services.engine.list()).filter((c) => c.state === 'running').map((c) => c.id)).toEqual(running.map((c) => c.id));
+    expect((await env.services.engine.list()).filter((c) => c.state === 'running').map((c) => c.id)).toEqual(running.map((c) => c.id));
   });
 
   it('adds this Linux machine as a second root holding the containers when the engine runs on it', async () => {
@@ -124,7 +113,7 @@ describe('MemoryService over the simulated host and engine', () => {
   });
 
   it('still reports this machine when WSL cannot be read and where the engine runs cannot be told', async () => {
-    const unreadable = Object.assign(Object.create(services.wsl) as Services['wsl'], {
+    const unreadable = Object.assign(Object.create(env.services.wsl) as Services['wsl'], {
       memoryUsage: async () => {
         throw new ServiceError('UNAVAILABLE', 'wsl.exe was not found.');
       },
@@ -134,7 +123,7 @@ describe('MemoryService over the simulated host and engine', () => {
         throw new Error('engine status broke');
       }),
       wsl: unreadable,
-      hostInfo: { ...services.hostInfo, simulated: false },
+      hostInfo: { ...env.services.hostInfo, simulated: false },
     };
     const memory = new MemoryService(deps, { thisMachine: () => ({ totalBytes: 4 * GIB, availableBytes: 3 * GIB }) });
     const report = MemoryReport.parse(await memory.report());
@@ -150,7 +139,7 @@ describe('MemoryService over the simulated host and engine', () => {
   });
 
   it('without WSL and with the engine on this machine shows that machine once, with the containers', async () => {
-    const unreadable = Object.assign(Object.create(services.wsl) as Services['wsl'], {
+    const unreadable = Object.assign(Object.create(env.services.wsl) as Services['wsl'], {
       vm: async () => {
         throw new ServiceError('UNAVAILABLE', 'wsl.exe was not found.');
       },
@@ -166,7 +155,7 @@ describe('MemoryService over the simulated host and engine', () => {
     let now = 1_000_000;
     let usageReads = 0;
     let placementReads = 0;
-    const counted = Object.assign(Object.create(services.wsl) as Services['wsl'], {
+    const counted = Object.assign(Object.create(env.services.wsl) as Services['wsl'], {
       memoryUsage: async () => {
         usageReads += 1;
         return { hostTotalBytes: 16 * GIB, hostAvailableBytes: 8 * GIB, distros: [], distroEstimate: 'Sum of resident memory.' };
@@ -180,7 +169,7 @@ describe('MemoryService over the simulated host and engine', () => {
       wsl: counted,
       platform: 'win32',
       clock: { now: () => now },
-      hostInfo: { ...services.hostInfo, backend: 'cli', simulated: false },
+      hostInfo: { ...env.services.hostInfo, backend: 'cli', simulated: false },
     };
     let available = 8 * GIB;
     const memory = new MemoryService(deps, { thisMachine: () => ({ totalBytes: 16 * GIB, availableBytes: available }) });
@@ -196,7 +185,7 @@ describe('MemoryService over the simulated host and engine', () => {
   });
 
   it('shows no containers for a remote engine', async () => {
-    await services.wsl.start('docker-desktop');
+    await env.services.wsl.start('docker-desktop');
     const memory = new MemoryService(depsOf(async () => ({ kind: 'remote', distro: null, simulated: false, description: 'Elsewhere.' })));
     const report = await memory.report();
     expect(allNodes(report).filter((n) => n.kind === 'container')).toEqual([]);
