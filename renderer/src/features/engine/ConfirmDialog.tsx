@@ -11,6 +11,8 @@ export interface ConfirmDialogProps {
   title: string;
   confirmLabel: string;
   busy: boolean;
+  /** Keeps the confirm button disabled (nothing chosen yet). */
+  confirmDisabled?: boolean;
   onCancel: () => void;
   onConfirm: () => void;
   children: ReactNode;
@@ -20,7 +22,7 @@ export interface ConfirmDialogProps {
  * An open dialog named by `title` that asks before destructive work. While `busy` it shows progress on the confirm
  * button, and neither button nor Escape can close it until the work ends.
  */
-export function ConfirmDialog({ title, confirmLabel, busy, onCancel, onConfirm, children }: ConfirmDialogProps): React.JSX.Element {
+export function ConfirmDialog({ title, confirmLabel, busy, confirmDisabled = false, onCancel, onConfirm, children }: ConfirmDialogProps): React.JSX.Element {
   return (
     <Dialog open onClose={busy ? undefined : onCancel} aria-labelledby="confirm-dialog-title" maxWidth="sm" fullWidth>
       <DialogTitle id="confirm-dialog-title">{title}</DialogTitle>
@@ -33,7 +35,7 @@ export function ConfirmDialog({ title, confirmLabel, busy, onCancel, onConfirm, 
           color="error"
           variant="contained"
           onClick={onConfirm}
-          disabled={busy}
+          disabled={busy || confirmDisabled}
           startIcon={busy ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined}
         >
           {confirmLabel}

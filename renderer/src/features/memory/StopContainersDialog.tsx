@@ -1,17 +1,12 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import CircularProgress from '@mui/material/CircularProgress';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import { formatBytes, formatPercent } from '../../components/format-bytes';
 import { describeIpcError, type IpcError } from '../../ipc/ipc-error';
+import { ConfirmDialog } from '../engine/ConfirmDialog';
 import type { HeavyContainer } from './memory-tree';
 
 /** Props of the dialog: the heaviest containers, whether a stop runs, its error, and what to call. */
@@ -33,7 +28,7 @@ function describe(container: HeavyContainer): string {
  * Choose from the heaviest containers (none ticked at first) and confirm: "Stop N containers" stays disabled until
  * one is ticked and while the stop runs (with progress); the host's error shows in the dialog, which stays open.
  */
-export function StopContainersDialog({ open, containers, running, error, onStop, onClose }: StopContainersDialogProps): React.JSX.Element {
+export function StopContainersDialog({ open, containers, running, error, onStop, onClose }: StopContainersDialogProps): React.JSX.Element | null {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const picked = containers.filter((container) => chosen.has(container.ref));
   const total = picked.reduce((sum, container) => sum + container.bytes, 0);
@@ -48,42 +43,33 @@ export function StopContainersDialog({ open, containers, running, error, onStop,
     setChosen(new Set());
     onClose();
   };
+  if (!open) return null;
   return (
-    <Dialog open={open} onClose={close} aria-labelledby="stop-heaviest-title" fullWidth maxWidth="sm">
-      <DialogTitle id="stop-heaviest-title">Stop heaviest containers</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 1 }}>
-          Stopping a container frees its memory inside the VM at once; the VM gives it back to the host as it reclaims memory. The containers are stopped, not removed: start them again from Containers.
-        </DialogContentText>
-        <FormGroup aria-label="Containers to stop">
-          {containers.map((container) => (
-            <FormControlLabel
-              key={container.ref}
-              control={<Checkbox checked={chosen.has(container.ref)} onChange={() => toggle(container.ref)} disabled={running} />}
-              label={describe(container)}
-            />
-          ))}
-        </FormGroup>
-        {error !== undefined && (
-          <Alert severity="error" sx={{ mt: 1 }}>
-            Could not stop them: {describeIpcError(error)}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={close} disabled={running}>
-          Cancel
-        </Button>
-        <Button
-          variant="contained"
-          color="error"
-          disabled={picked.length === 0 || running}
-          startIcon={running ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined}
-          onClick={() => onStop(picked.map((container) => container.ref))}
-        >
-          {running ? 'Stopping…' : picked.length === 0 ? 'Stop containers' : `Stop ${picked.length} (${formatBytes(total)})`}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      title="Stop heaviest containers"
+      confirmLabel={running ? 'Stopping…' : picked.length === 0 ? 'Stop containers' : `Stop ${picked.length} (${formatBytes(total)})`}
+      busy={running}
+      confirmDisabled={picked.length === 0}
+      onCancel={close}
+      onConfirm={() => onStop(picked.map((container) => container.ref))}
+    >
+      <DialogContentText sx={{ mb: 1 }}>
+        Stopping a container frees its memory inside the VM at once; the VM gives it back to the host as it reclaims memory. The containers are stopped, not removed: start them again from Containers.
+      </DialogContentText>
+      <FormGroup aria-label="Containers to stop">
+        {containers.map((container) => (
+          <FormControlLabel
+            key={container.ref}
+            control={<Checkbox checked={chosen.has(container.ref)} onChange={() => toggle(container.ref)} disabled={running} />}
+            label={describe(container)}
+          />
+        ))}
+      </FormGroup>
+      {error !== undefined && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          Could not stop them: {describeIpcError(error)}
+        </Alert>
+      )}
+    </ConfirmDialog>
   );
 }
