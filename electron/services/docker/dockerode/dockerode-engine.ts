@@ -27,8 +27,12 @@ const STATS_MS = 30_000;
 /** Deadline of prunes, which walk every image or volume. */
 const PRUNE_MS = 120_000;
 
-/** How long what memoryUse learned of a container by inspecting it (limit, cgroup path) is trusted. */
-const MEMORY_FACTS_MS = 30_000;
+/**
+ * How long what memoryUse learned of a running container by inspecting it (limit, cgroup path) is trusted: a
+ * container that stops is forgotten at once (it leaves the list, or its cgroup vanishes), so only a `docker update`
+ * of a running container's limit waits this long to show.
+ */
+const MEMORY_FACTS_MS = 300_000;
 /** Containers memoryUse inspects or samples at once. */
 const MEMORY_CONCURRENCY = 4;
 /** How long memoryUse reuses its list of running containers while it reads their cgroup files on this machine. */
@@ -335,7 +339,7 @@ export class DockerodeEngine implements ContainerEngine {
     return { id: row.Id, name: containerName(row.Names?.[0]), bytes: Math.max(0, Math.round(bytes)), limitBytes: facts.limitBytes };
   }
 
-  /** The limit and (on this machine) cgroup path of a running container, inspected again after 30 s. */
+  /** The limit and (on this machine) cgroup path of a running container, inspected again after 5 minutes. */
   private async factsForMemory(id: string, version: 1 | 2 | null): Promise<MemoryFacts> {
     const now = Date.now();
     const known = this.memoryFacts.get(id);
