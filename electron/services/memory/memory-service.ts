@@ -55,6 +55,7 @@ export class MemoryService {
   private lastOom: { at: number; killed: OomKilledContainer[] } | null = null;
   private lastPlacement: { at: number; placement: EnginePlacement } | null = null;
   private lastUsage: { at: number; usage: WslMemoryUsage } | null = null;
+  private lastVm: { at: number; vm: VmInfo } | null = null;
 
   constructor(
     private readonly deps: InsightDeps,
@@ -108,6 +109,7 @@ export class MemoryService {
     const before = await this.report();
     await this.deps.wsl.reclaimMemory();
     this.lastUsage = null;
+    this.lastVm = null;
     const report = await this.report();
     const [b, a] = [figuresOf(before), figuresOf(report)];
     const freed = Math.max(0, b.vmPageCacheBytes - a.vmPageCacheBytes);
@@ -147,6 +149,7 @@ export class MemoryService {
     if (stopped.length === 0 && first !== undefined) throw new ServiceError(first.error.code as ServiceError['code'], first.error.message);
     this.lastOom = null;
     this.lastUsage = null;
+    this.lastVm = null;
     const report = await this.report();
     const [b, a] = [figuresOf(before), figuresOf(report)];
     const failed = failures.length === 0 ? '' : ` Not stopped: ${failures.map((f) => `${f.name} (${f.error.message})`).join('; ')}.`;
@@ -184,7 +187,7 @@ export class MemoryService {
   /** The host's and distros' memory and the VM; both null when WSL cannot be read (logged). */
   private async readWsl(now: number): Promise<{ usage: WslMemoryUsage | null; vm: VmInfo | null }> {
     try {
-      const [usage, vm] = await Promise.all([this.readUsage(now), this.deps.wsl.vm()]);
+      const [usage, vm] = await Promise.all([this.readUsage(now), this.readVm(now)]);
       return { usage, vm };
     } catch (error) {
       this.deps.logger.warn('memory: WSL memory cannot be read', error);
@@ -207,6 +210,16 @@ export class MemoryService {
     const usage = await this.deps.wsl.memoryUsage();
     this.lastUsage = { at: now, usage };
     return usage;
+  }
+
+  /** The VM; over wsl.exe (a list and a probe each time) it is reused for DISTRO_REUSE_MS, like the distros' figures. */
+  private async readVm(now: number): Promise<VmInfo> {
+    if (this.deps.hostInfo.backend !== 'cli') return this.deps.wsl.vm();
+    const last = this.lastVm;
+    if (last !== null && now >= last.at && now - last.at < DISTRO_REUSE_MS) return last.vm;
+    const vm = await this.deps.wsl.vm();
+    this.lastVm = { at: now, vm };
+    return vm;
   }
 
   private async readContainers(): Promise<ContainerMemoryUse[]> {

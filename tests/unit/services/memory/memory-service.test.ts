@@ -151,14 +151,19 @@ describe('MemoryService over the simulated host and engine', () => {
     expect(sumFaults(report.roots)).toEqual([]);
   });
 
-  it('over wsl.exe reuses the distros\u2019 figures and the placement for 5 s, with the host read afresh on Windows', async () => {
+  it('over wsl.exe reuses the distros\u2019 figures, the VM and the placement for 5 s, with the host read afresh on Windows', async () => {
     let now = 1_000_000;
     let usageReads = 0;
     let placementReads = 0;
+    let vmReads = 0;
     const counted = Object.assign(Object.create(env.services.wsl) as Services['wsl'], {
       memoryUsage: async () => {
         usageReads += 1;
         return { hostTotalBytes: 16 * GIB, hostAvailableBytes: 8 * GIB, distros: [], distroEstimate: 'Sum of resident memory.' };
+      },
+      vm: async () => {
+        vmReads += 1;
+        return env.services.wsl.vm();
       },
     });
     const deps: InsightDeps = {
@@ -177,11 +182,11 @@ describe('MemoryService over the simulated host and engine', () => {
     available = 4 * GIB;
     now += 4_000;
     const reused = await memory.report();
-    expect([usageReads, placementReads]).toEqual([1, 1]);
+    expect([usageReads, placementReads, vmReads]).toEqual([1, 1, 1]);
     expect(reused.roots[0]?.children.find((c) => c.kind === 'host-free')?.bytes).toBe(4 * GIB);
     now += 1_000;
     await memory.report();
-    expect([usageReads, placementReads]).toEqual([2, 2]);
+    expect([usageReads, placementReads, vmReads]).toEqual([2, 2, 2]);
   });
 
   it('shows no containers for a remote engine', async () => {
