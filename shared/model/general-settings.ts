@@ -11,8 +11,10 @@ export const NotificationToggles = z
     'engine-stopped': z.boolean().default(true),
     'vm-memory': z.boolean().default(true),
     'setup-step': z.boolean().default(true),
+    /** Added after version 2 of the settings file: a file without it reads as on, so no migration is needed. */
+    'memory-warning': z.boolean().default(true),
   })
-  .default({ 'container-exited': true, 'engine-stopped': true, 'vm-memory': true, 'setup-step': true });
+  .default({ 'container-exited': true, 'engine-stopped': true, 'vm-memory': true, 'setup-step': true, 'memory-warning': true });
 export type NotificationToggles = z.infer<typeof NotificationToggles>;
 
 /** Settings → General; every field has a default so an empty object is valid. */
@@ -41,6 +43,7 @@ export const GeneralSettingsPatch = z
         'engine-stopped': z.boolean().optional(),
         'vm-memory': z.boolean().optional(),
         'setup-step': z.boolean().optional(),
+        'memory-warning': z.boolean().optional(),
       })
       .strict()
       .optional(),

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** What a notification is about; each kind can be turned off in Settings → General. */
-export const NotificationKind = z.enum(['container-exited', 'engine-stopped', 'vm-memory', 'setup-step']);
+/**
+ * What a notification is about; each kind can be turned off in Settings → General. `memory-warning` carries the
+ * Memory page's warnings the other kinds do not cover (a container near its limit, the VM swapping, a machine low on RAM).
+ */
+export const NotificationKind = z.enum(['container-exited', 'engine-stopped', 'vm-memory', 'setup-step', 'memory-warning']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** Id of one recorded notification (`n-<sequence>`). */

@@ -7,6 +7,7 @@ import type { Operation } from '../../../shared/model/operation';
 import type { VmInfo } from '../../../shared/model/vm';
 import type { EventListener } from '../event-hub';
 import type { Logger } from '../ports';
+import { createMemoryWarningSource } from './memory-warning-source';
 import type { NotificationInput, NotificationService } from './notification-service';
 
 /** VM memory use (of its limit) at or above which the VM counts as near its limit. */
@@ -53,7 +54,8 @@ const ENDED: ReadonlySet<ContainerSummary['state']> = new Set(['exited', 'dead']
 /**
  * Turns pushes into notifications: a container that ends with a non-zero code or OOM-killed (from the engine's
  * pushes, then one inspect), the engine lost while connected and not being stopped by Lightdock, and the VM's used
- * memory reaching 90 % of its limit (once per climb). Returns the function that detaches every source.
+ * memory reaching 90 % of its limit (once per climb), and the Memory page's other warnings from its `memory:sampled`
+ * pushes (see createMemoryWarningSource). Returns the function that detaches every source.
  */
 export function attachNotificationSources(options: NotificationSourcesOptions): () => void {
   const { notifications, logger } = options;
@@ -67,6 +69,7 @@ export function attachNotificationSources(options: NotificationSourcesOptions): 
   let detached = false;
   const queue: string[] = [];
   let inspecting = 0;
+  const memoryWarnings = createMemoryWarningSource((input) => !detached && notifications.notify(input));
 
   const drain = (): void => {
     while (!detached && inspecting < INSPECT_CONCURRENCY && queue.length > 0) {
@@ -151,6 +154,8 @@ export function attachNotificationSources(options: NotificationSourcesOptions): 
   };
 
   const listener: EventListener = <C extends EventChannel>(channel: C, payload: EventPayload<C>, target: string | undefined): void => {
+    // Samples go to the clients that watch the Memory page; the source reads each sample once, whoever it went to.
+    if (channel === 'memory:sampled') memoryWarnings.sampled(payload as EventPayload<'memory:sampled'>);
     if (target !== undefined) return;
     if (channel === 'containers:changed') onContainers(payload as EventPayload<'containers:changed'>);
     else if (channel === 'engine:status-changed') onStatus(payload as EventPayload<'engine:status-changed'>);

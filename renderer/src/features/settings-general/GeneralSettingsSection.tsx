@@ -35,6 +35,7 @@ const NOTIFICATION_TOGGLES: readonly { kind: NotificationKind; label: string }[]
   { kind: 'engine-stopped', label: 'The Docker engine stops unexpectedly' },
   { kind: 'vm-memory', label: 'The WSL VM is near its memory limit' },
   { kind: 'setup-step', label: 'A setup step is done' },
+  { kind: 'memory-warning', label: 'A container nears its memory limit, the WSL VM swaps or the machine runs low on memory' },
 ];
 
 /** Settings → General: theme, window behaviour (desktop app) and which notifications to show; each change is saved at once. */
@@ -121,6 +122,7 @@ export function GeneralSettingsSection(): React.JSX.Element {
             />
           ))}
         </FormGroup>
+        <FormHelperText>Memory warnings are checked while the Memory page is open.</FormHelperText>
       </FormControl>
     </Stack>
   );

@@ -28,6 +28,19 @@ describe('Settings → General', () => {
     expect(host.callsTo('settings:set-general')).toEqual([{ theme: 'dark' }, { startAtLogin: true }, { notifications: { 'vm-memory': false } }]);
   });
 
+  it('has a switch for memory warnings, on by default, that saves only its own kind', async () => {
+    const host = new FakeLightdock();
+    renderWithHost(<GeneralSettingsSection />, host);
+    const name = 'A container nears its memory limit, the WSL VM swaps or the machine runs low on memory';
+    const memory = (await screen.findByRole('switch', { name })) as HTMLInputElement;
+    expect(memory.checked).toBe(true);
+    expect(screen.getByText('Memory warnings are checked while the Memory page is open.')).toBeTruthy();
+    fireEvent.click(memory);
+    await waitFor(() => expect((screen.getByRole('switch', { name }) as HTMLInputElement).checked).toBe(false));
+    expect((screen.getByRole('switch', { name: 'The WSL VM is near its memory limit' }) as HTMLInputElement).checked).toBe(true);
+    expect(host.callsTo('settings:set-general')).toEqual([{ notifications: { 'memory-warning': false } }]);
+  });
+
   it('says when a change was not saved, and keeps showing what is stored', async () => {
     const host = new FakeLightdock();
     host.failWith('settings:set-general', { code: 'INTERNAL', message: 'The settings file could not be written.' });

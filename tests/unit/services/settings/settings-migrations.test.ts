@@ -11,6 +11,8 @@ import { makeTempDir } from '../../../helpers/temp-dir';
 
 /** The settings file as the current release (version 1, no `version` key) writes it: conf's tab-indented JSON of the whole document. */
 const V1_FIXTURE = path.join(import.meta.dirname, '..', '..', '..', 'fixtures', 'settings', 'settings-v1.json');
+/** A version 2 file written before the `memory-warning` notification kind existed (its four toggles only). */
+const V2_FIXTURE = path.join(import.meta.dirname, '..', '..', '..', 'fixtures', 'settings', 'settings-v2.json');
 const DEFAULT_GENERAL = GeneralSettings.parse({});
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -57,6 +59,23 @@ describe('settings migrations', () => {
     const settings = new SettingsService(openConf());
     expect(settings.get().version).toBe(SETTINGS_VERSION);
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('reads a version 2 file from before the memory-warning toggle: its toggles kept, the new one on, the file valid and left unwritten', () => {
+    fs.copyFileSync(V2_FIXTURE, file);
+    const before = fs.readFileSync(file, 'utf8');
+    expect(recoverSettingsFile(file, new ManualClock(), new RecordingLogger())).toBeNull();
+    const logger = new RecordingLogger();
+    const settings = new SettingsService(openConf(), logger);
+    expect(settings.get().general).toEqual({
+      theme: 'dark',
+      closeToTray: true,
+      startHidden: false,
+      startAtLogin: true,
+      notifications: { 'container-exited': true, 'engine-stopped': false, 'vm-memory': false, 'setup-step': true, 'memory-warning': true },
+    });
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(logger.lines).toEqual([]);
   });
 
   it('refuses a document that is not an object', () => {

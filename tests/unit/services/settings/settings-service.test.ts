@@ -26,7 +26,7 @@ describe('SettingsService over conf', () => {
         closeToTray: true,
         startHidden: false,
         startAtLogin: false,
-        notifications: { 'container-exited': true, 'engine-stopped': true, 'vm-memory': true, 'setup-step': true },
+        notifications: { 'container-exited': true, 'engine-stopped': true, 'vm-memory': true, 'setup-step': true, 'memory-warning': true },
       },
     });
   });
