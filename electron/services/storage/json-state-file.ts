@@ -31,6 +31,8 @@ function removeLeftover(filePath: string): void {
  */
 export class JsonStateFile<T> {
   private lastWritten: string | null = null;
+  /** The last text read and what it parsed to: the same text again is not parsed and validated again. */
+  private lastRead: { text: string; value: T } | null = null;
 
   constructor(
     readonly filePath: string,
@@ -40,7 +42,10 @@ export class JsonStateFile<T> {
     private readonly logger: Logger,
   ) {}
 
-  /** The current document; seeds the file when it is missing and recovers it when it is corrupt. */
+  /**
+   * The current document (a copy the caller may change); seeds the file when it is missing and recovers it when it
+   * is corrupt. Text identical to the last read is not parsed and validated again.
+   */
   read(): T {
     let text: string;
     try {
@@ -49,8 +54,12 @@ export class JsonStateFile<T> {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       return this.reseed();
     }
+    if (this.lastRead?.text === text) return structuredClone(this.lastRead.value);
     const parsed = this.parse(text);
-    if (parsed.ok) return parsed.value;
+    if (parsed.ok) {
+      this.lastRead = { text, value: parsed.value };
+      return structuredClone(parsed.value);
+    }
     const backup = backUpCorruptFile(this.filePath, this.clock.now());
     this.logger.warn(`${path.basename(this.filePath)} was unreadable (${parsed.reason}); it was moved to ${backup} and reset.`);
     return this.reseed();

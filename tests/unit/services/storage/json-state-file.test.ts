@@ -57,6 +57,19 @@ describe('JsonStateFile', () => {
     expect(logger.lines.some((l) => l.level === 'warn' && l.message.includes('moved to'))).toBe(true);
   });
 
+  it('parses identical text once, yet hands out copies, and reads a changed file afresh', () => {
+    file.write({ count: 5 });
+    const parse = vi.spyOn(Doc, 'safeParse');
+    const first = file.read();
+    first.count = 99;
+    expect(file.read()).toEqual({ count: 5 });
+    expect(parse).toHaveBeenCalledTimes(1);
+    fs.writeFileSync(file.filePath, '{"count": 6}');
+    expect(file.read()).toEqual({ count: 6 });
+    expect(parse).toHaveBeenCalledTimes(2);
+    parse.mockRestore();
+  });
+
   it('leaves no temporary file behind after a write', () => {
     file.write({ count: 5 });
     expect(fs.readdirSync(temp.dir)).toEqual(['doc.json']);
