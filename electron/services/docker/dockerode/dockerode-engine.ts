@@ -11,7 +11,7 @@ import { LineSplitter } from '../line-splitter';
 import { computeStats, type DockerStatsJson } from '../stats-math';
 import { followLogs, openExec, streamStats } from './dockerode-streams';
 import { containerSegment, engineIdSegment, imageSegment, volumeSegment } from './engine-paths';
-import { readCgroupMemoryBytes } from './cgroup-memory';
+import { readCgroupInactiveFileBytes, readCgroupUsageBytes, usedWithoutInactive } from './cgroup-memory';
 import { localCgroupVersion, readLocalProcess } from './local-proc';
 import { containerName, mapContainerDetail, mapContainerSummary, type HostFacts, type RawContainerInspect, type RawContainerListItem } from './map-container';
 import { mapEngineError, unavailableMessage } from './map-engine-error';
@@ -40,11 +40,16 @@ const MEMORY_RELIST_MS = 5_000;
 /** Containers memoryUse reads at most (the rest are left out). */
 const MEMORY_MAX_CONTAINERS = 1000;
 
+/** How long a container's inactive file cache (a memory.stat line, a few kilobytes to read) is reused; the charge is read every time. */
+const INACTIVE_FILE_MS = 5_000;
+
 /** What memoryUse keeps of one running container between calls. */
 interface MemoryFacts {
   limitBytes: number | null;
   cgroupPath: string | null;
   at: number;
+  /** The last inactive file cache read from memory.stat, and when. */
+  inactive: { bytes: number | null; at: number } | null;
 }
 
 /** The engine's cgroup and security setup from `docker info`. */
@@ -328,7 +333,7 @@ export class DockerodeEngine implements ContainerEngine {
   /** One container's use; with a reused list, a cgroup that is gone means the container stopped (and the list is stale). */
   private async containerMemory(row: RawContainerListItem, version: 1 | 2 | null, reusedList: boolean): Promise<ContainerMemoryUse | null> {
     const facts = await this.factsForMemory(row.Id, version);
-    let bytes = facts.cgroupPath !== null && version !== null ? readCgroupMemoryBytes(facts.cgroupPath, version) : null;
+    let bytes = facts.cgroupPath !== null && version !== null ? this.cgroupMemory(facts, facts.cgroupPath, version) : null;
     if (bytes === null && reusedList && facts.cgroupPath !== null) {
       this.memoryRows = null;
       this.memoryFacts.delete(row.Id);
@@ -337,6 +342,17 @@ export class DockerodeEngine implements ContainerEngine {
     if (bytes === null) bytes = (await this.oneShotStats(row.Id))?.memoryUsedBytes ?? null;
     if (bytes === null || !Number.isSafeInteger(Math.round(bytes))) return null;
     return { id: row.Id, name: containerName(row.Names?.[0]), bytes: Math.max(0, Math.round(bytes)), limitBytes: facts.limitBytes };
+  }
+
+  /** The cgroup's charge less its inactive file cache, the cache read again only after INACTIVE_FILE_MS; null when the cgroup is gone. */
+  private cgroupMemory(facts: MemoryFacts, cgroupPath: string, version: 1 | 2): number | null {
+    const usage = readCgroupUsageBytes(cgroupPath, version);
+    if (usage === null) return null;
+    const now = Date.now();
+    if (facts.inactive === null || now < facts.inactive.at || now - facts.inactive.at >= INACTIVE_FILE_MS) {
+      facts.inactive = { bytes: readCgroupInactiveFileBytes(cgroupPath, version), at: now };
+    }
+    return usedWithoutInactive(usage, facts.inactive.bytes);
   }
 
   /** The limit and (on this machine) cgroup path of a running container, inspected again after 5 minutes. */
@@ -348,7 +364,7 @@ export class DockerodeEngine implements ContainerEngine {
     const pid = raw.State?.Pid ?? 0;
     const memory = Number.isSafeInteger(raw.HostConfig?.Memory) ? (raw.HostConfig?.Memory as number) : 0;
     const view = version !== null && pid > 0 ? readLocalProcess(pid, raw.Id, version) : null;
-    const facts: MemoryFacts = { limitBytes: memory > 0 ? memory : null, cgroupPath: view?.cgroupPath ?? null, at: now };
+    const facts: MemoryFacts = { limitBytes: memory > 0 ? memory : null, cgroupPath: view?.cgroupPath ?? null, at: now, inactive: null };
     if (this.memoryFacts.size < MEMORY_MAX_CONTAINERS) this.memoryFacts.set(id, facts);
     return facts;
   }
