@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Settings } from '../../../../electron/services/settings/settings';
 import { SettingsService, recoverSettingsFile, type SettingsStore } from '../../../../electron/services/settings/settings-service';
 import { ManualClock, RecordingLogger } from '../../../helpers/recording';
@@ -85,7 +85,7 @@ describe('settings writes under faults', () => {
     expect(start(dir).get()).toEqual(NEXT);
   });
 
-  it('keeps and loads the previous settings on a full disk', () => {
+  it('keeps and loads the previous settings on a full disk', async () => {
     const real = tmpfs !== null;
     const dir = folderWithPrevious(real);
     const settings = real ? start(dir) : new SettingsService(failingStore(dir, 'ENOSPC'));
@@ -93,7 +93,8 @@ describe('settings writes under faults', () => {
     expect(() => settings.set(NEXT)).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
     expect(settings.get()).toEqual(PREVIOUS);
     if (filler) fs.rmSync(filler);
-    expect(fs.readdirSync(dir)).toEqual(['settings.json']);
+    // conf's writer (atomically) removes its temp file with an asynchronous unlink after the failed write.
+    await vi.waitFor(() => expect(fs.readdirSync(dir)).toEqual(['settings.json']), { timeout: 5_000 });
     expectPreviousLoaded(dir);
   });
 
