@@ -4,6 +4,7 @@ import type { EngineKind } from '../../../shared/model/engine';
 import type { EngineLifecycle, EngineLifecycleState } from '../../../shared/model/engine-lifecycle';
 import type { Clock, Logger } from '../ports';
 import { JsonStateFile } from '../storage/json-state-file';
+import { remoteHostOf } from './endpoint/endpoint-host';
 
 /** The service manager of a machine Lightdock may start and stop a Docker engine on (the engine's WSL distro). */
 export interface EngineHost {
@@ -35,16 +36,6 @@ export interface EngineWhere {
   context: string | null;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
-
-function hostOf(endpoint: string): string | null {
-  try {
-    return new URL(endpoint).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Whether Lightdock may start and stop this engine, and if not, why in one sentence: the simulated engine always;
  * a real one only through an EngineHost (the cli WSL backend) and only when it is local and not Docker Desktop's pipe.
@@ -52,8 +43,7 @@ function hostOf(endpoint: string): string | null {
 export function manageabilityOf(where: EngineWhere, hasHost: boolean): { manageable: boolean; reason: string | null } {
   if (where.kind === 'simulated') return { manageable: true, reason: null };
   const scheme = where.endpoint.split(':', 1)[0] ?? '';
-  const host = scheme === 'tcp' || scheme === 'ssh' || scheme === 'http' || scheme === 'https' ? hostOf(where.endpoint) : null;
-  if (host !== null && !LOOPBACK.has(host)) {
+  if (remoteHostOf(where.endpoint) !== null) {
     const named = where.context === null ? 'The Docker engine' : `The Docker context '${where.context}'`;
     return { manageable: false, reason: `${named} at ${where.endpoint} runs on another machine, so Lightdock cannot start or stop it.` };
   }

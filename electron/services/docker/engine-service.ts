@@ -5,6 +5,7 @@ import { ServiceError } from '../errors';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { Settings } from '../settings/settings';
 import type { JsonStateFile } from '../storage/json-state-file';
+import { findContainer } from './find-container';
 import type { ContainerEngine, ContainerMemoryUse, EngineEvent, EngineIdentity, StreamHandle } from './container-engine';
 import { DockerodeEngine } from './dockerode/dockerode-engine';
 import {
@@ -84,14 +85,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T)
   return results;
 }
 
-/** Finds a container by full id, name, or unambiguous id prefix, as the docker CLI does. */
-function findContainer(containers: ContainerSummary[], ref: string): ContainerSummary | undefined {
-  const name = ref.replace(/^\//, '');
-  const exact = containers.find((c) => c.id === ref || c.name === name);
-  if (exact !== undefined) return exact;
-  const byPrefix = containers.filter((c) => c.id.startsWith(ref));
-  return byPrefix.length === 1 ? byPrefix[0] : undefined;
-}
 
 /**
  * The Docker side of Lightdock over the ContainerEngine port: picks the engine lazily on first use

@@ -8,6 +8,7 @@ import type { InsightDeps } from '../insight-deps';
 import type { WslMemoryUsage } from '../wsl/wsl-backend';
 import { buildBreakdown, type MachineMemory } from './build-breakdown';
 import { readThisMachine } from './machine-memory';
+import { findContainer } from '../docker/find-container';
 import { figuresOf, formatBytes } from './memory-figures';
 import { memoryWarnings, type OomKilledContainer } from './memory-warnings';
 import { OomWatch } from './oom-watch';
@@ -32,14 +33,6 @@ export const DISTRO_REUSE_MS = 5_000;
 /** The label of this Linux machine's root. */
 export const LINUX_HOST_LABEL = 'This Linux machine';
 
-/** Finds a container by full id, name or unambiguous id prefix, as the docker CLI does. */
-function findContainer(containers: readonly ContainerSummary[], ref: string): ContainerSummary | undefined {
-  const name = ref.replace(/^\//, '');
-  const exact = containers.find((c) => c.id === ref || c.name === name);
-  if (exact !== undefined) return exact;
-  const byPrefix = containers.filter((c) => c.id.startsWith(ref));
-  return byPrefix.length === 1 ? byPrefix[0] : undefined;
-}
 
 /** `before → after` of one figure for a message. */
 const change = (label: string, before: number, after: number): string => `${label} ${formatBytes(before)} → ${formatBytes(after)}`;

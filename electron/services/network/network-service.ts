@@ -3,6 +3,8 @@ import type { NetworkSummary } from '../../../shared/model/engine';
 import type { EnginePlacement } from '../../../shared/model/engine-placement';
 import type { NetworkMap, PortReachability, PublishedPort } from '../../../shared/model/network-map';
 import type { VmInfo } from '../../../shared/model/vm';
+import { endpointHost } from '../docker/endpoint/endpoint-host';
+import { findContainer } from '../docker/find-container';
 import { ServiceError } from '../errors';
 import type { InsightDeps } from '../insight-deps';
 import { buildNetworkMap } from './build-network-map';
@@ -31,16 +33,6 @@ interface EngineFacts {
   containers: ContainerSummary[];
   networks: NetworkSummary[];
   remoteHost: string | null;
-}
-
-/** The host of a tcp/ssh endpoint (`tcp://build-host:2376` → `build-host`), else null. */
-function endpointHost(endpoint: string): string | null {
-  try {
-    const host = new URL(endpoint).hostname;
-    return host === '' ? null : host.replace(/^\[|\]$/g, '');
-  } catch {
-    return null;
-  }
 }
 
 /** Running containers in another one's network namespace (`HostConfig.NetworkMode` `container:<id or name>`): their id → the owner's id. */
@@ -118,9 +110,7 @@ export class NetworkService {
   async checkPort(request: { containerId: string; publicPort: number; protocol: 'tcp' | 'udp' | 'sctp' }): Promise<PortReachability> {
     const [engine, vm] = await Promise.all([this.engineFacts(), this.vm()]);
     if (engine.placement.kind === 'none') throw new ServiceError('UNAVAILABLE', engine.placement.description);
-    const container =
-      engine.containers.find((c) => c.id === request.containerId || c.name === request.containerId) ??
-      (request.containerId.length >= 4 ? engine.containers.find((c) => c.id.startsWith(request.containerId)) : undefined);
+    const container = findContainer(engine.containers, request.containerId);
     if (container === undefined) throw new ServiceError('NOT_FOUND', `No such container: ${request.containerId}`);
     const context = this.contexts(engine.placement, vm, engine.remoteHost);
     const port = publishedPorts([container], context.url).find((p) => p.publicPort === request.publicPort && p.protocol === request.protocol);

@@ -1,8 +1,8 @@
 import type { Distro } from '../../../shared/model/distro';
 import type { EngineStatus } from '../../../shared/model/engine';
 import type { EnginePlacement } from '../../../shared/model/engine-placement';
+import { remoteHostOf } from '../docker/endpoint/endpoint-host';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 /** The distro Docker Desktop runs its engine in. */
 export const DOCKER_DESKTOP_DISTRO = 'docker-desktop';
 
@@ -11,17 +11,6 @@ export interface PlacementFacts {
   status: Pick<EngineStatus, 'kind' | 'state' | 'endpoint' | 'context'>;
   distros: readonly Distro[];
   platform: NodeJS.Platform;
-}
-
-function remoteHost(endpoint: string): string | null {
-  const scheme = endpoint.split(':', 1)[0] ?? '';
-  if (scheme !== 'tcp' && scheme !== 'ssh' && scheme !== 'http' && scheme !== 'https') return null;
-  try {
-    const host = new URL(endpoint).hostname.toLowerCase();
-    return LOOPBACK.has(host) ? null : host;
-  } catch {
-    return null;
-  }
 }
 
 /** The running WSL2 distro the engine most likely runs in: Docker Desktop's when it runs, else the default one. */
@@ -52,7 +41,7 @@ export function resolveEnginePlacement(facts: PlacementFacts): EnginePlacement {
   if (status.state !== 'connected') {
     return { kind: 'none', distro: null, simulated, description: 'No Docker engine answers, so no containers are shown.' };
   }
-  const remote = remoteHost(status.endpoint);
+  const remote = remoteHostOf(status.endpoint);
   if (!simulated && remote !== null) {
     return { kind: 'remote', distro: null, simulated, description: `The Docker engine runs on another machine (${remote}); its containers use that machine's memory and network.` };
   }
