@@ -28,6 +28,9 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
 [ -x /usr/bin/busybox ] || need_apt+=(busybox-static)
+# The Engine API's push and pull go to a local registry (tests/helpers/registry.sh); Compose runs Debian's docker-compose.
+command -v docker-registry >/dev/null 2>&1 || need_apt+=(docker-registry)
+command -v docker-compose >/dev/null 2>&1 || need_apt+=(docker-compose)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

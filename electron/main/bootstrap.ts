@@ -1,11 +1,12 @@
 import ElectronStore from 'electron-store';
-import { Menu, Notification, Tray, app, ipcMain, nativeImage, nativeTheme, protocol, session, shell, type BrowserWindow } from 'electron';
+import { Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, nativeTheme, protocol, session, shell, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { composeServices } from '../hosts/common/compose-services';
 import { createInvokeDispatcher } from '../hosts/common/invoke-dispatcher';
 import { createInvokeHandlers } from '../hosts/common/invoke-handlers';
 import { systemClock, type Logger } from '../services/ports';
 import type { SettingsStore } from '../services/settings/settings-service';
+import { createPathPicker } from './dialogs/pick-path';
 import { registerInvokeHandlers, windowClientId } from './ipc/register-invoke-handlers';
 import { WindowEventSink } from './ipc/window-event-sink';
 import { registerAppProtocol } from './security/app-protocol';
@@ -48,6 +49,7 @@ export function bootstrap(): DesktopApp {
     clock: systemClock,
     logger,
     openSettingsStore: (dataDir, name): SettingsStore => new ElectronStore({ cwd: dataDir, name, clearInvalidConfig: false }),
+    pickPath: createPathPicker(dialog, () => mainWindow),
   });
 
   services.watch();

@@ -65,6 +65,25 @@ export const INVOKE_CHANNELS = [
   'network:check-port',
   'files:report',
   'files:measure',
+  'containers:plan',
+  'containers:run',
+  'images:inspect',
+  'images:tag',
+  'images:pull',
+  'images:push',
+  'images:build',
+  'jobs:list',
+  'jobs:get',
+  'jobs:cancel',
+  'compose:cli',
+  'compose:projects',
+  'compose:act',
+  'compose:up-file',
+  'container-files:list',
+  'container-files:read',
+  'container-files:download',
+  'container-files:upload',
+  'dialog:pick-path',
 ] as const;
 
 /** Every host → renderer push channel. */
@@ -82,6 +101,7 @@ export const EVENT_CHANNELS = [
   'notifications:changed',
   'settings:general-changed',
   'memory:sampled',
+  'jobs:progressed',
 ] as const;
 
 /** The one fire-and-forget signal a renderer sends: it has subscribed and is ready for pushes. */

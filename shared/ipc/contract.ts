@@ -23,6 +23,11 @@ import { Operation } from '../model/operation';
 import { SetupFixId, SetupFixRequest, SetupReport } from '../model/setup-check';
 import { VmInfo, VmSummary } from '../model/vm';
 import { WslConfigKey, WslConfigView } from '../model/wslconfig';
+import { ComposeAction, ComposeCli, ComposeProject, ComposeProjectName } from '../model/compose';
+import { ContainerPath, FsFileText, FsListing } from '../model/container-files';
+import { BuildRequest, ImageDetail } from '../model/image-detail';
+import { JobDetail, JobId, JobProgress, JobSummary } from '../model/job';
+import { RunPlan, RunResult, RunSpec } from '../model/run-container';
 import type { EventChannelName, InvokeChannelName } from './channels';
 
 const Empty = z.object({}).strict();
@@ -173,8 +178,66 @@ const insight = {
 };
 //#endregion
 
+//#region run, images, Compose and container files
+const LocalPath = AbsolutePath;
+const everyday = {
+  /** What a run would give before it exists: the isolation preview, the `docker run` line and problems by field. */
+  'containers:plan': { request: z.object({ spec: RunSpec }).strict(), response: RunPlan },
+  /** Creates (and starts) a container through the Engine API; on any failure nothing is left behind. */
+  'containers:run': { request: z.object({ spec: RunSpec }).strict(), response: RunResult },
+  /** An image in full: config, layers (history) and the containers using it. */
+  'images:inspect': { request: z.object({ id: ImageRef }).strict(), response: ImageDetail },
+  /** `docker tag source target`. */
+  'images:tag': { request: z.object({ source: ImageRef, target: ImageRef }).strict(), response: z.object({ target: z.string() }) },
+  /** Starts a pull with per-layer progress (`jobs:progressed`); answers the job at once. */
+  'images:pull': { request: z.object({ reference: ImageRef }).strict(), response: JobSummary },
+  /** Starts a push to the reference's registry, credentials from the docker CLI's config; answers the job at once. */
+  'images:push': { request: z.object({ reference: ImageRef }).strict(), response: JobSummary },
+  /** Starts a build from a folder on this machine with its log streamed; answers the job at once. */
+  'images:build': { request: BuildRequest, response: JobSummary },
+  /** The jobs of this session, newest first (finished ones kept a while). */
+  'jobs:list': { request: Empty, response: z.array(JobSummary) },
+  /** One job with the tail of its output. */
+  'jobs:get': { request: z.object({ jobId: JobId }).strict(), response: JobDetail },
+  /** Cancels a running job; a cancelled pull or build leaves nothing half-made behind. */
+  'jobs:cancel': { request: z.object({ jobId: JobId }).strict(), response: JobSummary },
+  /** Which Compose CLI runs (docker compose, else docker-compose), or how to get one. */
+  'compose:cli': { request: Empty, response: ComposeCli },
+  /** The Compose projects, from their containers' labels. */
+  'compose:projects': { request: Empty, response: z.array(ComposeProject) },
+  /** Runs up, down, restart, pull or logs (followed until cancelled) for a project, output streamed as a job. */
+  'compose:act': { request: z.object({ project: ComposeProjectName, action: ComposeAction }).strict(), response: JobSummary },
+  /** Brings up a new project from a Compose file on this machine. */
+  'compose:up-file': { request: z.object({ file: LocalPath }).strict(), response: JobSummary },
+  /** One page of a folder inside a container (Engine API archive endpoint); works on stopped containers too. */
+  'container-files:list': {
+    request: z.object({ id: ContainerRef, path: ContainerPath, offset: z.number().int().min(0).max(1_000_000).optional() }).strict(),
+    response: FsListing,
+  },
+  /** A file's text, its first MiB. */
+  'container-files:read': { request: z.object({ id: ContainerRef, path: ContainerPath }).strict(), response: FsFileText },
+  /** Saves a file or folder of the container as a tar at a path on this machine (never over an existing file). */
+  'container-files:download': {
+    request: z.object({ id: ContainerRef, path: ContainerPath, filePath: LocalPath }).strict(),
+    response: z.object({ filePath: z.string(), sizeBytes: z.number().int().nonnegative() }),
+  },
+  /** Copies a file of this machine into a folder of the container. */
+  'container-files:upload': {
+    request: z.object({ id: ContainerRef, folder: ContainerPath, filePath: LocalPath }).strict(),
+    response: z.object({ path: z.string(), sizeBytes: z.number().int().nonnegative() }),
+  },
+  /** A native picker (desktop app only; elsewhere UNAVAILABLE and paths are typed); null when dismissed. */
+  'dialog:pick-path': {
+    request: z
+      .object({ purpose: z.enum(['folder', 'open-file', 'save-file']), title: z.string().min(1).max(200), defaultPath: z.string().max(4096).optional() })
+      .strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
+};
+//#endregion
+
 /** Request and response schema of every renderer → host channel. */
-export const invokeContract = { ...appAndWsl, ...containers, ...setup, ...notificationsAndSettings, ...insight } as const satisfies Record<
+export const invokeContract = { ...appAndWsl, ...containers, ...setup, ...notificationsAndSettings, ...insight, ...everyday } as const satisfies Record<
   InvokeChannelName,
   { request: z.ZodType; response: z.ZodType }
 >;
@@ -194,6 +257,7 @@ export const eventContract = {
   'notifications:changed': NotificationList,
   'settings:general-changed': GeneralSettings,
   'memory:sampled': z.object({ subscriptionId: z.string(), report: MemoryReport, sample: MemorySample }),
+  'jobs:progressed': JobProgress,
 } as const satisfies Record<EventChannelName, z.ZodType>;
 
 /** A request channel. */

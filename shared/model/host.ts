@@ -18,6 +18,8 @@ export const HostInfo = z.object({
   scenario: ScenarioName.nullable(),
   platform: z.string(),
   appVersion: z.string(),
+  /** True where the host can show a native file or folder picker (the desktop app); elsewhere paths are typed. */
+  canPickPaths: z.boolean(),
 });
 export type HostInfo = z.infer<typeof HostInfo>;
 

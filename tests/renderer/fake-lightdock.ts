@@ -6,7 +6,12 @@ import { IpcErrorPayload as IpcErrorPayloadSchema, fail, ok, type IpcErrorPayloa
 import type { Distro } from '../../shared/model/distro';
 import type { HostInfo } from '../../shared/model/host';
 import { FakeEngine } from './fake-engine';
+import { FakeCompose } from './fake-compose';
+import { FakeContainerFiles } from './fake-container-files';
 import { FakeFiles } from './fake-files';
+import { FakeImageActions } from './fake-images-actions';
+import { FakeJobs } from './fake-jobs';
+import { FakeRun } from './fake-run';
 import { FakeMemory } from './fake-memory';
 import { FakeNetwork } from './fake-network';
 import { FakeNotifications } from './fake-notifications';
@@ -26,6 +31,7 @@ export const SIMULATED_INFO: HostInfo = {
   scenario: 'ready',
   platform: 'linux',
   appVersion: '0.1.0',
+  canPickPaths: false,
 };
 
 /** Every contract violation seen since the last check; the renderer may swallow the thrown error, this list does not. */
@@ -79,6 +85,18 @@ export class FakeLightdock implements LightdockApi {
   readonly network = new FakeNetwork((channel, payload) => this.emit(channel, payload));
   /** The Files view's channels. */
   readonly files = new FakeFiles((channel, payload) => this.emit(channel, payload));
+  /** Pulls, pushes, builds and Compose runs, as jobs. */
+  readonly jobs = new FakeJobs((channel, payload) => this.emit(channel, payload));
+  /** The run dialog's channels (containers:plan, containers:run). */
+  readonly run = new FakeRun((channel, payload) => this.emit(channel, payload), this.jobs);
+  /** Image detail, tag, pull, push and build. */
+  readonly imageActions = new FakeImageActions((channel, payload) => this.emit(channel, payload), this.jobs);
+  /** Compose projects and their actions. */
+  readonly compose = new FakeCompose((channel, payload) => this.emit(channel, payload), this.jobs);
+  /** A container's filesystem. */
+  readonly containerFiles = new FakeContainerFiles((channel, payload) => this.emit(channel, payload), this.jobs);
+  /** What `dialog:pick-path` answers (the desktop picker); undefined answers UNAVAILABLE as the browser host does. */
+  pickedPath: string | null | undefined = undefined;
   /** The WSL VM, distro details, long distro operations and `.wslconfig`. */
   readonly wsl = new FakeWsl({
     getDistros: () => this.distros,
@@ -165,6 +183,11 @@ export class FakeLightdock implements LightdockApi {
       this.memory.answer(channel, request) ??
       this.network.answer(channel, request) ??
       this.files.answer(channel, request) ??
+      this.jobs.answer(channel, request) ??
+      this.run.answer(channel, request) ??
+      this.imageActions.answer(channel, request) ??
+      this.compose.answer(channel, request) ??
+      this.containerFiles.answer(channel, request) ??
       this.answer(channel, request)
     );
   }
@@ -185,6 +208,8 @@ export class FakeLightdock implements LightdockApi {
         });
       case 'distros:list':
         return ok(this.snapshot());
+      case 'dialog:pick-path':
+        return this.pickedPath === undefined ? fail('UNAVAILABLE', 'This host has no file picker; type the path instead.') : ok({ path: this.pickedPath });
       case 'distros:start':
         return this.change(request, (distro) => ({ ...distro, state: 'Running' }));
       case 'distros:terminate':

@@ -3,7 +3,11 @@ import type { EventPayload, InvokeChannel, InvokeResponse } from '../../../share
 import type { IpcErrorPayload } from '../../../shared/ipc/result';
 import type { EventListener } from '../../services/event-hub';
 import type { InvokeDispatcher } from '../common/invoke-dispatcher';
+import { registerComposeCommands } from './compose-commands';
+import { registerContainerFilesCommands } from './container-files-command';
 import { registerDoctorCommand } from './doctor-command';
+import { registerImageCommands } from './image-commands';
+import { registerRunCommand } from './run-command';
 import { registerEngineCommands } from './engine-commands';
 import { registerFilesCommand } from './files-command';
 import { registerMemoryCommand } from './memory-command';
@@ -106,6 +110,11 @@ export function createCliProgram(open: OpenDispatcher, io: CliIo, setExitCode: (
   registerMemoryCommand(program, { run, open, io, setExitCode });
   registerNetworkCommand(program, { run, open, io, setExitCode });
   registerFilesCommand(program, { run, open, io, setExitCode });
+  const containers = program.commands.find((command) => command.name() === 'containers') ?? program.command('containers');
+  registerRunCommand(containers, { run, open, io, setExitCode });
+  registerContainerFilesCommands(containers, { run, open, io, setExitCode });
+  registerImageCommands(program, { run, open, io, setExitCode });
+  registerComposeCommands(program, { run, open, io, setExitCode });
   return program;
 }
 

@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { HostInfo } from '../../../shared/model/host';
 import { APP_VERSION } from '../../../shared/version';
 import { resolveDataDir } from '../../services/app-paths';
+import type { ActionDeps } from '../../services/action-deps';
+import { ComposeService } from '../../services/compose/compose-service';
+import { ContainerFilesService } from '../../services/container-files/container-files-service';
 import { ContainerStreams } from '../../services/docker/container-streams';
+import { ImageService } from '../../services/images/image-service';
+import { JobService } from '../../services/jobs/job-service';
+import { RunService } from '../../services/run/run-service';
 import { FilesService } from '../../services/files/files-service';
 import type { InsightDeps } from '../../services/insight-deps';
 import { MemoryService } from '../../services/memory/memory-service';
@@ -38,6 +44,15 @@ export interface HostEnvironment {
   sleep?: Sleep;
   /** Opens the settings store at the given directory and base name (conf, or electron-store in the desktop app). */
   openSettingsStore(dataDir: string, name: string): SettingsStore;
+  /** A native file or folder picker (the desktop app's dialog); hosts without one leave it out and paths are typed. */
+  pickPath?(request: PickPathRequest): Promise<string | null>;
+}
+
+/** What a native picker is asked for. */
+export interface PickPathRequest {
+  purpose: 'folder' | 'open-file' | 'save-file';
+  title: string;
+  defaultPath?: string;
 }
 
 /** Every service a host wires to its users, plus the event hub they push through. */
@@ -63,6 +78,18 @@ export interface Services {
   network: NetworkService;
   /** The Files view: directories across the Windows boundary. */
   files: FilesService;
+  /** Long engine work (pulls, pushes, builds, Compose runs) the UI follows. */
+  jobs: JobService;
+  /** `docker run` with its isolation preview. */
+  run: RunService;
+  /** Image detail, tag, pull, push and build. */
+  imageActions: ImageService;
+  /** Compose projects and their up/down/restart/pull/logs. */
+  compose: ComposeService;
+  /** A container's filesystem: browse, read, download, upload. */
+  containerFiles: ContainerFilesService;
+  /** The native picker, where the host has one. */
+  pickPath: ((request: PickPathRequest) => Promise<string | null>) | null;
   /** Starts the live parts (engine events, VM timers) for hosts that push to a UI; the CLI never calls it. */
   watch(): void;
   /** Ends every subscription a client owned (its window closed or its socket went away). */
@@ -120,6 +147,7 @@ export function composeServices(host: HostEnvironment): Services {
     scenario,
     platform: host.platform,
     appVersion: APP_VERSION,
+    canPickPaths: host.pickPath !== undefined,
   };
   const insightDeps: InsightDeps = {
     wsl,
@@ -140,6 +168,9 @@ export function composeServices(host: HostEnvironment): Services {
   const memoryHistory = new MemoryHistoryService(insightDeps, () => memory.report());
   const network = new NetworkService(insightDeps);
   const files = new FilesService(insightDeps);
+  const jobs = new JobService({ events, clock: host.clock, logger: host.logger });
+  const actionDeps: ActionDeps = { engine, jobs, env: host.env, platform: host.platform, homeDir, dataDir, clock: host.clock, logger: host.logger };
+  const compose = new ComposeService(actionDeps);
   let detachNotificationSources: (() => void) | null = null;
   return {
     dataDir,
@@ -156,6 +187,12 @@ export function composeServices(host: HostEnvironment): Services {
     memoryHistory,
     network,
     files,
+    jobs,
+    run: new RunService(actionDeps),
+    imageActions: new ImageService(actionDeps),
+    compose,
+    containerFiles: new ContainerFilesService(actionDeps),
+    pickPath: host.pickPath === undefined ? null : (request) => host.pickPath?.(request) ?? Promise.resolve(null),
     watch: () => {
       detachNotificationSources ??= attachNotificationSources({
         subscribe: (listener) => events.subscribe(listener),
@@ -172,6 +209,8 @@ export function composeServices(host: HostEnvironment): Services {
     },
     dispose: () => {
       detachNotificationSources?.();
+      jobs.dispose();
+      compose.dispose();
       memoryHistory.dispose();
       streams.dispose();
       engine.dispose();

@@ -1,5 +1,6 @@
 import type { InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/ipc/contract';
 import type { ClientContext } from '../../services/ports';
+import { ServiceError } from '../../services/errors';
 import type { Services } from './compose-services';
 
 /** One handler per contract channel; a missing channel is a compile error. */
@@ -10,6 +11,7 @@ export type InvokeHandlers = {
 /** Maps every channel of the contract to the service call that answers it. */
 export function createInvokeHandlers(services: Services): InvokeHandlers {
   const { wsl, hostInfo, engine, streams, setup, notifications, generalSettings, memory, memoryHistory, network, files } = services;
+  const { jobs, run, imageActions, compose, containerFiles } = services;
   return {
     'app:info': async () => hostInfo,
     'app:status': () => wsl.status(hostInfo),
@@ -98,5 +100,27 @@ export function createInvokeHandlers(services: Services): InvokeHandlers {
     'network:check-port': (request) => network.checkPort(request),
     'files:report': ({ distro, container }) => files.report({ distro, container }),
     'files:measure': ({ name }) => files.measure(name),
+    'containers:plan': ({ spec }) => run.plan(spec),
+    'containers:run': ({ spec }) => run.run(spec),
+    'images:inspect': ({ id }) => imageActions.inspect(id),
+    'images:tag': ({ source, target }) => imageActions.tag(source, target),
+    'images:pull': async ({ reference }) => imageActions.pull(reference),
+    'images:push': async ({ reference }) => imageActions.push(reference),
+    'images:build': async (request) => imageActions.build(request),
+    'jobs:list': async () => jobs.list(),
+    'jobs:get': async ({ jobId }) => jobs.get(jobId),
+    'jobs:cancel': ({ jobId }) => jobs.cancel(jobId),
+    'compose:cli': () => compose.cli(),
+    'compose:projects': () => compose.projects(),
+    'compose:act': ({ project, action }) => compose.act(project, action),
+    'compose:up-file': ({ file }) => compose.upFile(file),
+    'container-files:list': ({ id, path, offset }) => containerFiles.list(id, path, offset ?? 0),
+    'container-files:read': ({ id, path }) => containerFiles.read(id, path),
+    'container-files:download': ({ id, path, filePath }) => containerFiles.download(id, path, filePath),
+    'container-files:upload': ({ id, folder, filePath }) => containerFiles.upload(id, folder, filePath),
+    'dialog:pick-path': async (request) => {
+      if (services.pickPath === null) throw new ServiceError('UNAVAILABLE', 'This host has no file picker; type the path instead.');
+      return { path: await services.pickPath(request) };
+    },
   };
 }

@@ -1,5 +1,7 @@
 import type { ContainerAction, ContainerDetail, ContainerStats, ContainerSummary, LogLine } from '../../../shared/model/container';
 import type { EngineKind, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../../../shared/model/engine';
+import type { ImageDetail } from '../../../shared/model/image-detail';
+import type { RunSpec } from '../../../shared/model/run-container';
 
 /** What a ping learns of the engine. */
 export interface EngineIdentity {
@@ -23,6 +25,43 @@ export interface ContainerMemoryUse {
   name: string;
   bytes: number;
   limitBytes: number | null;
+}
+
+/** Credentials for one registry, as the Engine API's X-Registry-Auth carries them; never stored by Lightdock. */
+export interface RegistryAuth {
+  serveraddress: string;
+  username?: string;
+  password?: string;
+  identitytoken?: string;
+}
+
+/** One message of the engine's JSON progress stream (pull, push, build), already parsed; every field is untrusted. */
+export interface ProgressMessage {
+  id?: string;
+  status?: string;
+  progress?: string;
+  progressDetail?: { current?: number; total?: number };
+  /** A build's output. */
+  stream?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+  /** A build's image id (`{"ID": "sha256:…"}`) or a push's digest. */
+  aux?: { ID?: string; Digest?: string; Tag?: string };
+}
+
+/** What a build sends besides its context. */
+export interface BuildOptions {
+  dockerfile: string;
+  tag: string | null;
+  buildArgs: Record<string, string>;
+  noCache: boolean;
+  pull: boolean;
+}
+
+/** The engine's setup a run preview needs. */
+export interface EngineFacts {
+  cgroupVersion: 1 | 2 | null;
+  usernsRemap: boolean;
 }
 
 /** A running stream that can be stopped; stopping twice is harmless. */
@@ -89,4 +128,28 @@ export interface ContainerEngine {
    * this machine, else one-shot stats at bounded concurrency. Engines without it are sampled through `statsOnce`.
    */
   memoryUse?(): Promise<ContainerMemoryUse[]>;
+  /** The cgroup version and user-namespace remapping, for a run's isolation preview. */
+  engineFacts(): Promise<EngineFacts>;
+  /** `docker create` from a validated spec (volumes created when missing); CONFLICT for a name in use, NOT_FOUND for a missing image. */
+  createContainer(spec: RunSpec): Promise<{ id: string; warnings: string[] }>;
+  /** An image in full with its history and the containers made from it. */
+  inspectImage(ref: string): Promise<ImageDetail>;
+  /** `docker tag source target`. */
+  tagImage(source: string, target: string): Promise<void>;
+  /** Pulls, calling `onMessage` per progress message; rejects with the stream's error; `signal` aborts it. */
+  pullImage(reference: string, auth: RegistryAuth | null, onMessage: (message: ProgressMessage) => void, signal: AbortSignal): Promise<void>;
+  /** Pushes, as pullImage. */
+  pushImage(reference: string, auth: RegistryAuth | null, onMessage: (message: ProgressMessage) => void, signal: AbortSignal): Promise<void>;
+  /** Builds from a tar of the context, as pullImage; `auths` serve the FROM pulls. */
+  buildImage(
+    context: NodeJS.ReadableStream,
+    options: BuildOptions,
+    auths: RegistryAuth[],
+    onMessage: (message: ProgressMessage) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
+  /** A tar stream of a path inside the container (`GET /containers/{id}/archive`); NOT_FOUND for a missing path. */
+  getArchive(ref: string, path: string, signal: AbortSignal): Promise<NodeJS.ReadableStream>;
+  /** Extracts a tar into a folder of the container (`PUT /containers/{id}/archive`). */
+  putArchive(ref: string, folder: string, tar: NodeJS.ReadableStream, signal: AbortSignal): Promise<void>;
 }

@@ -48,6 +48,7 @@ export const PAGES: readonly PageEntry[] = [
   split({ id: 'containers', label: 'Containers', icon: <ViewInArOutlined />, inNav: true }, () => import('./ContainersPage').then((m) => m.ContainersPage)),
   split({ id: 'container', label: 'Container', icon: <ViewInArOutlined />, inNav: false }, () => import('./ContainerDetailPage').then((m) => m.ContainerDetailPage)),
   split({ id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true }, () => import('./ImagesPage').then((m) => m.ImagesPage)),
+  split({ id: 'image', label: 'Image', icon: <LayersOutlined />, inNav: false }, () => import('./ImageDetailPage').then((m) => m.ImageDetailPage)),
   split({ id: 'volumes', label: 'Volumes', icon: <StorageOutlined />, inNav: true }, () => import('./VolumesPage').then((m) => m.VolumesPage)),
   split({ id: 'settings', label: 'Settings', icon: <SettingsOutlined />, inNav: true }, () => import('./SettingsPage').then((m) => m.SettingsPage)),
   split({ id: 'setup', label: 'Setup', icon: <FactCheckOutlined />, inNav: true }, () => import('./SetupPage').then((m) => m.SetupPage)),

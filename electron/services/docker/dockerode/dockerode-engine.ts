@@ -4,7 +4,23 @@ import type { ContainerAction, ContainerDetail, ContainerStats, ContainerSummary
 import type { ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../../../../shared/model/engine';
 import { ServiceError } from '../../errors';
 import type { Logger } from '../../ports';
-import type { ContainerEngine, ContainerMemoryUse, EngineEvent, EngineIdentity, ExecHandle, StreamHandle } from '../container-engine';
+import type { ImageDetail } from '../../../../shared/model/image-detail';
+import type { RunSpec } from '../../../../shared/model/run-container';
+import type {
+  BuildOptions,
+  ContainerEngine,
+  ContainerMemoryUse,
+  EngineEvent,
+  EngineFacts,
+  EngineIdentity,
+  ExecHandle,
+  ProgressMessage,
+  RegistryAuth,
+  StreamHandle,
+} from '../container-engine';
+import { getArchive, putArchive } from './dockerode-archive';
+import { buildImage, inspectImage, pullImage, pushImage, tagImage } from './dockerode-images';
+import { createContainer } from './dockerode-run';
 import { dockerodeOptions } from '../endpoint/dockerode-options';
 import type { DockerEndpoint } from '../endpoint/resolve-endpoint';
 import { LineSplitter } from '../line-splitter';
@@ -291,6 +307,58 @@ export class DockerodeEngine implements ContainerEngine {
   /** An interactive exec (dockerode-streams). */
   openExec(ref: string, options: { cols: number; rows: number; command?: string[] }, onOutput: (data: string) => void, onExit: (exitCode: number | null) => void): Promise<ExecHandle> {
     return openExec(this.docker, ref, options, onOutput, onExit);
+  }
+
+  /** The engine's cgroup version and user-namespace remapping (`docker info`, kept). */
+  async engineFacts(): Promise<EngineFacts> {
+    const setup = await this.engineSetup();
+    return { cgroupVersion: (this.local ? localCgroupVersion() : null) ?? setup.cgroupVersion, usernsRemap: setup.usernsRemap };
+  }
+
+  /** `docker create` (dockerode-run). */
+  createContainer(spec: RunSpec): Promise<{ id: string; warnings: string[] }> {
+    return createContainer(this.docker, spec);
+  }
+
+  /** An image in full (dockerode-images). */
+  async inspectImage(ref: string): Promise<ImageDetail> {
+    return inspectImage(this.docker, ref, await this.listContainers());
+  }
+
+  /** `docker tag` (dockerode-images). */
+  tagImage(source: string, target: string): Promise<void> {
+    return tagImage(this.docker, source, target);
+  }
+
+  /** A pull with progress (dockerode-images). */
+  pullImage(reference: string, auth: RegistryAuth | null, onMessage: (message: ProgressMessage) => void, signal: AbortSignal): Promise<void> {
+    return pullImage(this.docker, reference, auth, onMessage, signal);
+  }
+
+  /** A push with progress (dockerode-images). */
+  pushImage(reference: string, auth: RegistryAuth | null, onMessage: (message: ProgressMessage) => void, signal: AbortSignal): Promise<void> {
+    return pushImage(this.docker, reference, auth, onMessage, signal);
+  }
+
+  /** A build from a context tar (dockerode-images). */
+  buildImage(
+    context: NodeJS.ReadableStream,
+    options: BuildOptions,
+    auths: RegistryAuth[],
+    onMessage: (message: ProgressMessage) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    return buildImage(this.docker, context, options, auths, onMessage, signal);
+  }
+
+  /** A tar of a path inside a container (dockerode-archive). */
+  getArchive(ref: string, path: string, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+    return getArchive(this.docker, ref, path, signal);
+  }
+
+  /** Extracts a tar into a container's folder (dockerode-archive). */
+  putArchive(ref: string, folder: string, tar: NodeJS.ReadableStream, signal: AbortSignal): Promise<void> {
+    return putArchive(this.docker, ref, folder, tar, signal);
   }
 
   /** Stops the event streams this engine opened; idle keep-alive sockets are unreferenced by Node's agent. */

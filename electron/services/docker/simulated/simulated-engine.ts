@@ -4,7 +4,24 @@ import type { ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '.
 import { ServiceError } from '../../errors';
 import type { Clock, Logger } from '../../ports';
 import { JsonStateFile } from '../../storage/json-state-file';
-import type { ContainerEngine, ContainerMemoryUse, EngineEvent, EngineIdentity, ExecHandle, StreamHandle } from '../container-engine';
+import type { ImageDetail } from '../../../../shared/model/image-detail';
+import type { RunSpec } from '../../../../shared/model/run-container';
+import type {
+  BuildOptions,
+  ContainerEngine,
+  ContainerMemoryUse,
+  EngineEvent,
+  EngineFacts,
+  EngineIdentity,
+  ExecHandle,
+  ProgressMessage,
+  RegistryAuth,
+  StreamHandle,
+} from '../container-engine';
+import type { SimulatedAccess } from './simulated-access';
+import { getSimulatedArchive, putSimulatedArchive } from './simulated-archive';
+import { buildSimulatedImage, inspectSimulatedImage, tagSimulatedImage, transferSimulatedImage } from './simulated-images';
+import { createSimulatedContainer } from './simulated-run';
 import { applyAction, findContainer, requireContainer, withEvents } from './container-rules';
 import { SimulatedEngineState, type SimulatedContainer, type SimulatedNetworkMode } from './engine-state';
 import { seedEngineState, simulatedId } from './seed-engine';
@@ -333,6 +350,60 @@ export class SimulatedEngine implements ContainerEngine {
       return spec.start === false ? created : applyAction(created, id, 'start', {}, now);
     });
     return id;
+  }
+
+  /** The simulated VM runs cgroup v2 without user-namespace remapping. */
+  async engineFacts(): Promise<EngineFacts> {
+    return { cgroupVersion: 2, usernsRemap: false };
+  }
+
+  createContainer(spec: RunSpec): Promise<{ id: string; warnings: string[] }> {
+    return createSimulatedContainer(this.access(), spec);
+  }
+
+  inspectImage(ref: string): Promise<ImageDetail> {
+    return inspectSimulatedImage(this.access(), ref);
+  }
+
+  tagImage(source: string, target: string): Promise<void> {
+    return tagSimulatedImage(this.access(), source, target);
+  }
+
+  pullImage(reference: string, _auth: RegistryAuth | null, onMessage: (message: ProgressMessage) => void, signal: AbortSignal): Promise<void> {
+    return transferSimulatedImage(this.access(), 'pull', reference, onMessage, signal);
+  }
+
+  pushImage(reference: string, _auth: RegistryAuth | null, onMessage: (message: ProgressMessage) => void, signal: AbortSignal): Promise<void> {
+    return transferSimulatedImage(this.access(), 'push', reference, onMessage, signal);
+  }
+
+  buildImage(
+    context: NodeJS.ReadableStream,
+    options: BuildOptions,
+    _auths: RegistryAuth[],
+    onMessage: (message: ProgressMessage) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    return buildSimulatedImage(this.access(), context, options, onMessage, signal);
+  }
+
+  getArchive(ref: string, path: string, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+    return getSimulatedArchive(this.access(), ref, path, signal);
+  }
+
+  putArchive(ref: string, folder: string, tar: NodeJS.ReadableStream, signal: AbortSignal): Promise<void> {
+    return putSimulatedArchive(this.access(), ref, folder, tar, signal);
+  }
+
+  /** What the feature modules (run, images, archive) get of this engine. */
+  private access(): SimulatedAccess {
+    return {
+      read: () => this.file.read(),
+      mutate: (change) => this.mutate(change),
+      clock: this.clock,
+      logger: this.logger,
+      later: (task, ms) => this.later(task, ms),
+    };
   }
 
   close(): void {

@@ -26,7 +26,7 @@ describe('the invoke dispatcher every host shares', () => {
   it('answers app:info with the simulated label', async () => {
     expect(await dispatch('app:info', {}, client)).toEqual({
       ok: true,
-      value: { backend: 'simulated', simulated: true, scenario: 'ready', platform: 'linux', appVersion: '0.1.0' },
+      value: { backend: 'simulated', simulated: true, scenario: 'ready', platform: 'linux', appVersion: '0.1.0', canPickPaths: false },
     });
   });
 

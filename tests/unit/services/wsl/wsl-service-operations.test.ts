@@ -170,7 +170,7 @@ describe('the VM and .wslconfig through the service', () => {
     const vm = events.events.find((e) => e.channel === 'vm:changed')?.payload as { memory: { usedBytes: number }; runningDistros: number };
     expect(vm.runningDistros).toBe(1);
     expect(vm.memory.usedBytes).toBeGreaterThan(0);
-    const status = await service.status({ backend: 'simulated', simulated: true, scenario: 'ready', platform: 'linux', appVersion: '0' });
+    const status = await service.status({ backend: 'simulated', simulated: true, scenario: 'ready', platform: 'linux', appVersion: '0', canPickPaths: false });
     expect(status.vm).toEqual({ state: 'Starting', runningDistros: 1 });
     expect(status.distros).toEqual({ total: 3, running: 1, defaultDistro: 'Ubuntu-24.04' });
   });

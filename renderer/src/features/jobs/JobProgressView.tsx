@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { JobLayer, JobSummary } from '../../../../shared/model/job';
+import { formatBytes } from '../../components/format-bytes';
+import { describeIpcError } from '../../ipc/ipc-error';
+import { LogViewport } from '../container-detail/LogViewport';
+import type { FollowedJob } from './useJob';
+
+const STATE_WORDS: Record<JobSummary['state'], { label: string; color: 'info' | 'success' | 'error' | 'default' }> = {
+  running: { label: 'Running', color: 'info' },
+  succeeded: { label: 'Done', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
+  cancelled: { label: 'Cancelled', color: 'default' },
+};
+
+function layerText(layer: JobLayer): string {
+  if (layer.total !== null && layer.total > 0 && !layer.done) return `${layer.status} ${formatBytes(layer.current ?? 0)} of ${formatBytes(layer.total)}`;
+  return layer.status;
+}
+
+function LayerRow({ layer }: { layer: JobLayer }): React.JSX.Element {
+  const percent = layer.done ? 100 : layer.total !== null && layer.total > 0 ? Math.min(100, ((layer.current ?? 0) / layer.total) * 100) : null;
+  return (
+    <Box role="listitem" aria-label={`Layer ${layer.id.slice(0, 12)}: ${layerText(layer)}`}>
+      <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
+        <Typography variant="body2" component="code" sx={{ fontFamily: 'monospace' }}>
+          {layer.id.slice(0, 12)}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {layerText(layer)}
+        </Typography>
+      </Box>
+      {percent !== null && <LinearProgress variant="determinate" value={percent} sx={{ height: 4, borderRadius: 2 }} aria-hidden />}
+    </Box>
+  );
+}
+
+/** Props of the job view: the followed job, and whether to show its output log (builds and Compose runs). */
+export interface JobProgressViewProps {
+  followed: FollowedJob;
+  showLog: boolean;
+  /** The log's accessible name ("Build log", "Compose output"). */
+  logLabel?: string;
+}
+
+/**
+ * One job on screen: title, state, overall progress (determinate when the engine gave sizes), each layer with its
+ * status and bytes, the output log (windowed, following the newest line until scrolled up), the error, and Cancel.
+ */
+export function JobProgressView({ followed, showLog, logLabel = 'Output' }: JobProgressViewProps): React.JSX.Element {
+  const { job, lines, droppedLines, cancelling, cancelError, cancel } = followed;
+  const [follow, setFollow] = useState(true);
+  if (job === undefined) {
+    return <LinearProgress aria-label="Starting" />;
+  }
+  const state = STATE_WORDS[job.state];
+  return (
+    <Stack spacing={1.5} aria-label={job.title}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <Typography variant="subtitle1" component="h3" sx={{ flexGrow: 1, overflowWrap: 'anywhere' }}>
+          {job.title}
+        </Typography>
+        <Chip size="small" label={state.label} color={state.color} />
+        {job.state === 'running' && job.cancellable && (
+          <Button size="small" color="inherit" variant="outlined" onClick={cancel} disabled={cancelling}>
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </Button>
+        )}
+      </Box>
+      {job.state === 'running' && (
+        <LinearProgress
+          variant={job.progress === null ? 'indeterminate' : 'determinate'}
+          value={job.progress === null ? undefined : job.progress * 100}
+          aria-label={`${job.title} progress`}
+        />
+      )}
+      <Typography variant="body2" color="text.secondary" role="status" sx={{ overflowWrap: 'anywhere' }}>
+        {job.message}
+      </Typography>
+      {job.layers.length > 0 && (
+        <Stack spacing={0.75} role="list" aria-label="Layers">
+          {job.layers.map((layer) => (
+            <LayerRow key={layer.id} layer={layer} />
+          ))}
+        </Stack>
+      )}
+      {job.state === 'failed' && job.error !== undefined && <Alert severity="error">{job.error.message}</Alert>}
+      {cancelError !== undefined && <Alert severity="error">Could not cancel: {describeIpcError(cancelError)}</Alert>}
+      {showLog && (
+        <>
+          {droppedLines > 0 && (
+            <Typography variant="caption" color="text.secondary">
+              {droppedLines} earlier lines are not shown.
+            </Typography>
+          )}
+          <LogViewport label={logLabel} lines={lines} showTimestamps={false} follow={follow} onScrolledAway={() => setFollow(false)} />
+          {!follow && (
+            <Button size="small" onClick={() => setFollow(true)} sx={{ alignSelf: 'flex-start' }}>
+              Follow the newest line
+            </Button>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
