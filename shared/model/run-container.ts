@@ -84,6 +84,8 @@ export const RunSpec = z
     maxRetries: z.number().int().min(0).max(1000).nullable(),
     resources: RunResources,
     namespaces: RunNamespaces,
+    /** `--label key=value` (Compose's labels when the simulated Compose brings a project up); optional. */
+    labels: z.record(z.string().min(1).max(256), z.string().max(4096)).optional(),
     /** `-t`: allocate a terminal. */
     tty: z.boolean(),
     /** Start it once created (`docker run -d`); false = `docker create`. */
