@@ -55,6 +55,8 @@ interface JobRecord {
   pending: string[];
   dropped: number;
   partial: string;
+  /** Layers whose bytes have all arrived (downloaded, verifying, extracting): they count whole in the overall progress. */
+  downloaded: Set<string>;
   controller: AbortController;
   settled: Promise<void>;
   timer: ReturnType<typeof setTimeout> | null;
@@ -71,15 +73,19 @@ export interface JobServiceOptions {
   pushMs?: number;
 }
 
+/** A byte count as the engine may send it: a number from 0 to 2^53 (sums of 256 of them stay finite), else null. */
 function finiteOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER ? value : null;
 }
 
+/** At most `max` characters, the cut marked by an ellipsis (the contract's maxima count it). */
 function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 const DONE_STATUS = /^(pull complete|already exists|pushed|layer already exists|download complete|mounted from)/i;
+/** A pulled layer's bytes are all there; extraction follows and reports its own progress. */
+const DOWNLOADED_STATUS = /^(download complete|verifying checksum|extracting)/i;
 
 /**
  * Long engine work (pulls, pushes, builds, Compose runs) as jobs the UI follows: each job's layers, status and
@@ -124,6 +130,7 @@ export class JobService {
       pending: [],
       dropped: 0,
       partial: '',
+      downloaded: new Set(),
       controller: new AbortController(),
       settled: Promise.resolve(),
       timer: null,
@@ -191,6 +198,7 @@ export class JobService {
   }
 
   private applyMessage(record: JobRecord, message: ProgressMessage): void {
+    if (typeof message !== 'object' || message === null) return;
     if (typeof message.stream === 'string') this.addOutput(record, message.stream);
     const error = typeof message.errorDetail?.message === 'string' ? message.errorDetail.message : typeof message.error === 'string' ? message.error : null;
     if (error !== null) this.addOutput(record, `${error}\n`);
@@ -212,6 +220,7 @@ export class JobService {
     const current = finiteOrNull(detail?.current);
     const total = finiteOrNull(detail?.total);
     const done = DONE_STATUS.test(status);
+    if (DOWNLOADED_STATUS.test(status)) record.downloaded.add(id);
     record.layers.set(id, {
       id,
       status,
@@ -266,15 +275,31 @@ export class JobService {
 
   private snapshot(record: JobRecord): JobSummary {
     const layers = [...record.layers.values()];
-    let progress = record.summary.progress;
-    const sized = layers.filter((layer) => layer.total !== null && layer.total > 0);
-    if (sized.length > 0 && record.summary.state === 'running') {
-      const total = sized.reduce((sum, layer) => sum + (layer.total ?? 0), 0);
-      const current = sized.reduce((sum, layer) => sum + Math.min(layer.total ?? 0, layer.done ? (layer.total ?? 0) : (layer.current ?? 0)), 0);
-      progress = total > 0 ? Math.min(1, current / total) : null;
-    }
-    record.summary.progress = progress;
+    if (record.summary.state === 'running') record.summary.progress = this.progress(record, layers) ?? record.summary.progress;
     return { ...record.summary, layers };
+  }
+
+  /**
+   * Bytes arrived over bytes expected, of the layers with a size. A layer still waiting (no size yet: the engine
+   * downloads three at a time) counts as the mean size of the sized ones, so the bar does not fall back each time
+   * the next layers start; a downloaded layer counts whole while it is extracted. Null while no layer has a size.
+   */
+  private progress(record: JobRecord, layers: JobLayer[]): number | null {
+    let expected = 0;
+    let arrived = 0;
+    let sized = 0;
+    let waiting = 0;
+    for (const layer of layers) {
+      if (layer.total === null || layer.total === 0) {
+        if (!layer.done) waiting += 1;
+        continue;
+      }
+      sized += 1;
+      expected += layer.total;
+      arrived += layer.done || record.downloaded.has(layer.id) ? layer.total : Math.min(layer.total, layer.current ?? 0);
+    }
+    if (sized === 0) return null;
+    return Math.min(1, arrived / (expected + (waiting * expected) / sized));
   }
 
   private push(record: JobRecord): void {
