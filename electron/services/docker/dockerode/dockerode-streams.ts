@@ -297,7 +297,7 @@ function delay(ms: number): Promise<void> {
 }
 
 /** What dockerode threw, as the port's ServiceErrors (the dockerode engine's own mapping). */
-function engineError(error: unknown, docker: Docker): Error {
+export function engineError(error: unknown, docker: Docker): Error {
   const mapped = mapEngineError(error, endpointOf(docker), REQUEST_TIMEOUT_MS);
   return mapped instanceof Error ? mapped : new Error(String(mapped));
 }
