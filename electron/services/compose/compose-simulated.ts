@@ -43,12 +43,13 @@ export function specOfContainer(container: ContainerSummary): RunSpec | null {
   return spec.success ? spec.data : null;
 }
 
-/** `up -d` on the simulated engine: starts the project's stopped containers, or creates them from `specs` when it has none. */
+/** `up -d` on the simulated engine: starts the project's stopped containers, or creates and starts them from `specs` when it has none. */
 export async function simulatedUp(engine: ContainerEngine, members: readonly ContainerSummary[], specs: readonly RunSpec[], reporter: JobReporter): Promise<void> {
   if (members.length === 0) {
     for (const spec of specs) {
       reporter.output(` Container ${spec.name ?? spec.image}  Creating\n`);
-      await engine.createContainer(spec);
+      const { id } = await engine.createContainer(spec);
+      await engine.act(id, 'start', {});
       reporter.output(` Container ${spec.name ?? spec.image}  Started\n`);
     }
     return;
