@@ -21,7 +21,8 @@ export function imageRows(state: SimulatedEngineState): ImageSummary[] {
     }));
 }
 
-function findImage(state: SimulatedEngineState, ref: string): { image: SimulatedImage; tag: string | null } | undefined {
+/** An image by tag (`:latest` when none) or by a unique id prefix, as `docker rmi` finds it. */
+export function findImage(state: SimulatedEngineState, ref: string): { image: SimulatedImage; tag: string | null } | undefined {
   const tag = withLatest(ref);
   const byTag = state.images.find((i) => i.tags.includes(tag));
   if (byTag) return { image: byTag, tag };
