@@ -1,5 +1,87 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import type { FsFileText } from '../../../shared/model/container-files';
+import { formatDownload, formatFileText, formatListing, formatUpload } from './format-container-files';
 import type { WslCommandContext } from './wsl-commands';
 
-/** Registers `lightdock containers ls-files|cat|cp` on the `containers` command (stub until the files work lands). */
-export function registerContainerFilesCommands(_containers: Command, _context: WslCommandContext): void {}
+type JsonOption = { json?: boolean };
+
+/** A number option as the contract wants it: digits as a number, anything else passed on for the host to refuse. */
+function offsetOf(text: string | undefined): number | string | undefined {
+  if (text === undefined) return undefined;
+  return /^\d{1,9}$/.test(text) ? Number(text) : text;
+}
+
+/**
+ * Registers on `lightdock containers`: `files <container> [path] [--offset n]` (one page of a folder, `/` by default),
+ * `cat <container> <path>` (a file's text, its first MiB; a binary file is an error), `cp-out <container> <path>
+ * <tarFile>` (a file or folder saved as a tar, never over an existing file) and `cp-in <container> <localFile>
+ * <folder>`. Local paths are resolved from the current folder; every command takes `--json`.
+ */
+export function registerContainerFilesCommands(containers: Command, context: WslCommandContext): void {
+  const { run, open, io, setExitCode } = context;
+  containers
+    .command('files')
+    .description("list a folder inside a container (one page, folders first; works on stopped containers)")
+    .argument('<container>', 'container id or name')
+    .argument('[path]', 'absolute path inside the container', '/')
+    .option('--offset <n>', 'start the page at this entry')
+    .option('--json', 'machine-readable output')
+    .action((container: string, folder: string, opts: JsonOption & { offset?: string }) =>
+      run('container-files:list', { id: container, path: folder, offset: offsetOf(opts.offset) }, opts.json, (listing) => formatListing(listing, container)),
+    );
+
+  containers
+    .command('cat')
+    .description("print a file inside a container (its first MiB; control characters shown as '?')")
+    .argument('<container>', 'container id or name')
+    .argument('<path>', 'absolute path inside the container')
+    .option('--json', 'machine-readable output')
+    .action(async (container: string, file: string, opts: JsonOption) => {
+      const { dispatch, close } = open();
+      try {
+        const result = await dispatch('container-files:read', { id: container, path: file }, { id: 'cli' });
+        if (!result.ok) {
+          if (opts.json) io.out(JSON.stringify({ error: result.error }, null, 2));
+          io.err(`lightdock: ${result.error.message}`);
+          setExitCode(1);
+          return;
+        }
+        if (opts.json) {
+          io.out(JSON.stringify(result.value, null, 2));
+          return;
+        }
+        const text = result.value as FsFileText;
+        if (text.binary) {
+          io.err(`lightdock: ${text.path} is a binary file; save it with: lightdock containers cp-out ${container} ${text.path} <file.tar>`);
+          setExitCode(1);
+          return;
+        }
+        io.out(formatFileText(text));
+      } finally {
+        close();
+      }
+    });
+
+  containers
+    .command('cp-out')
+    .description('save a file or folder of a container as a tar archive on this machine (never overwrites)')
+    .argument('<container>', 'container id or name')
+    .argument('<path>', 'absolute path inside the container')
+    .argument('<tarFile>', 'the tar file to create')
+    .option('--json', 'machine-readable output')
+    .action((container: string, inside: string, tarFile: string, opts: JsonOption) =>
+      run('container-files:download', { id: container, path: inside, filePath: path.resolve(tarFile) }, opts.json, formatDownload),
+    );
+
+  containers
+    .command('cp-in')
+    .description('copy a file of this machine into a folder of a container (a file of the same name is replaced)')
+    .argument('<container>', 'container id or name')
+    .argument('<localFile>', 'the file to copy')
+    .argument('<folder>', 'absolute folder inside the container')
+    .option('--json', 'machine-readable output')
+    .action((container: string, localFile: string, folder: string, opts: JsonOption) =>
+      run('container-files:upload', { id: container, folder, filePath: path.resolve(localFile) }, opts.json, formatUpload),
+    );
+}
