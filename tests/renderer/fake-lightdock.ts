@@ -88,7 +88,7 @@ export class FakeLightdock implements LightdockApi {
   /** Pulls, pushes, builds and Compose runs, as jobs. */
   readonly jobs = new FakeJobs((channel, payload) => this.emit(channel, payload));
   /** The run dialog's channels (containers:plan, containers:run). */
-  readonly run = new FakeRun((channel, payload) => this.emit(channel, payload), this.jobs);
+  readonly run = new FakeRun((channel, payload) => this.emit(channel, payload), this.engine);
   /** Image detail, tag, pull, push and build. */
   readonly imageActions = new FakeImageActions((channel, payload) => this.emit(channel, payload), this.jobs);
   /** Compose projects and their actions. */

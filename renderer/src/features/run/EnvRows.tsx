@@ -1,0 +1,39 @@
+import TextField from '@mui/material/TextField';
+import { nextRowKey, type EnvRow } from './run-form';
+import { RowList } from './RowList';
+
+/** Props of the environment editor. */
+export interface EnvRowsProps {
+  rows: readonly EnvRow[];
+  disabled: boolean;
+  problemOf: (index: number) => string | undefined;
+  onChange: (rows: EnvRow[]) => void;
+}
+
+/** The `-e KEY=value` rows, one text field each ("Variable 1"), with add and remove. */
+export function EnvRows({ rows, disabled, problemOf, onChange }: EnvRowsProps): React.JSX.Element {
+  return (
+    <RowList
+      rows={rows}
+      noun="variable"
+      idPrefix="run-env"
+      emptyText="No variables: the image’s own environment."
+      disabled={disabled}
+      problemOf={problemOf}
+      onAdd={() => onChange([...rows, { key: nextRowKey(rows), text: '' }])}
+      onRemove={(key) => onChange(rows.filter((row) => row.key !== key))}
+      renderRow={(row, index, describedBy) => (
+        <TextField
+          size="small"
+          label="KEY=value"
+          value={row.text}
+          onChange={(event) => onChange(rows.map((other) => (other.key === row.key ? { ...other, text: event.target.value } : other)))}
+          error={describedBy !== undefined}
+          disabled={disabled}
+          sx={{ flex: '1 1 240px' }}
+          slotProps={{ htmlInput: { 'aria-label': `Variable ${index + 1}`, 'aria-describedby': describedBy, spellCheck: false } }}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,91 @@
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { emptyPortRow, nextRowKey, type PortRow } from './run-form';
+import { RowList } from './RowList';
+
+/** Props of the published-ports editor. */
+export interface PortRowsProps {
+  rows: readonly PortRow[];
+  disabled: boolean;
+  problemOf: (index: number) => string | undefined;
+  onChange: (rows: PortRow[]) => void;
+}
+
+const PROTOCOLS: readonly PortRow['protocol'][] = ['tcp', 'udp', 'sctp'];
+
+/**
+ * The `-p` rows: host address (127.0.0.1 unless changed), host port (empty: the engine picks one), container port
+ * and protocol, each field named with its row number ("Host port 1").
+ */
+export function PortRows({ rows, disabled, problemOf, onChange }: PortRowsProps): React.JSX.Element {
+  const change = (key: number, patch: Partial<PortRow>): void => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  return (
+    <RowList
+      rows={rows}
+      noun="port"
+      idPrefix="run-port"
+      emptyText="No published ports: nothing outside reaches it except through its networks."
+      disabled={disabled}
+      problemOf={problemOf}
+      onAdd={() => onChange([...rows, emptyPortRow(nextRowKey(rows))])}
+      onRemove={(key) => onChange(rows.filter((row) => row.key !== key))}
+      renderRow={(row, index, describedBy) => {
+        const error = describedBy !== undefined;
+        const input = (name: string, extra: Record<string, unknown> = {}) => ({
+          htmlInput: { 'aria-label': `${name} ${index + 1}`, 'aria-describedby': describedBy, spellCheck: false, ...extra },
+        });
+        return (
+          <>
+            <TextField
+              size="small"
+              label="Host IP"
+              value={row.hostIp}
+              onChange={(event) => change(row.key, { hostIp: event.target.value })}
+              error={error}
+              disabled={disabled}
+              sx={{ flex: '1 1 130px', maxWidth: 180 }}
+              slotProps={input('Host IP')}
+            />
+            <TextField
+              size="small"
+              label="Host port"
+              placeholder="any"
+              value={row.hostPort}
+              onChange={(event) => change(row.key, { hostPort: event.target.value })}
+              error={error}
+              disabled={disabled}
+              sx={{ flex: '1 1 90px', maxWidth: 130 }}
+              slotProps={input('Host port', { inputMode: 'numeric' })}
+            />
+            <TextField
+              size="small"
+              label="Container port"
+              value={row.containerPort}
+              onChange={(event) => change(row.key, { containerPort: event.target.value })}
+              error={error}
+              disabled={disabled}
+              sx={{ flex: '1 1 90px', maxWidth: 140 }}
+              slotProps={input('Container port', { inputMode: 'numeric' })}
+            />
+            <TextField
+              select
+              size="small"
+              label="Protocol"
+              value={row.protocol}
+              onChange={(event) => change(row.key, { protocol: PROTOCOLS.find((protocol) => protocol === event.target.value) ?? 'tcp' })}
+              disabled={disabled}
+              sx={{ flex: '0 0 96px' }}
+              slotProps={{ select: { SelectDisplayProps: { 'aria-label': `Protocol ${index + 1}`, 'aria-labelledby': undefined } } }}
+            >
+              {PROTOCOLS.map((protocol) => (
+                <MenuItem key={protocol} value={protocol}>
+                  {protocol}
+                </MenuItem>
+              ))}
+            </TextField>
+          </>
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,47 @@
+import Box from '@mui/material/Box';
+import TextField from '@mui/material/TextField';
+
+/** The four limits as typed, in docker's units. */
+export interface ResourceTexts {
+  memory: string;
+  memorySwap: string;
+  cpus: string;
+  pidsLimit: string;
+}
+
+/** Props of the limits: their texts, each one's problem, and change. */
+export interface ResourcesFieldsProps {
+  values: ResourceTexts;
+  problems: Partial<Record<keyof ResourceTexts, string>>;
+  disabled: boolean;
+  onChange: (patch: Partial<ResourceTexts>) => void;
+}
+
+const FIELDS: readonly { key: keyof ResourceTexts; label: string; placeholder: string; hint: string }[] = [
+  { key: 'memory', label: 'Memory limit', placeholder: 'e.g. 256m', hint: '--memory: b, k, m or g (empty: no limit).' },
+  { key: 'memorySwap', label: 'Memory + swap', placeholder: 'e.g. 512m', hint: '--memory-swap: at least the memory; -1 for unlimited swap.' },
+  { key: 'cpus', label: 'CPUs', placeholder: 'e.g. 0.5', hint: '--cpus: how many CPUs’ worth of time (empty: every CPU).' },
+  { key: 'pidsLimit', label: 'Process limit', placeholder: 'e.g. 100', hint: '--pids-limit: most processes at once (-1: no limit).' },
+];
+
+/** The cgroup limits of `docker run` (--memory, --memory-swap, --cpus, --pids-limit) as text fields taking docker's units. */
+export function ResourcesFields({ values, problems, disabled, onChange }: ResourcesFieldsProps): React.JSX.Element {
+  return (
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
+      {FIELDS.map((field) => (
+        <TextField
+          key={field.key}
+          size="small"
+          label={field.label}
+          placeholder={field.placeholder}
+          value={values[field.key]}
+          onChange={(event) => onChange({ [field.key]: event.target.value })}
+          error={problems[field.key] !== undefined}
+          helperText={problems[field.key] ?? field.hint}
+          disabled={disabled}
+          slotProps={{ htmlInput: { spellCheck: false } }}
+        />
+      ))}
+    </Box>
+  );
+}
