@@ -2,56 +2,39 @@ import { useCallback, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import DialogContentText from '@mui/material/DialogContentText';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
+import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import BuildOutlined from '@mui/icons-material/BuildOutlined';
 import CleaningServicesOutlined from '@mui/icons-material/CleaningServicesOutlined';
+import CloudDownloadOutlined from '@mui/icons-material/CloudDownloadOutlined';
 import type { ImageSummary } from '../../../shared/model/engine';
+import type { JobSummary } from '../../../shared/model/job';
 import { formatBytes } from '../components/format-bytes';
 import { ConfirmDialog } from '../features/engine/ConfirmDialog';
 import { EngineGate } from '../features/engine/EngineGate';
 import { MutationSnackbar } from '../features/engine/MutationSnackbar';
 import { describePrune } from '../features/engine/prune-words';
 import { useEngineMutation } from '../features/engine/useEngineMutation';
+import { BuildDialog } from '../features/images/BuildDialog';
 import { ImagesGrid } from '../features/images/ImagesGrid';
+import { RemoveImageDialog } from '../features/images/RemoveImageDialog';
+import { PullDialog } from '../features/images/PullDialog';
+import { PushDialog } from '../features/images/PushDialog';
+import { TagDialog } from '../features/images/TagDialog';
 import { imageName, pruneCandidates, useImages } from '../features/images/useImages';
+import { JobDialog } from '../features/jobs/JobDialog';
+import { JobsPanel } from '../features/jobs/JobsPanel';
+import { useJobs } from '../features/jobs/useJobs';
 import { invoke } from '../ipc/ipc-client';
 import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
-
-function RemoveImageDialog(props: { image: ImageSummary; busy: boolean; onCancel: () => void; onConfirm: (force: boolean) => void }): React.JSX.Element {
-  const { image, busy, onCancel, onConfirm } = props;
-  const [force, setForce] = useState(false);
-  const used = image.containers > 0;
-  return (
-    <ConfirmDialog title={`Remove ${imageName(image)}?`} confirmLabel="Remove image" busy={busy} onCancel={onCancel} onConfirm={() => onConfirm(force)}>
-      <DialogContentText>
-        Removing deletes {image.tags.length > 1 ? 'its tags' : 'the image'} and the layers no other image shares (
-        {formatBytes(image.sizeBytes)} at most). Getting it back means pulling or building it again.
-      </DialogContentText>
-      {used && (
-        <>
-          <Alert severity="warning" sx={{ mt: 2 }}>
-            {image.containers === 1 ? 'A container uses' : `${image.containers} containers use`} this image, so the engine refuses to
-            remove it. Forcing removes the tags while the layers the containers need stay until they are removed.
-          </Alert>
-          <FormControlLabel
-            sx={{ mt: 1 }}
-            control={<Checkbox checked={force} onChange={(event) => setForce(event.target.checked)} />}
-            label="Force the removal"
-          />
-        </>
-      )}
-    </ConfirmDialog>
-  );
-}
 
 function PruneImagesDialog(props: { images: readonly ImageSummary[]; busy: boolean; onCancel: () => void; onConfirm: () => void }): React.JSX.Element {
   const candidates = pruneCandidates(props.images);
@@ -81,12 +64,30 @@ function PruneImagesDialog(props: { images: readonly ImageSummary[]; busy: boole
   );
 }
 
+/** The dialog open over the page, if any. */
+type OpenDialog =
+  | { kind: 'pull' }
+  | { kind: 'build' }
+  | { kind: 'tag'; image: ImageSummary }
+  | { kind: 'push'; image: ImageSummary }
+  | { kind: 'job'; job: JobSummary };
+
+const IMAGE_JOB_KINDS = ['pull', 'push', 'build'] as const;
+
 function ImagesView(): React.JSX.Element {
   const { images, loadError, refetch } = useImages();
   const mutation = useEngineMutation();
   const [removing, setRemoving] = useState<ImageSummary | undefined>(undefined);
   const [pruning, setPruning] = useState(false);
+  const [dialog, setDialog] = useState<OpenDialog | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const { jobs } = useJobs(IMAGE_JOB_KINDS, (job) => {
+    if (job.state === 'succeeded' && (job.kind === 'pull' || job.kind === 'build')) refetch();
+  });
   const onRemove = useCallback((image: ImageSummary) => setRemoving(image), []);
+  const onTag = useCallback((image: ImageSummary) => setDialog({ kind: 'tag', image }), []);
+  const onPush = useCallback((image: ImageSummary) => setDialog({ kind: 'push', image }), []);
+  const close = useCallback(() => setDialog(undefined), []);
 
   const remove = async (image: ImageSummary, force: boolean): Promise<void> => {
     const done = await mutation.run(() => invoke('images:remove', { id: image.id, force }), () => `Removed ${imageName(image)}.`);
@@ -118,20 +119,26 @@ function ImagesView(): React.JSX.Element {
           No images
         </Typography>
         <Typography color="text.secondary">
-          Pull or build one from a terminal (<code>docker pull alpine</code>); it appears here.
+          Pull one from a registry or build one from a folder with a Dockerfile; it appears here.
         </Typography>
       </Paper>
     );
   } else {
-    body = <ImagesGrid images={images} busy={mutation.busy} onRemove={onRemove} />;
+    body = <ImagesGrid images={images} busy={mutation.busy} onRemove={onRemove} onTag={onTag} onPush={onPush} />;
   }
 
   return (
     <Stack spacing={2}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
         <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
           {images === undefined ? '' : `${images.length} ${images.length === 1 ? 'image' : 'images'}, ${formatBytes(images.reduce((sum, image) => sum + image.sizeBytes, 0))} in all`}
         </Typography>
+        <Button variant="contained" startIcon={<CloudDownloadOutlined />} onClick={() => setDialog({ kind: 'pull' })}>
+          Pull an image…
+        </Button>
+        <Button variant="outlined" startIcon={<BuildOutlined />} onClick={() => setDialog({ kind: 'build' })}>
+          Build an image…
+        </Button>
         <Button
           variant="outlined"
           color="error"
@@ -142,6 +149,7 @@ function ImagesView(): React.JSX.Element {
           Prune images…
         </Button>
       </Box>
+      <JobsPanel jobs={jobs} onShow={(job) => setDialog({ kind: 'job', job })} />
       {body}
       {removing !== undefined && (
         <RemoveImageDialog
@@ -154,12 +162,36 @@ function ImagesView(): React.JSX.Element {
       {pruning && images !== undefined && (
         <PruneImagesDialog images={images} busy={mutation.busy} onCancel={() => setPruning(false)} onConfirm={() => void prune()} />
       )}
+      {dialog?.kind === 'pull' && <PullDialog onClose={close} />}
+      {dialog?.kind === 'build' && <BuildDialog onClose={close} />}
+      {dialog?.kind === 'tag' && (
+        <TagDialog
+          imageId={dialog.image.id}
+          name={imageName(dialog.image)}
+          onClose={close}
+          onTagged={(target) => {
+            close();
+            setNotice(`Tagged ${imageName(dialog.image)} as ${target}.`);
+            refetch();
+          }}
+        />
+      )}
+      {dialog?.kind === 'push' && <PushDialog tags={dialog.image.tags} onClose={close} />}
+      {dialog?.kind === 'job' && <JobDialog job={dialog.job} showLog={dialog.job.kind === 'build'} logLabel="Build log" onClose={close} />}
       <MutationSnackbar mutation={mutation} />
+      <Snackbar open={notice !== undefined} autoHideDuration={6000} onClose={(_event, reason) => reason !== 'clickaway' && setNotice(undefined)}>
+        <Alert severity="success" variant="filled" onClose={() => setNotice(undefined)} sx={{ width: '100%' }}>
+          {notice}
+        </Alert>
+      </Snackbar>
     </Stack>
   );
 }
 
-/** The Images page: the engine's images with Remove (asks first) and Prune (says what goes, then what went). */
+/**
+ * The Images page: the engine's images (each linking to its page) with Tag…, Push and Remove (asks first) per row;
+ * Pull and Build dialogs with live progress; the running and recent image jobs to reopen; Prune (says what goes, then what went).
+ */
 export function ImagesPage(): React.JSX.Element {
   return (
     <Stack spacing={2}>

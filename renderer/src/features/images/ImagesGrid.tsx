@@ -1,24 +1,51 @@
 import { useMemo } from 'react';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import Tooltip from '@mui/material/Tooltip';
+import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import LocalOfferOutlined from '@mui/icons-material/LocalOfferOutlined';
+import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
 import type { GridColDef } from '@mui/x-data-grid';
 import type { ImageSummary } from '../../../../shared/model/engine';
 import { formatBytes } from '../../components/format-bytes';
-import { imageName, shortImageId } from './useImages';
-import { removeColumn } from '../../components/remove-column';
 import { SmallDataGrid } from '../../components/SmallDataGrid';
+import { hrefFor } from '../../navigation/route';
+import { pushHint } from './image-words';
+import { imageName, shortImageId } from './useImages';
 
 const imageId = (image: ImageSummary): string => image.id;
 
-/** Props of the images table. */
+/** Props of the images table: the rows, whether an action runs, and each row action. */
 export interface ImagesGridProps {
   images: readonly ImageSummary[];
   busy: boolean;
   onRemove: (image: ImageSummary) => void;
+  onTag: (image: ImageSummary) => void;
+  onPush: (image: ImageSummary) => void;
+  /** Run a container from the image; the action is left out without it. */
+  onRun?: (image: ImageSummary) => void;
 }
 
-/** The images table, labelled "Images": tags (or "<none>"), short id, size, age, containers using it and a Remove button per row. */
-export function ImagesGrid({ images, busy, onRemove }: ImagesGridProps): React.JSX.Element {
+function RowAction(props: { title: string; label: string; disabled: boolean; onClick: () => void; children: React.ReactNode }): React.JSX.Element {
+  return (
+    <Tooltip title={props.title}>
+      <span>
+        <IconButton size="small" aria-label={props.label} disabled={props.disabled} onClick={props.onClick}>
+          {props.children}
+        </IconButton>
+      </span>
+    </Tooltip>
+  );
+}
+
+/**
+ * The images table, labelled "Images": the name linking to the image's page (further tags as chips, "<none>" for a
+ * dangling one), short id, size, age, the containers using it, and per row Run…, Tag…, Push and Remove.
+ */
+export function ImagesGrid({ images, busy, onRemove, onTag, onPush, onRun }: ImagesGridProps): React.JSX.Element {
   const columns = useMemo<GridColDef<ImageSummary>[]>(
     () => [
       {
@@ -27,32 +54,59 @@ export function ImagesGrid({ images, busy, onRemove }: ImagesGridProps): React.J
         flex: 1.5,
         minWidth: 200,
         valueGetter: (_value, row) => row.tags.join(', '),
-        renderCell: ({ row }) =>
-          row.tags.length === 0 ? (
-            <Chip size="small" variant="outlined" label="<none> (dangling)" />
-          ) : (
-            <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
-              {row.tags.map((tag) => (
-                <Chip key={tag} size="small" label={tag} />
-              ))}
-            </Stack>
-          ),
+        renderCell: ({ row }) => (
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, height: '100%', overflow: 'hidden' }}>
+            <Link href={hrefFor('image', row.id)} underline="hover" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              {row.tags[0] ?? '<none> (dangling)'}
+            </Link>
+            {row.tags.slice(1).map((tag) => (
+              <Chip key={tag} size="small" label={tag} />
+            ))}
+          </Box>
+        ),
       },
       { field: 'id', headerName: 'ID', width: 140, valueFormatter: (value: string) => shortImageId(value) },
       { field: 'sizeBytes', headerName: 'Size', width: 110, type: 'number', valueFormatter: (value: number) => formatBytes(value) },
       {
         field: 'created',
         headerName: 'Created',
-        width: 180,
+        width: 140,
         type: 'number',
         valueFormatter: (value: number) => new Date(value * 1000).toLocaleDateString(),
       },
       { field: 'containers', headerName: 'Used by', width: 120, type: 'number', valueFormatter: (value: number) => (value === 1 ? '1 container' : `${value} containers`) },
-      removeColumn(imageName, busy, onRemove),
+      {
+        field: 'actions',
+        headerName: 'Actions',
+        width: onRun === undefined ? 130 : 170,
+        sortable: false,
+        filterable: false,
+        disableColumnMenu: true,
+        renderCell: ({ row }) => {
+          const name = imageName(row);
+          const tag = row.tags[0];
+          return (
+            <Box sx={{ display: 'flex', alignItems: 'center', height: '100%' }}>
+              {onRun !== undefined && (
+                <RowAction title="Run a container" label={`Run ${name}…`} disabled={busy} onClick={() => onRun(row)}>
+                  <PlayArrowOutlined fontSize="small" />
+                </RowAction>
+              )}
+              <RowAction title="Tag…" label={`Tag ${name}…`} disabled={busy} onClick={() => onTag(row)}>
+                <LocalOfferOutlined fontSize="small" />
+              </RowAction>
+              <RowAction title={pushHint(tag)} label={`Push ${name}`} disabled={busy || tag === undefined} onClick={() => onPush(row)}>
+                <CloudUploadOutlined fontSize="small" />
+              </RowAction>
+              <RowAction title="Remove" label={`Remove ${name}`} disabled={busy} onClick={() => onRemove(row)}>
+                <DeleteOutlined fontSize="small" />
+              </RowAction>
+            </Box>
+          );
+        },
+      },
     ],
-    [busy, onRemove],
+    [busy, onRemove, onTag, onPush, onRun],
   );
-  return (
-    <SmallDataGrid label="Images" rows={images} columns={columns} getRowId={imageId} hideWhenNarrow={['id', 'created']} />
-  );
+  return <SmallDataGrid label="Images" rows={images} columns={columns} getRowId={imageId} hideWhenNarrow={['id', 'created']} />;
 }

@@ -12,7 +12,8 @@ import { describeIpcError } from '../../ipc/ipc-error';
 import { LogViewport } from '../container-detail/LogViewport';
 import type { FollowedJob } from './useJob';
 
-const STATE_WORDS: Record<JobSummary['state'], { label: string; color: 'info' | 'success' | 'error' | 'default' }> = {
+/** A job's state in words and the colour of its chip. */
+export const JOB_STATE_WORDS: Record<JobSummary['state'], { label: string; color: 'info' | 'success' | 'error' | 'default' }> = {
   running: { label: 'Running', color: 'info' },
   succeeded: { label: 'Done', color: 'success' },
   failed: { label: 'Failed', color: 'error' },
@@ -32,13 +33,26 @@ function LayerRow({ layer }: { layer: JobLayer }): React.JSX.Element {
         <Typography variant="body2" component="code" sx={{ fontFamily: 'monospace' }}>
           {layer.id.slice(0, 12)}
         </Typography>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color={layer.done ? 'success.main' : 'text.secondary'} sx={{ textAlign: 'end', overflowWrap: 'anywhere' }}>
           {layerText(layer)}
         </Typography>
       </Box>
-      {percent !== null && <LinearProgress variant="determinate" value={percent} sx={{ height: 4, borderRadius: 2 }} aria-hidden />}
+      {percent !== null && (
+        <LinearProgress
+          variant="determinate"
+          value={percent}
+          color={layer.done ? 'success' : 'primary'}
+          sx={{ height: 4, borderRadius: 2 }}
+          aria-hidden
+        />
+      )}
     </Box>
   );
+}
+
+function layersDone(layers: readonly JobLayer[]): string {
+  const done = layers.filter((layer) => layer.done).length;
+  return `${done} of ${layers.length} ${layers.length === 1 ? 'layer' : 'layers'} complete`;
 }
 
 /** Props of the job view: the followed job, and whether to show its output log (builds and Compose runs). */
@@ -54,14 +68,15 @@ export interface JobProgressViewProps {
  * status and bytes, the output log (windowed, following the newest line until scrolled up), the error, and Cancel.
  */
 export function JobProgressView({ followed, showLog, logLabel = 'Output' }: JobProgressViewProps): React.JSX.Element {
-  const { job, lines, droppedLines, cancelling, cancelError, cancel } = followed;
+  const { job, lines, droppedLines, cancelling, cancelError, loadError, cancel } = followed;
   const [follow, setFollow] = useState(true);
   if (job === undefined) {
+    if (loadError !== undefined) return <Alert severity="error">Could not read this job: {describeIpcError(loadError)}</Alert>;
     return <LinearProgress aria-label="Starting" />;
   }
-  const state = STATE_WORDS[job.state];
+  const state = JOB_STATE_WORDS[job.state];
   return (
-    <Stack spacing={1.5} aria-label={job.title}>
+    <Stack spacing={1.5} role="group" aria-label={job.title}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Typography variant="subtitle1" component="h3" sx={{ flexGrow: 1, overflowWrap: 'anywhere' }}>
           {job.title}
@@ -84,11 +99,16 @@ export function JobProgressView({ followed, showLog, logLabel = 'Output' }: JobP
         {job.message}
       </Typography>
       {job.layers.length > 0 && (
-        <Stack spacing={0.75} role="list" aria-label="Layers">
-          {job.layers.map((layer) => (
-            <LayerRow key={layer.id} layer={layer} />
-          ))}
-        </Stack>
+        <>
+          <Typography variant="caption" color="text.secondary">
+            {layersDone(job.layers)}
+          </Typography>
+          <Stack spacing={0.75} role="list" aria-label="Layers">
+            {job.layers.map((layer) => (
+              <LayerRow key={layer.id} layer={layer} />
+            ))}
+          </Stack>
+        </>
       )}
       {job.state === 'failed' && job.error !== undefined && <Alert severity="error">{job.error.message}</Alert>}
       {cancelError !== undefined && <Alert severity="error">Could not cancel: {describeIpcError(cancelError)}</Alert>}

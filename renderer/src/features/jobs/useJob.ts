@@ -15,6 +15,8 @@ export interface FollowedJob {
   droppedLines: number;
   cancelling: boolean;
   cancelError: IpcError | undefined;
+  /** Why the job could not be read (gone from the host, the host unreachable); undefined while all is well. */
+  loadError: IpcError | undefined;
   cancel: () => void;
 }
 
@@ -22,37 +24,50 @@ function numbered(texts: readonly string[], from: number): NumberedLine[] {
   return texts.map((text, index) => ({ seq: from + index, stream: 'stdout', text, timestamp: null }));
 }
 
+function bounded(lines: NumberedLine[]): NumberedLine[] {
+  return lines.length > JOB_UI_LINES ? lines.slice(lines.length - JOB_UI_LINES) : lines;
+}
+
+/** True when `candidate` should replace `current`: another job, or the same one at least as far along (ended beats running, more lines beat fewer). */
+export function isNewerJob(candidate: JobSummary, current: JobSummary | undefined): boolean {
+  if (current === undefined || current.id !== candidate.id) return true;
+  if (current.state !== 'running' && candidate.state === 'running') return false;
+  if (current.state === 'running' && candidate.state !== 'running') return true;
+  return candidate.lineCount >= current.lineCount;
+}
+
+/** A push's lines numbered by their place among every line the job printed (its line count says where they end). */
+function pushedLines(push: JobProgress): NumberedLine[] {
+  return numbered(push.lines, Math.max(0, push.job.lineCount - push.lines.length));
+}
+
 /**
  * Follows one job by id: fetches its detail (the output so far), then applies its `jobs:progressed` pushes, applying
  * what arrived once per animation frame so a fast build log never makes React render more often than the screen.
+ * Lines are numbered by their place in the job's whole output, so a push that overtakes the detail is merged, not doubled.
  */
 export function useJob(jobId: string | null, initial?: JobSummary): FollowedJob {
   const [job, setJob] = useState<JobSummary | undefined>(initial);
   const [lines, setLines] = useState<readonly NumberedLine[]>([]);
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<IpcError | undefined>(undefined);
+  const [loadError, setLoadError] = useState<IpcError | undefined>(undefined);
   const queue = useRef<JobProgress[]>([]);
   const frame = useRef<number | null>(null);
-  const nextSeq = useRef(0);
 
   const apply = useCallback(() => {
     frame.current = null;
     const pushes = queue.current.splice(0);
-    if (pushes.length === 0) return;
-    const latest = pushes[pushes.length - 1];
-    if (latest !== undefined) setJob(latest.job);
-    const fresh: NumberedLine[] = [];
-    for (const push of pushes) {
-      nextSeq.current += push.droppedLines;
-      fresh.push(...numbered(push.lines, nextSeq.current));
-      nextSeq.current += push.lines.length;
-    }
-    if (fresh.length > 0) {
-      setLines((previous) => {
-        const all = previous.concat(fresh);
-        return all.length > JOB_UI_LINES ? all.slice(all.length - JOB_UI_LINES) : all;
-      });
-    }
+    const latest = pushes.at(-1);
+    if (latest === undefined) return;
+    setJob((current) => (isNewerJob(latest.job, current) ? latest.job : current));
+    const fresh = pushes.flatMap(pushedLines);
+    if (fresh.length === 0) return;
+    setLines((previous) => {
+      const after = previous.at(-1)?.seq ?? -1;
+      const added = fresh.filter((line) => line.seq > after);
+      return added.length === 0 ? previous : bounded(previous.concat(added));
+    });
   }, []);
 
   useIpcEvent('jobs:progressed', (pushed) => {
@@ -63,10 +78,10 @@ export function useJob(jobId: string | null, initial?: JobSummary): FollowedJob 
 
   useEffect(() => {
     queue.current = [];
-    nextSeq.current = 0;
     setLines([]);
     setCancelling(false);
     setCancelError(undefined);
+    setLoadError(undefined);
     if (jobId === null) {
       setJob(undefined);
       return undefined;
@@ -75,11 +90,14 @@ export function useJob(jobId: string | null, initial?: JobSummary): FollowedJob 
     invoke('jobs:get', { jobId }).then(
       (detail) => {
         if (!live) return;
-        setJob((current) => (current !== undefined && current.lineCount > detail.job.lineCount ? current : detail.job));
-        nextSeq.current = detail.firstLine + detail.lines.length;
-        setLines((current) => (current.length > 0 ? current : numbered(detail.lines, detail.firstLine)));
+        setJob((current) => (isNewerJob(detail.job, current) ? detail.job : current));
+        const fetched = numbered(detail.lines, detail.firstLine);
+        const end = detail.firstLine + detail.lines.length;
+        setLines((current) => bounded(fetched.concat(current.filter((line) => line.seq >= end))));
       },
-      () => undefined,
+      (error: unknown) => {
+        if (live) setLoadError(toIpcError(error));
+      },
     );
     return () => {
       live = false;
@@ -94,7 +112,7 @@ export function useJob(jobId: string | null, initial?: JobSummary): FollowedJob 
     setCancelError(undefined);
     invoke('jobs:cancel', { jobId }).then(
       (summary) => {
-        setJob(summary);
+        setJob((current) => (isNewerJob(summary, current) ? summary : current));
         setCancelling(false);
       },
       (error: unknown) => {
@@ -105,5 +123,5 @@ export function useJob(jobId: string | null, initial?: JobSummary): FollowedJob 
   }, [jobId]);
 
   const droppedLines = Math.max(0, (job?.lineCount ?? 0) - lines.length);
-  return { job, lines, droppedLines, cancelling, cancelError, cancel };
+  return { job, lines, droppedLines, cancelling, cancelError, loadError, cancel };
 }

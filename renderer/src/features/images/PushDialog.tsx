@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { JobSummary } from '../../../../shared/model/job';
+import { invoke } from '../../ipc/ipc-client';
+import { describeIpcError, toIpcError } from '../../ipc/ipc-error';
+import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
+import { DOCKER_HUB_PUSH_HINT, pushDestination, registryHost } from './image-words';
+
+/** Props of the push dialog: the image's tags (one is pushed), which to offer first, what to do with the job, close. */
+export interface PushDialogProps {
+  tags: readonly string[];
+  initialTag?: string;
+  onStarted?: (job: JobSummary) => void;
+  onClose: () => void;
+}
+
+function PushedEnd({ job }: { job: JobSummary }): React.JSX.Element | null {
+  if (job.state !== 'succeeded' || job.result === null) return null;
+  return (
+    <Typography variant="body2" sx={{ mt: 2, overflowWrap: 'anywhere' }}>
+      Pushed as{' '}
+      <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
+        {job.result}
+      </Typography>
+    </Typography>
+  );
+}
+
+/**
+ * "Push an image": asks which tag goes where (a registry host from the tag, or Docker Hub, which needs `docker login`),
+ * then shows the push's per-layer progress with Cancel, and the pushed digest at the end.
+ */
+export function PushDialog({ tags, initialTag, onStarted, onClose }: PushDialogProps): React.JSX.Element {
+  const [tag, setTag] = useState(initialTag ?? tags.find((candidate) => registryHost(candidate) !== null) ?? tags[0] ?? '');
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | undefined>(undefined);
+  const [job, setJob] = useState<JobSummary | undefined>(undefined);
+
+  const start = (): void => {
+    setStarting(true);
+    setStartError(undefined);
+    invoke('images:push', { reference: tag }).then(
+      (started) => {
+        setStarting(false);
+        setJob(started);
+        onStarted?.(started);
+      },
+      (error: unknown) => {
+        setStarting(false);
+        setStartError(describeIpcError(toIpcError(error)));
+      },
+    );
+  };
+
+  return (
+    <Dialog open onClose={starting ? undefined : onClose} aria-labelledby="push-dialog-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="push-dialog-title">{JOB_DIALOG_TITLES.push}</DialogTitle>
+      {job === undefined ? (
+        <>
+          <DialogContent>
+            {tags.length > 1 && (
+              <TextField
+                select
+                label="Tag to push"
+                value={tag}
+                onChange={(event) => setTag(event.target.value)}
+                fullWidth
+                size="small"
+                sx={{ mt: 1, mb: 2 }}
+              >
+                {tags.map((candidate) => (
+                  <MenuItem key={candidate} value={candidate}>
+                    {candidate}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )}
+            <DialogContentText>
+              Push <strong>{tag}</strong> to <strong>{pushDestination(tag)}</strong>? The registry receives the layers it does not
+              have yet.
+            </DialogContentText>
+            {registryHost(tag) === null && (
+              <Alert severity="info" sx={{ mt: 2 }}>
+                {DOCKER_HUB_PUSH_HINT}
+              </Alert>
+            )}
+            {startError !== undefined && (
+              <Alert severity="error" sx={{ mt: 2 }}>
+                Could not start the push: {startError}
+              </Alert>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose} disabled={starting}>
+              Cancel
+            </Button>
+            <Button
+              variant="contained"
+              onClick={start}
+              disabled={starting || tag === ''}
+              startIcon={starting ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined}
+            >
+              Push
+            </Button>
+          </DialogActions>
+        </>
+      ) : (
+        <JobDialogBody job={job} showLog={false} onClose={onClose} renderEnd={(ended) => <PushedEnd job={ended} />} />
+      )}
+    </Dialog>
+  );
+}
