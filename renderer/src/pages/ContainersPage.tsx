@@ -16,11 +16,16 @@ import { RemoveContainersDialog } from '../features/containers/RemoveContainersD
 import { describeSuccess, useContainerActions, type ActionReport } from '../features/containers/useContainerActions';
 import { useContainers } from '../features/containers/useContainers';
 import { useStatsStream } from '../features/containers/useStatsStream';
+import type { ComposeAction } from '../../../shared/model/compose';
+import { ComposeCliAlert } from '../features/compose/ComposeCliAlert';
+import { ComposeJobDialog, type ComposeJobSource } from '../features/compose/ComposeJobDialog';
+import { ComposeRowContext, type ComposeRowState } from '../features/compose/compose-row-context';
+import { OpenComposeFileButton } from '../features/compose/OpenComposeFileDialog';
+import { useCompose } from '../features/compose/useCompose';
 import { EngineGate } from '../features/engine/EngineGate';
 import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
 import { LoadingRows } from '../components/LoadingRows';
-
 
 function EmptyState(): React.JSX.Element {
   return (
@@ -69,6 +74,12 @@ function ReportSnackbar({ report, onClose }: { report: ActionReport | undefined;
       </Alert>
     </Snackbar>
   );
+}
+
+/** Whether a project with no containers left passes the filter: no state filter, its project chosen or all, the text in its name. */
+function downProjectShown(name: string, filter: ContainerFilter): boolean {
+  if (filter.state !== 'all' || (filter.project !== 'all' && filter.project !== name)) return false;
+  return name.includes(filter.text.trim().toLowerCase());
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -122,6 +133,21 @@ function ContainersView(): React.JSX.Element {
 
   const busy = selected.some((container) => actions.pending.has(container.id));
 
+  const compose = useCompose(containers);
+  const [composeJob, setComposeJob] = useState<ComposeJobSource | null>(null);
+  const onComposeAction = useCallback((project: string, action: ComposeAction) => setComposeJob({ project, action }), []);
+  const composeRow = useMemo<ComposeRowState>(() => ({ projects: compose.projects, cli: compose.cli, onAction: onComposeAction }), [compose.projects, compose.cli, onComposeAction]);
+  const downProjects = useMemo(
+    () => compose.downProjects.filter((project) => downProjectShown(project.name, filter)).map((project) => project.name),
+    [compose.downProjects, filter],
+  );
+  const toolbar = (
+    <Stack direction="row" spacing={1} role="toolbar" aria-label="Container tools" sx={{ flexWrap: 'wrap' }}>
+      <OpenComposeFileButton disabled={compose.cli?.available === false} />
+    </Stack>
+  );
+  const composeDialog = composeJob !== null && <ComposeJobDialog source={composeJob} onClose={() => setComposeJob(null)} />;
+
   if (containers === undefined) {
     if (loadError === undefined) return <LoadingRows what="containers" />;
     return (
@@ -133,28 +159,33 @@ function ContainersView(): React.JSX.Element {
 
   return (
     <Stack spacing={2}>
+      {toolbar}
+      <ComposeCliAlert cli={compose.cli} />
       {loadError !== undefined && (
         <Alert severity="warning">The list may be out of date: {describeIpcError(loadError)}</Alert>
       )}
-      {all.length === 0 ? (
+      {all.length === 0 && compose.downProjects.length === 0 ? (
         <EmptyState />
       ) : (
         <>
           <ContainerFilters filter={filter} onChange={setFilter} projects={projects} />
           <BulkActionsBar selected={selected} busy={busy} onAction={onBulk} />
-          {filtered.length === 0 ? (
+          {filtered.length === 0 && downProjects.length === 0 ? (
             <NoMatch onClear={() => setFilter(SHOW_ALL)} />
           ) : (
-            <ContainersTable
-              containers={filtered}
-              stats={stats}
-              pending={actions.pending}
-              selection={selectedIds}
-              onSelectionChange={setSelection}
-              onShownIdsChange={onShownIdsChange}
-              onAction={onRowAction}
-              virtualize={import.meta.env.MODE !== 'test'}
-            />
+            <ComposeRowContext.Provider value={composeRow}>
+              <ContainersTable
+                containers={filtered}
+                stats={stats}
+                pending={actions.pending}
+                selection={selectedIds}
+                onSelectionChange={setSelection}
+                onShownIdsChange={onShownIdsChange}
+                onAction={onRowAction}
+                virtualize={import.meta.env.MODE !== 'test'}
+                downProjects={downProjects}
+              />
+            </ComposeRowContext.Provider>
           )}
           <Typography variant="body2" color="text.secondary">
             {filtered.length} of {all.length} containers shown · {runningCount} running
@@ -173,11 +204,16 @@ function ContainersView(): React.JSX.Element {
         />
       )}
       <ReportSnackbar report={actions.report} onClose={actions.clearReport} />
+      {composeDialog}
     </Stack>
   );
 }
 
-/** The Containers page: a live, filterable table of the engine's containers with bulk actions, or why there is none. */
+/**
+ * The Containers page: a live, filterable table of the engine's containers with bulk actions, or why there is none;
+ * each Compose project's row has its working directory and Up/Down/Restart/Pull/Logs, and "Open a compose file…"
+ * brings up a new project (both disabled, with how to install it, when there is no Compose CLI).
+ */
 export function ContainersPage(): React.JSX.Element {
   return (
     <Stack spacing={2}>

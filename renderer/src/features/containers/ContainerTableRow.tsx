@@ -3,6 +3,9 @@ import IconButton from '@mui/material/IconButton';
 import ChevronRight from '@mui/icons-material/ChevronRight';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import type { ContainerSummary } from '../../../../shared/model/container';
+import type { ComposeProject } from '../../../../shared/model/compose';
+import { useComposeRow } from '../compose/compose-row-context';
+import { ProjectActionsMenu } from '../compose/ProjectActionsMenu';
 import { hrefFor } from '../../navigation/route';
 import { ActionsCell, CpuCell, MemoryCell, ProjectCpuCell, ProjectMemoryCell } from './ContainerLiveCells';
 import type { ContainerNode, ContainerTreeNode, ProjectNode } from './container-tree';
@@ -39,9 +42,23 @@ export function SelectBox({ label, checked, indeterminate = false, onChange }: {
   );
 }
 
+function projectSummary(count: number, running: number, project: ComposeProject | undefined): string {
+  const counts = count === 0 ? 'down, no containers' : `${count} ${count === 1 ? 'container' : 'containers'} · ${running} running`;
+  const dir = project?.workingDir ?? null;
+  return dir === null ? `Compose project · ${counts}` : `Compose project · ${counts} · ${dir}`;
+}
+
+function projectTooltip(project: ComposeProject | undefined): string | undefined {
+  if (project === undefined) return undefined;
+  const files = project.configFiles.length === 0 ? 'unknown' : project.configFiles.join(', ');
+  return `Working directory: ${project.workingDir ?? 'unknown'}\nConfig files: ${files}`;
+}
+
 function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected, onToggleSelected, index, columns }: RowProps & { node: ProjectNode }): React.JSX.Element {
   const running = node.containers.filter((container) => container.state === 'running').length;
   const count = node.containers.length;
+  const compose = useComposeRow();
+  const project = compose?.projects.get(node.project);
   return (
     <tr className={selected ? 'project selected' : 'project'} aria-rowindex={index + 2} data-project={node.project}>
       <td className="select">
@@ -59,8 +76,8 @@ function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected
         </IconButton>
         <span className="project-name">{node.project}</span>
       </td>
-      <td colSpan={1 + Number(columns.image) + Number(columns.ports)} className="muted">
-        Compose project · {count} {count === 1 ? 'container' : 'containers'} · {running} running
+      <td colSpan={1 + Number(columns.image) + Number(columns.ports)} className="muted" title={projectTooltip(project)}>
+        {projectSummary(count, running, project)}
       </td>
       <td className="number">
         <ProjectCpuCell containers={node.containers} />
@@ -68,7 +85,7 @@ function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected
       <td className="number">
         <ProjectMemoryCell containers={node.containers} />
       </td>
-      <td />
+      <td>{compose !== null && <ProjectActionsMenu name={node.project} project={project} onAction={compose.onAction} />}</td>
     </tr>
   );
 }

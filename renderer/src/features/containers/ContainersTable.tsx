@@ -7,6 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
+import { withDownProjects } from '../compose/down-project-rows';
 import { ContainerTableRow, SelectBox } from './ContainerTableRow';
 import { groupByProject, nextSorting, visibleRows, type ContainerTreeNode, type SortKey, type TreeSorting } from './container-tree';
 import { CONTAINERS_TABLE_CLASS, ContainersTableStyles, ROW_HEIGHT } from './containers-table-style';
@@ -25,7 +26,11 @@ export interface ContainersTableProps {
   onAction: (id: string, action: ContainerAction) => void;
   /** Render only the rows in view (the default); off where nothing has a layout (jsdom). */
   virtualize?: boolean;
+  /** Compose projects with no containers left (taken down), shown as empty project rows so they can come up again. */
+  downProjects?: readonly string[];
 }
+
+const NO_DOWN_PROJECTS: readonly string[] = [];
 
 const TABLE_HEIGHT = 'max(360px, calc(100vh - 300px))';
 
@@ -63,19 +68,20 @@ function Spacer({ height, colSpan }: { height: number; colSpan: number }): React
 
 /**
  * The containers table, labelled "Containers": one collapsible row per Compose project (with its containers' summed
- * CPU and memory) above its containers, then the containers outside any project. Each container row has a checkbox,
+ * CPU and memory, its working directory and its actions menu where a page provides Compose state) above its
+ * containers, then the containers outside any project. Each container row has a checkbox,
  * a link to its detail page, image, state, published ports (links to 127.0.0.1), live CPU and memory, and a
  * Start/Stop button. Name, Image and State headers sort within each level. Only the rows in view are rendered. On
  * narrower windows the Image, then the Ports column are left out (see useOptionalColumns).
  */
 export function ContainersTable(props: ContainersTableProps): React.JSX.Element {
-  const { containers, stats, pending, selection, onSelectionChange, onShownIdsChange, onAction, virtualize = true } = props;
+  const { containers, stats, pending, selection, onSelectionChange, onShownIdsChange, onAction, virtualize = true, downProjects = NO_DOWN_PROJECTS } = props;
   const [sorting, setSorting] = useState<TreeSorting>(null);
   const optional = useOptionalColumns();
   const columns = useMemo<OptionalColumns>(() => ({ image: optional.image, ports: optional.ports }), [optional.image, optional.ports]);
   const widths = shownWidths(columns);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const tree = useMemo(() => groupByProject(containers), [containers]);
+  const tree = useMemo(() => withDownProjects(groupByProject(containers), downProjects), [containers, downProjects]);
   const rows = useMemo(() => visibleRows(tree, sorting, collapsed), [tree, sorting, collapsed]);
   const toggleExpanded = useCallback(
     (id: string) =>
