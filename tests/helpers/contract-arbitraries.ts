@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { ContainerRef } from '../../shared/model/engine-reference';
+import { RunSpec } from '../../shared/model/run-container';
 
 // fast-check arbitraries built by walking zod 4 schemas (`schema._zod.def`), mixed with hostile values, so a fuzz
 // suite can derive its requests from the IPC contract itself and a new channel is fuzzed without a test edit.
@@ -148,7 +150,7 @@ function objectArbitrary(def: ZodDef, options: ContractArbitraryOptions, depth: 
  * nullable and optional. Refinements are not solved: a few drawn values may still fail them.
  */
 export function validArbitrary(schema: z.ZodType, options: ContractArbitraryOptions = {}, depth = 0): fc.Arbitrary<unknown> {
-  const override = options.overrides?.get(schema);
+  const override = options.overrides?.get(schema) ?? builtInOverride(schema, options);
   if (override !== undefined) return override;
   const def = defOf(schema);
   if (depth > MAX_DEPTH) return fc.constant(null);
@@ -198,6 +200,65 @@ export function validArbitrary(schema: z.ZodType, options: ContractArbitraryOpti
     default:
       return anyValue(options);
   }
+}
+
+/** Values that pass `schema`: the generated ones are filtered where refinements (lengths, NUL) would refuse a few. */
+function passing<T>(schema: z.ZodType<T>, options: ContractArbitraryOptions): fc.Arbitrary<T> {
+  return validArbitrary(schema, options).filter((value) => schema.safeParse(value).success) as fc.Arbitrary<T>;
+}
+
+/**
+ * Run specs the run service gets past validation with and can act on: images of the seed next to generated
+ * references, ports on the usual addresses (the seed's and Docker's ephemeral ones among them), networks the engine
+ * knows or `container:` one of its containers, next to generated values for every other field. Walking the schema
+ * alone gave specs that rarely validated (an image reference's refinements), so requests rarely reached the service.
+ */
+function runSpecArbitrary(options: ContractArbitraryOptions): fc.Arbitrary<unknown> {
+  const shape = RunSpec.shape;
+  const field = <K extends keyof typeof shape>(key: K): fc.Arbitrary<unknown> => passing(shape[key] as z.ZodType, options);
+  const image = fc.oneof(fc.constantFrom('busybox:1.36', 'nginx:1.27-alpine', 'redis:7-alpine', 'busybox', 'missing/image:1'), passing(shape.image, options));
+  const port = fc.record({
+    hostIp: fc.oneof(fc.constantFrom('127.0.0.1', '0.0.0.0', '::1'), fc.ipV4()),
+    hostPort: fc.oneof(fc.constant(null), fc.constantFrom(8080, 5432, 6379, 32768, 32769), fc.integer({ min: 1, max: 65_535 })),
+    containerPort: fc.integer({ min: 1, max: 65_535 }),
+    protocol: fc.constantFrom('tcp' as const, 'udp' as const, 'sctp' as const),
+  });
+  const network = fc.oneof(
+    { arbitrary: fc.constantFrom('bridge', 'host', 'none', 'shop_default', 'missing-network'), weight: 4 },
+    { arbitrary: passing(ContainerRef, options).map((ref) => `container:${ref}`), weight: 2 },
+    { arbitrary: field('namespaces').map((ns) => (ns as { network?: string }).network ?? 'bridge'), weight: 1 },
+  );
+  const namespaces = fc.record({
+    network,
+    pid: fc.constantFrom('private' as const, 'host' as const),
+    ipc: fc.constantFrom('private' as const, 'host' as const, 'shareable' as const),
+    uts: fc.constantFrom('private' as const, 'host' as const),
+  });
+  return fc
+    .record(
+      {
+        image,
+        name: field('name'),
+        command: field('command'),
+        env: field('env'),
+        ports: fc.array(port, { maxLength: 3 }),
+        mounts: field('mounts'),
+        restart: field('restart'),
+        maxRetries: field('maxRetries'),
+        resources: field('resources'),
+        namespaces,
+        labels: field('labels'),
+        tty: fc.boolean(),
+        start: fc.boolean(),
+      },
+      { requiredKeys: ['image', 'name', 'command', 'env', 'ports', 'mounts', 'restart', 'maxRetries', 'resources', 'namespaces', 'tty', 'start'] },
+    )
+    .filter((spec) => RunSpec.safeParse(spec).success);
+}
+
+/** The generators this file gives some schemas instead of walking them (a caller's overrides come first). */
+function builtInOverride(schema: z.ZodType, options: ContractArbitraryOptions): fc.Arbitrary<unknown> | undefined {
+  return schema === RunSpec ? runSpecArbitrary(options) : undefined;
 }
 
 /** Any plain value, of the kinds the wire in use can carry. */

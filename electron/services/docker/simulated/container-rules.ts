@@ -36,6 +36,8 @@ const replace = (state: SimulatedEngineState, next: SimulatedContainer): Simulat
 });
 
 const isUp = (c: SimulatedContainer): boolean => c.state === 'running' || c.state === 'paused';
+/** Two published addresses collide when they are the same or either is every address (as the kernel's bind sees it). */
+const sameHostIp = (a: string | null, b: string | null): boolean => a === b || [a, b].some((ip) => ip === null || ip === '0.0.0.0' || ip === '::');
 const notRunning = (c: SimulatedContainer): ServiceError => new ServiceError('CONFLICT', `Container ${c.id} is not running`);
 
 /** Starts a run: new host pids and namespace inodes, after Docker's checks for shared namespaces and ports. */
@@ -49,7 +51,7 @@ function start(state: SimulatedEngineState, c: SimulatedContainer, now: number):
   }
   for (const port of c.ports) {
     const taken = state.containers.find(
-      (o) => o.id !== c.id && isUp(o) && o.ports.some((p) => p.publicPort !== null && p.publicPort === port.publicPort && p.type === port.type),
+      (o) => o.id !== c.id && isUp(o) && o.ports.some((p) => p.publicPort !== null && p.publicPort === port.publicPort && p.type === port.type && sameHostIp(p.ip, port.ip)),
     );
     if (taken && port.publicPort !== null) {
       throw new ServiceError(
