@@ -43,6 +43,13 @@ for bench in list event-to-ui stats-cpu render-rows; do
   fi
 done
 
+# A local registry, a 20-layer image and three rounds of pulls and builds: more time than the others.
+echo "== bench: image-jobs"
+if ! timeout --kill-after=10 600 npx tsx tests/bench/image-jobs.bench.ts; then
+  echo "bench: image-jobs could not run" >&2
+  failed+=(image-jobs)
+fi
+
 echo "== bench: memory-sampling"
 if ! timeout --kill-after=10 300 npx tsx tests/bench/memory-sampling.bench.ts; then
   echo "bench: memory-sampling could not run" >&2
