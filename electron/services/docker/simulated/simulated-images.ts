@@ -45,10 +45,10 @@ function withTaggedImage(state: SimulatedEngineState, image: SimulatedImage, tag
   return withEvents({ ...state, images: [...others, { ...known, tags }] }, now, [{ type: 'image', action, id: image.id }]);
 }
 
-/** The layers of an image, invented from its id and size: 3 to 6, newest first, sizes adding up to the image's. */
+/** The layers of an image, invented from its id and size: 3 to 6 with content and a CMD on top, newest first, sizes adding up to the image's. */
 function modelLayers(image: SimulatedImage): ImageLayer[] {
   const count = 3 + Math.floor(noise(image.id, 0) * 4);
-  const weights = Array.from({ length: count - 1 }, (_, i) => 0.2 + noise(image.id, i + 1));
+  const weights = Array.from({ length: count }, (_, i) => 0.2 + noise(image.id, i + 1));
   const sum = weights.reduce((a, b) => a + b, 0);
   const sizes = weights.map((w) => Math.floor((image.sizeBytes * w) / sum));
   sizes[0] = (sizes[0] ?? 0) + image.sizeBytes - sizes.reduce((a, b) => a + b, 0);
@@ -58,6 +58,7 @@ function modelLayers(image: SimulatedImage): ImageLayer[] {
     '/bin/sh -c addgroup -S app && adduser -S app -G app',
     '/bin/sh -c #(nop) COPY dir:app in /srv/app ',
     '/bin/sh -c chmod -R a+rX /srv/app',
+    '/bin/sh -c #(nop) WORKDIR /srv/app',
   ];
   const oldestFirst: ImageLayer[] = sizes.map((size, i) => ({
     id: null,
