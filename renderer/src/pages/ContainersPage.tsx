@@ -23,6 +23,7 @@ import { ComposeRowContext, type ComposeRowState } from '../features/compose/com
 import { OpenComposeFileButton } from '../features/compose/OpenComposeFileDialog';
 import { useCompose } from '../features/compose/useCompose';
 import { EngineGate } from '../features/engine/EngineGate';
+import { RunContainerButton } from '../features/run/RunContainerButton';
 import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
 import { LoadingRows } from '../components/LoadingRows';
@@ -143,6 +144,7 @@ function ContainersView(): React.JSX.Element {
   );
   const toolbar = (
     <Stack direction="row" spacing={1} role="toolbar" aria-label="Container tools" sx={{ flexWrap: 'wrap' }}>
+      <RunContainerButton />
       <OpenComposeFileButton disabled={compose.cli?.available === false} />
     </Stack>
   );
