@@ -25,6 +25,7 @@ import { useContainerActions } from '../features/containers/useContainerActions'
 import { useContainers } from '../features/containers/useContainers';
 import type { NameOf } from '../features/container-detail/NamespacesPanel';
 import { EngineGate } from '../features/engine/EngineGate';
+import { ContainerFilesBrowser } from '../features/container-files/ContainerFilesBrowser';
 import { FilesSection } from '../features/files/FilesSection';
 import { describeIpcError } from '../ipc/ipc-error';
 import { hrefFor, navigate } from '../navigation/route';
@@ -167,13 +168,24 @@ function TabBody({ tab, detail, running, history, nameOf }: TabBodyProps): React
     case 'Terminal':
       return <TerminalTab id={detail.id} name={detail.name} running={running} />;
     case 'Files':
-      return <FilesSection filter={{ container: detail.id }} name={detail.name} refreshKey={detail.state} />;
+      return (
+        <Stack spacing={3}>
+          <ContainerFilesBrowser id={detail.id} name={detail.name} />
+          <Stack spacing={1.5} component="section" aria-labelledby="files-boundary-heading">
+            <Typography variant="h6" component="h3" id="files-boundary-heading">
+              Across the Windows boundary
+            </Typography>
+            <FilesSection filter={{ container: detail.id }} name={detail.name} refreshKey={detail.state} />
+          </Stack>
+        </Stack>
+      );
   }
 }
 
 /**
- * The container detail page (`#/container/<id or name>`): name, state and actions over five tabs (Overview with
- * namespaces and cgroup limits, Logs, Stats, Inspect, Terminal). Streams run only for the tab on screen.
+ * The container detail page (`#/container/<id or name>`): name, state and actions over six tabs (Overview with
+ * namespaces and cgroup limits, Logs, Stats, Inspect, Terminal, Files: the container's filesystem, then its
+ * directories across the Windows boundary). Streams run only for the tab on screen.
  */
 export function ContainerDetailPage({ param }: { param: string | null }): React.JSX.Element {
   if (param === null) {
