@@ -1,47 +1,17 @@
 import type { EventChannel, EventPayload, InvokeChannel } from '../../shared/ipc/contract';
 import { fail, ok, type IpcErrorCode, type IpcResult } from '../../shared/ipc/result';
-import type { ContainerNamespaces, ContainerSummary, NamespaceInfo } from '../../shared/model/container';
+import type { ContainerSummary } from '../../shared/model/container';
+import { dockerRunLine } from '../../shared/model/docker-run-line';
 import type { NetworkSummary } from '../../shared/model/engine';
+import { isolationPreview } from '../../shared/model/isolation-preview';
 import type { RunPlan, RunProblem, RunResult, RunSpec } from '../../shared/model/run-container';
 import type { FakeEngine } from './fake-engine';
 
 type Emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void;
 
-const PRIVATE: NamespaceInfo = { mode: 'private', container: null, inode: null };
-const HOST: NamespaceInfo = { mode: 'host', container: null, inode: null };
-const SAFE_WORD = /^[\w@%+=:,./-]+$/;
 const WILDCARDS = new Set(['0.0.0.0', '::']);
-
-function quote(word: string): string {
-  return SAFE_WORD.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
-
-function publishText(port: RunSpec['ports'][number]): string {
-  const ip = port.hostIp.includes(':') ? `[${port.hostIp}]` : port.hostIp;
-  return `${ip}:${port.hostPort ?? ''}:${port.containerPort}/${port.protocol}`;
-}
-
-/** The `docker run` (or `docker create`) line of a spec, every word POSIX-quoted, as the host's plan gives it. */
-export function dockerRunLine(spec: RunSpec): string {
-  const words = spec.start ? ['docker', 'run', '-d'] : ['docker', 'create'];
-  const { resources, namespaces } = spec;
-  if (spec.name !== null) words.push('--name', spec.name);
-  if (spec.tty) words.push('-t');
-  for (const variable of spec.env) words.push('-e', `${variable.name}=${variable.value}`);
-  for (const port of spec.ports) words.push('-p', publishText(port));
-  for (const mount of spec.mounts) words.push('-v', `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`);
-  if (spec.restart !== 'no') words.push('--restart', spec.restart === 'on-failure' && spec.maxRetries !== null ? `on-failure:${spec.maxRetries}` : spec.restart);
-  if (resources.memoryBytes !== null) words.push('--memory', String(resources.memoryBytes));
-  if (resources.memorySwapBytes !== null) words.push('--memory-swap', String(resources.memorySwapBytes));
-  if (resources.nanoCpus !== null) words.push('--cpus', String(resources.nanoCpus / 1e9));
-  if (resources.pidsLimit !== null) words.push('--pids-limit', String(resources.pidsLimit));
-  if (namespaces.network !== 'bridge') words.push('--network', namespaces.network);
-  if (namespaces.pid === 'host') words.push('--pid', 'host');
-  if (namespaces.ipc !== 'private') words.push('--ipc', namespaces.ipc);
-  if (namespaces.uts === 'host') words.push('--uts', 'host');
-  words.push(spec.image, ...spec.command);
-  return words.map(quote).join(' ');
-}
+/** The fake engine's setup: cgroup v2, no userns-remap (as Docker Desktop's and most Linux engines). */
+const FACTS = { cgroupVersion: 2, usernsRemap: false } as const;
 
 function overlaps(a: string, b: string | null): boolean {
   return b === null || a === b || WILDCARDS.has(a) || WILDCARDS.has(b);
@@ -54,10 +24,12 @@ function codeOf(problem: RunProblem): IpcErrorCode {
 }
 
 /**
- * The fake host's containers:plan and containers:run over the fake engine: the plan's namespaces and cgroup follow the
- * spec, its problems are the engine's real refusals (a host port another container publishes, such as shop-web-1's
- * 8080; a name in use; an image not in the engine's list; an unknown network or container to join), and a run with a
- * blocking problem fails with the problems in `details` and creates nothing; otherwise it adds the container.
+ * The fake host's containers:plan and containers:run over the fake engine: the plan is the shared isolation preview and
+ * docker run line of the spec (cgroup v2, no userns-remap) with the engine's real refusals as problems (a host port
+ * another container publishes, such as shop-web-1's 8080, only a warning for a create; ports on a network not its own;
+ * a name in use; an image not in the engine's list; an unknown network or container to join). A run with a blocking
+ * problem fails with the problems in `details` (NOT_FOUND, CONFLICT or VALIDATION) and creates nothing; otherwise
+ * the container joins the engine's list (pushed) and is remembered in `created`.
  */
 export class FakeRun {
   /** Every container created through containers:run, in order. */
@@ -77,7 +49,8 @@ export class FakeRun {
 
   /** The plan of a spec, as containers:plan answers it. */
   plan(spec: RunSpec): RunPlan {
-    return { namespaces: this.namespaces(spec), cgroup: this.cgroup(spec), command: dockerRunLine(spec), problems: this.problems(spec) };
+    const resolve = (ref: string): ContainerSummary | undefined => this.container(ref);
+    return { ...isolationPreview(spec, FACTS, resolve), command: dockerRunLine(spec), problems: this.problems(spec) };
   }
 
   private run(spec: RunSpec): IpcResult<RunResult> {
@@ -131,22 +104,29 @@ export class FakeRun {
     if (namesake !== undefined) {
       problems.push({ field: 'name', message: `The name "${namesake.name}" is already in use by container ${namesake.id.slice(0, 12)}.`, blocking: true });
     }
-    spec.ports.forEach((port, index) => {
-      if (port.hostPort === null) return;
+    problems.push(...this.portProblems(spec));
+    problems.push(...this.networkProblems(spec.namespaces.network));
+    return problems;
+  }
+
+  private portProblems(spec: RunSpec): RunProblem[] {
+    const network = spec.namespaces.network;
+    if (spec.ports.length > 0 && (network === 'host' || network === 'none' || network.startsWith('container:'))) {
+      return [{ field: 'ports.0', message: 'Ports cannot be published on this network; remove them or use a network of its own (bridge).', blocking: true }];
+    }
+    return spec.ports.flatMap((port, index): RunProblem[] => {
+      if (port.hostPort === null) return [];
+      const field = `ports.${index}`;
+      if (spec.ports.findIndex((other) => other.hostPort === port.hostPort && other.protocol === port.protocol) !== index) {
+        return [{ field, message: `Host port ${port.hostPort} is published twice.`, blocking: true }];
+      }
       const owner = this.engine.containers.find((entry) =>
         entry.ports.some((bound) => bound.publicPort === port.hostPort && bound.type === port.protocol && overlaps(port.hostIp, bound.ip)),
       );
-      if (owner !== undefined) {
-        problems.push({ field: `ports.${index}`, message: `Port ${port.hostPort}/${port.protocol} is already published by ${owner.name}.`, blocking: true });
-      } else if (spec.ports.findIndex((other) => other.hostPort === port.hostPort && other.protocol === port.protocol) !== index) {
-        problems.push({ field: `ports.${index}`, message: `Port ${port.hostPort}/${port.protocol} is published twice.`, blocking: true });
-      }
-      if (spec.namespaces.network === 'host') {
-        problems.push({ field: `ports.${index}`, message: 'Published ports are ignored on the host’s network: it listens on the host directly.', blocking: false });
-      }
+      if (owner === undefined) return [];
+      const message = `Host port ${port.hostPort} is already published by container ${owner.name}.`;
+      return [spec.start ? { field, message, blocking: true } : { field, message: `${message} Starting this one will fail while it runs.`, blocking: false }];
     });
-    problems.push(...this.networkProblems(spec.namespaces.network));
-    return problems;
   }
 
   private networkProblems(network: string): RunProblem[] {
@@ -159,37 +139,5 @@ export class FakeRun {
     }
     if (['bridge', 'host', 'none'].includes(network) || this.networks().some((entry) => entry.name === network)) return [];
     return [{ field: 'namespaces.network', message: `No such network: ${network}.`, blocking: true }];
-  }
-
-  private namespaces(spec: RunSpec): ContainerNamespaces {
-    const { network, pid, ipc, uts } = spec.namespaces;
-    const joined = network.startsWith('container:') ? this.container(network.slice('container:'.length)) : undefined;
-    const net: NamespaceInfo = network === 'host' ? HOST : network.startsWith('container:') ? { mode: 'container', container: joined?.id ?? network.slice(10), inode: null } : PRIVATE;
-    return {
-      pid: pid === 'host' ? HOST : PRIVATE,
-      net,
-      ipc: ipc === 'host' ? HOST : PRIVATE,
-      uts: uts === 'host' ? HOST : PRIVATE,
-      mnt: PRIVATE,
-      user: HOST,
-      cgroup: PRIVATE,
-    };
-  }
-
-  private cgroup(spec: RunSpec): RunPlan['cgroup'] {
-    const { resources } = spec;
-    return {
-      version: 2,
-      path: null,
-      memoryLimitBytes: resources.memoryBytes,
-      memorySwapLimitBytes: resources.memorySwapBytes,
-      nanoCpus: resources.nanoCpus,
-      cpuQuota: null,
-      cpuPeriod: null,
-      cpuShares: null,
-      pidsLimit: resources.pidsLimit,
-      memoryUsageBytes: null,
-      pidsCurrent: null,
-    };
   }
 }

@@ -1,4 +1,5 @@
 import TextField from '@mui/material/TextField';
+import type { RunProblem } from '../../../../shared/model/run-container';
 import { nextRowKey, type EnvRow } from './run-form';
 import { RowList } from './RowList';
 
@@ -6,7 +7,7 @@ import { RowList } from './RowList';
 export interface EnvRowsProps {
   rows: readonly EnvRow[];
   disabled: boolean;
-  problemOf: (index: number) => string | undefined;
+  problemOf: (index: number) => RunProblem | undefined;
   onChange: (rows: EnvRow[]) => void;
 }
 
@@ -22,13 +23,13 @@ export function EnvRows({ rows, disabled, problemOf, onChange }: EnvRowsProps): 
       problemOf={problemOf}
       onAdd={() => onChange([...rows, { key: nextRowKey(rows), text: '' }])}
       onRemove={(key) => onChange(rows.filter((row) => row.key !== key))}
-      renderRow={(row, index, describedBy) => (
+      renderRow={(row, index, { describedBy, error }) => (
         <TextField
           size="small"
           label="KEY=value"
           value={row.text}
           onChange={(event) => onChange(rows.map((other) => (other.key === row.key ? { ...other, text: event.target.value } : other)))}
-          error={describedBy !== undefined}
+          error={error}
           disabled={disabled}
           sx={{ flex: '1 1 240px' }}
           slotProps={{ htmlInput: { 'aria-label': `Variable ${index + 1}`, 'aria-describedby': describedBy, spellCheck: false } }}

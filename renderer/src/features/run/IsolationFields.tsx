@@ -1,7 +1,8 @@
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import type { RunNamespaces } from '../../../../shared/model/run-container';
+import type { RunNamespaces, RunProblem } from '../../../../shared/model/run-container';
+import { problemHelper } from './run-form';
 
 /** Props of the namespace choices: the current ones, the user networks and containers to offer, the network's problem. */
 export interface IsolationFieldsProps {
@@ -10,7 +11,7 @@ export interface IsolationFieldsProps {
   networks: readonly string[];
   /** Names of the containers whose network it may join. */
   containers: readonly string[];
-  networkProblem: string | undefined;
+  networkProblem: RunProblem | undefined;
   disabled: boolean;
   onChange: (patch: Partial<RunNamespaces>) => void;
 }
@@ -39,8 +40,7 @@ export function IsolationFields({ namespaces, networks, containers, networkProbl
         label="Network"
         value={choice}
         onChange={(event) => onChange({ network: event.target.value })}
-        error={networkProblem !== undefined && choice !== CONTAINER_PREFIX}
-        helperText={choice === CONTAINER_PREFIX ? undefined : networkProblem}
+        {...problemHelper(choice === CONTAINER_PREFIX ? undefined : networkProblem)}
         disabled={disabled}
       >
         <MenuItem value="bridge">Its own, on the default bridge</MenuItem>
@@ -60,8 +60,7 @@ export function IsolationFields({ namespaces, networks, containers, networkProbl
           label="Join the network of"
           value={joined}
           onChange={(event) => onChange({ network: `${CONTAINER_PREFIX}${event.target.value}` })}
-          error={networkProblem !== undefined}
-          helperText={networkProblem ?? (joinable.length === 0 ? 'No container to join.' : undefined)}
+          {...problemHelper(networkProblem, joinable.length === 0 ? 'No container to join.' : undefined)}
           disabled={disabled}
         >
           {joinable.map((name) => (

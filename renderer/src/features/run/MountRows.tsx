@@ -1,6 +1,7 @@
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
+import type { RunProblem } from '../../../../shared/model/run-container';
 import { nextRowKey, type MountRow } from './run-form';
 import { RowList } from './RowList';
 
@@ -8,7 +9,7 @@ import { RowList } from './RowList';
 export interface MountRowsProps {
   rows: readonly MountRow[];
   disabled: boolean;
-  problemOf: (index: number) => string | undefined;
+  problemOf: (index: number) => RunProblem | undefined;
   onChange: (rows: MountRow[]) => void;
 }
 
@@ -28,14 +29,14 @@ export function MountRows({ rows, disabled, problemOf, onChange }: MountRowsProp
       problemOf={problemOf}
       onAdd={() => onChange([...rows, { key: nextRowKey(rows), source: '', target: '', readOnly: false }])}
       onRemove={(key) => onChange(rows.filter((row) => row.key !== key))}
-      renderRow={(row, index, describedBy) => (
+      renderRow={(row, index, { describedBy, error }) => (
         <>
           <TextField
             size="small"
             label="Volume or host path"
             value={row.source}
             onChange={(event) => change(row.key, { source: event.target.value })}
-            error={describedBy !== undefined}
+            error={error}
             disabled={disabled}
             sx={{ flex: '1 1 180px' }}
             slotProps={{ htmlInput: { 'aria-label': `Source ${index + 1}`, 'aria-describedby': describedBy, spellCheck: false } }}
@@ -45,7 +46,7 @@ export function MountRows({ rows, disabled, problemOf, onChange }: MountRowsProp
             label="Path in the container"
             value={row.target}
             onChange={(event) => change(row.key, { target: event.target.value })}
-            error={describedBy !== undefined}
+            error={error}
             disabled={disabled}
             sx={{ flex: '1 1 160px' }}
             slotProps={{ htmlInput: { 'aria-label': `Target ${index + 1}`, 'aria-describedby': describedBy, spellCheck: false } }}

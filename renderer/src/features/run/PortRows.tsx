@@ -1,5 +1,6 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import type { RunProblem } from '../../../../shared/model/run-container';
 import { emptyPortRow, nextRowKey, type PortRow } from './run-form';
 import { RowList } from './RowList';
 
@@ -7,7 +8,7 @@ import { RowList } from './RowList';
 export interface PortRowsProps {
   rows: readonly PortRow[];
   disabled: boolean;
-  problemOf: (index: number) => string | undefined;
+  problemOf: (index: number) => RunProblem | undefined;
   onChange: (rows: PortRow[]) => void;
 }
 
@@ -29,8 +30,7 @@ export function PortRows({ rows, disabled, problemOf, onChange }: PortRowsProps)
       problemOf={problemOf}
       onAdd={() => onChange([...rows, emptyPortRow(nextRowKey(rows))])}
       onRemove={(key) => onChange(rows.filter((row) => row.key !== key))}
-      renderRow={(row, index, describedBy) => {
-        const error = describedBy !== undefined;
+      renderRow={(row, index, { describedBy, error }) => {
         const input = (name: string, extra: Record<string, unknown> = {}) => ({
           htmlInput: { 'aria-label': `${name} ${index + 1}`, 'aria-describedby': describedBy, spellCheck: false, ...extra },
         });

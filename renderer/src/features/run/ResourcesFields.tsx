@@ -1,5 +1,7 @@
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
+import type { RunProblem } from '../../../../shared/model/run-container';
+import { problemHelper } from './run-form';
 
 /** The four limits as typed, in docker's units. */
 export interface ResourceTexts {
@@ -12,7 +14,7 @@ export interface ResourceTexts {
 /** Props of the limits: their texts, each one's problem, and change. */
 export interface ResourcesFieldsProps {
   values: ResourceTexts;
-  problems: Partial<Record<keyof ResourceTexts, string>>;
+  problemOf: (key: keyof ResourceTexts) => RunProblem | undefined;
   disabled: boolean;
   onChange: (patch: Partial<ResourceTexts>) => void;
 }
@@ -25,7 +27,7 @@ const FIELDS: readonly { key: keyof ResourceTexts; label: string; placeholder: s
 ];
 
 /** The cgroup limits of `docker run` (--memory, --memory-swap, --cpus, --pids-limit) as text fields taking docker's units. */
-export function ResourcesFields({ values, problems, disabled, onChange }: ResourcesFieldsProps): React.JSX.Element {
+export function ResourcesFields({ values, problemOf, disabled, onChange }: ResourcesFieldsProps): React.JSX.Element {
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
       {FIELDS.map((field) => (
@@ -36,8 +38,7 @@ export function ResourcesFields({ values, problems, disabled, onChange }: Resour
           placeholder={field.placeholder}
           value={values[field.key]}
           onChange={(event) => onChange({ [field.key]: event.target.value })}
-          error={problems[field.key] !== undefined}
-          helperText={problems[field.key] ?? field.hint}
+          {...problemHelper(problemOf(field.key), field.hint)}
           disabled={disabled}
           slotProps={{ htmlInput: { spellCheck: false } }}
         />

@@ -7,6 +7,13 @@ import FormHelperText from '@mui/material/FormHelperText';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import type { RunProblem } from '../../../../shared/model/run-container';
+
+/** How a row's fields show its problem: the id of the problem's text (for aria-describedby) and whether it is an error. */
+export interface RowProblemState {
+  describedBy: string | undefined;
+  error: boolean;
+}
 
 /** Props of a list of editable rows: what a row is called, its fields, its problem, and add/remove. */
 export interface RowListProps<Row extends { key: number }> {
@@ -16,10 +23,10 @@ export interface RowListProps<Row extends { key: number }> {
   /** The words shown when there is no row. */
   emptyText: string;
   disabled: boolean;
-  /** The problem of row `index`, shown under it. */
-  problemOf: (index: number) => string | undefined;
-  /** The fields of one row; `describedBy` is the id of its problem text, for the fields' aria-describedby. */
-  renderRow: (row: Row, index: number, describedBy: string | undefined) => ReactNode;
+  /** The problem of row `index`, shown under it (in red when it blocks the run, else as a note). */
+  problemOf: (index: number) => RunProblem | undefined;
+  /** The fields of one row, told how to show its problem. */
+  renderRow: (row: Row, index: number, problem: RowProblemState) => ReactNode;
   onAdd: () => void;
   onRemove: (key: number) => void;
   /** Id prefix of the problem texts (unique in the dialog). */
@@ -27,8 +34,8 @@ export interface RowListProps<Row extends { key: number }> {
 }
 
 /**
- * Rows of fields with a named Remove button each ("Remove port 1") and an "Add …" button, each row's problem in
- * red under it; fields wrap on a narrow window.
+ * Rows of fields with a named Remove button each ("Remove port 1") and an "Add …" button, each row's problem under
+ * it (red when it blocks the run); fields wrap on a narrow window.
  */
 export function RowList<Row extends { key: number }>({ rows, noun, emptyText, disabled, problemOf, renderRow, onAdd, onRemove, idPrefix }: RowListProps<Row>): React.JSX.Element {
   return (
@@ -44,14 +51,14 @@ export function RowList<Row extends { key: number }>({ rows, noun, emptyText, di
         return (
           <Box key={row.key}>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 1 }}>
-              {renderRow(row, index, problemId)}
+              {renderRow(row, index, { describedBy: problemId, error: problem?.blocking ?? false })}
               <IconButton aria-label={`Remove ${noun} ${index + 1}`} onClick={() => onRemove(row.key)} disabled={disabled} sx={{ mt: 0.5 }}>
                 <DeleteOutline />
               </IconButton>
             </Box>
             {problem !== undefined && (
-              <FormHelperText error id={problemId}>
-                {problem}
+              <FormHelperText error={problem.blocking} id={problemId}>
+                {problem.blocking ? problem.message : `Note: ${problem.message}`}
               </FormHelperText>
             )}
           </Box>

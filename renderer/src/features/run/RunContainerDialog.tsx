@@ -32,7 +32,7 @@ import { IsolationPreview } from './IsolationPreview';
 import { MountRows } from './MountRows';
 import { PortRows } from './PortRows';
 import { ResourcesFields, type ResourceTexts } from './ResourcesFields';
-import { belongsTo, formFromSpec, problemsOfDetails, specFromForm, type RunForm } from './run-form';
+import { belongsTo, formFromSpec, problemHelper, problemsOfDetails, specFromForm, type RunForm } from './run-form';
 import { useRunPlan } from './useRunPlan';
 
 /** Props of the run dialog: the image to start from (an image row's), and how it closes. */
@@ -119,12 +119,8 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
 
   const update = (patch: Partial<RunForm>): void => setForm((current) => ({ ...current, ...patch }));
   const problemOf = (field: string): RunProblem | undefined => problems.find((problem) => belongsTo(problem, field));
-  const helper = (field: string, hint?: string): { error: boolean; helperText: string | undefined } => {
-    const problem = problemOf(field);
-    if (problem === undefined) return { error: false, helperText: hint };
-    return { error: problem.blocking, helperText: problem.blocking ? problem.message : `Note: ${problem.message}` };
-  };
-  const rowProblem = (prefix: string) => (index: number) => problemOf(`${prefix}.${index}`)?.message;
+  const helper = (field: string, hint?: string): ReturnType<typeof problemHelper> => problemHelper(problemOf(field), hint);
+  const rowProblem = (prefix: string) => (index: number) => problemOf(`${prefix}.${index}`);
   const others = problems.filter((problem) => !SHOWN_FIELDS.some((field) => belongsTo(problem, field)));
   const blocking = blockingCount(problems);
   const canRun = parsed.spec !== null && blocking === 0 && !running;
@@ -143,13 +139,6 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
       setRunning(false);
     }
   };
-
-  const resourceProblems = Object.fromEntries(
-    Object.entries(RESOURCE_FIELDS).flatMap(([text, field]) => {
-      const message = problemOf(field)?.message;
-      return message === undefined ? [] : [[text, message]];
-    }),
-  ) as Partial<Record<keyof ResourceTexts, string>>;
 
   return (
     <Dialog
@@ -256,7 +245,7 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
           <Section title="Resources">
             <ResourcesFields
               values={{ memory: form.memory, memorySwap: form.memorySwap, cpus: form.cpus, pidsLimit: form.pidsLimit }}
-              problems={resourceProblems}
+              problemOf={(text) => problemOf(RESOURCE_FIELDS[text])}
               disabled={running}
               onChange={update}
             />
@@ -266,7 +255,7 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
               namespaces={{ network: form.network, pid: form.pid, ipc: form.ipc, uts: form.uts }}
               networks={userNetworks}
               containers={containerNames}
-              networkProblem={problemOf('namespaces.network')?.message}
+              networkProblem={problemOf('namespaces.network')}
               disabled={running}
               onChange={update}
             />

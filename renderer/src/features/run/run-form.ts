@@ -8,6 +8,7 @@ import {
   type RestartPolicy,
   type RunNamespaces,
 } from '../../../../shared/model/run-container';
+import { quoteWord } from '../../../../shared/model/docker-run-line';
 import { ImageRef } from '../../../../shared/model/engine-reference';
 import { RunArgError, formatSize, parseCommandLine, parseCpus, parseEnv, parseMount, parsePublish, parseSize } from '../../../../shared/model/run-args';
 
@@ -62,13 +63,6 @@ export const DEFAULT_HOST_IP = '127.0.0.1';
 /** The engine's smallest memory limit (6 MiB). */
 const MEMORY_FLOOR = 6 * 1024 * 1024;
 const MAX_PIDS = 4_194_304;
-const SAFE_WORD = /^[\w@%+=:,./-]+$/;
-
-/** One word of a command line as a POSIX shell reads it back (single quotes when it needs any). */
-export function quoteWord(word: string): string {
-  if (SAFE_WORD.test(word)) return word;
-  return `'${word.replaceAll("'", `'\\''`)}'`;
-}
 
 /** The key a new row of `rows` gets: one past the largest, so React keeps each row's identity. */
 export function nextRowKey(rows: readonly { key: number }[]): number {
@@ -338,4 +332,10 @@ export function problemsOfDetails(details: unknown): RunProblem[] {
   if (typeof details !== 'object' || details === null || !('problems' in details)) return [];
   const parsed = RunProblem.array().safeParse(details.problems);
   return parsed.success ? parsed.data : [];
+}
+
+/** How a field shows its problem: in red when it blocks the run, as a "Note: …" when it does not, else the hint. */
+export function problemHelper(problem: RunProblem | undefined, hint?: string): { error: boolean; helperText: string | undefined } {
+  if (problem === undefined) return { error: false, helperText: hint };
+  return { error: problem.blocking, helperText: problem.blocking ? problem.message : `Note: ${problem.message}` };
 }

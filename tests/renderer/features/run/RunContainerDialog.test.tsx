@@ -90,7 +90,7 @@ describe('Run a container', { timeout: 30_000 }, () => {
     type('Memory + swap', '128m');
     type('CPUs', '0.5');
     type('Process limit', '100');
-    await commandLine('docker run -d --memory 67108864 --memory-swap 134217728 --cpus 0.5 --pids-limit 100 --network container:shop-web-1 --pid host nginx:1.27-alpine');
+    await commandLine('docker run -d --network container:shop-web-1 --pid host --memory 64m --memory-swap 128m --cpus 0.5 --pids-limit 100 nginx:1.27-alpine');
     const limits = within(preview());
     expect(limits.getByText('limit 64 MiB')).toBeTruthy();
     expect(limits.getByText('limit 0.5 cores')).toBeTruthy();
@@ -107,7 +107,7 @@ describe('Run a container', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Add variable' }));
     type('Variable 1', "GREETING=it's a test");
     type('Command', `sh -c "echo hi; sleep 60"`);
-    await commandLine(`docker run -d -e 'GREETING=it'\\''s a test' -p 127.0.0.1:8081:80/tcp nginx:1.27-alpine sh -c 'echo hi; sleep 60'`);
+    await commandLine(`docker run -d -p 127.0.0.1:8081:80 -e 'GREETING=it'\\''s a test' nginx:1.27-alpine sh -c 'echo hi; sleep 60'`);
   });
 
   it('copies the docker run line', async () => {
@@ -150,7 +150,7 @@ describe('Run a container', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Add port' }));
     type('Host port 1', '8080');
     type('Container port 1', '80');
-    expect(await within(dialog()).findByText('Port 8080/tcp is already published by shop-web-1.')).toBeTruthy();
+    expect(await within(dialog()).findByText('Host port 8080 is already published by container shop-web-1.')).toBeTruthy();
     expect(field('Host port 1').getAttribute('aria-invalid')).toBe('true');
     expect(runButton().disabled).toBe(true);
     expect(within(dialog()).getByText('One problem stops the run: see the fields in red.')).toBeTruthy();
@@ -172,7 +172,7 @@ describe('Run a container', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Add port' }));
     type('Host port 1', '8081');
     type('Container port 1', '80');
-    await commandLine('docker run -d --name web-test -p 127.0.0.1:8081:80/tcp nginx:1.27-alpine');
+    await commandLine('docker run -d --name web-test -p 127.0.0.1:8081:80 nginx:1.27-alpine');
     const release = host.hold('containers:run');
     fireEvent.click(runButton());
     expect(await within(dialog()).findByRole('progressbar', { name: 'Creating and starting the container' })).toBeTruthy();
@@ -196,6 +196,17 @@ describe('Run a container', { timeout: 30_000 }, () => {
     fireEvent.click(runButton('Create'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(host.run.created[0]?.state).toBe('created');
+  });
+
+  it('shows a problem the host only warns about as a note that does not stop the run', async () => {
+    renderDialog();
+    fireEvent.click(within(dialog()).getByRole('checkbox', { name: 'Create only (don’t start)' }));
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Add port' }));
+    type('Host port 1', '8080');
+    type('Container port 1', '80');
+    expect(await within(dialog()).findByText('Note: Host port 8080 is already published by container shop-web-1. Starting this one will fail while it runs.')).toBeTruthy();
+    expect(field('Host port 1').getAttribute('aria-invalid')).toBe('false');
+    expect(runButton('Create').disabled).toBe(false);
   });
 
   it('keeps the dialog open with the engine’s problem next to its field when the run fails, creating nothing', async () => {
