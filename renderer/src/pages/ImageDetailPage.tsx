@@ -33,6 +33,7 @@ import { RemoveImageDialog } from '../features/images/RemoveImageDialog';
 import { TagDialog } from '../features/images/TagDialog';
 import { useImageDetail } from '../features/images/useImageDetail';
 import { imageName, shortImageId } from '../features/images/useImages';
+import { RunContainerButton } from '../features/run/RunContainerButton';
 import { invoke } from '../ipc/ipc-client';
 import { describeIpcError } from '../ipc/ipc-error';
 import { hrefFor, navigate } from '../navigation/route';
@@ -218,6 +219,7 @@ function DetailView({ reference }: { reference: string }): React.JSX.Element {
       {loadError !== undefined && !gone && <Alert severity="warning">This view may be out of date: {describeIpcError(loadError)}</Alert>}
       {!gone && (
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+          <RunContainerButton image={detail.tags[0] ?? detail.id} />
           <Button variant="outlined" startIcon={<LocalOfferOutlined />} onClick={() => setDialog('tag')} disabled={mutation.busy}>
             Tag…
           </Button>
@@ -280,7 +282,7 @@ function DetailView({ reference }: { reference: string }): React.JSX.Element {
 }
 
 /**
- * The image detail page (`#/image/<id or reference>`): breadcrumbs Images › name; Tag…, Push… and Remove…; the
+ * The image detail page (`#/image/<id or reference>`): breadcrumbs Images › name; Run…, Tag…, Push… and Remove…; the
  * image's facts (id, tags, size, platform, command, environment, ports…), its layers with the commands that made
  * them, and the containers using it, each linking to its page. A missing image says so with a way back.
  */

@@ -32,6 +32,7 @@ import { imageName, pruneCandidates, useImages } from '../features/images/useIma
 import { JobDialog } from '../features/jobs/JobDialog';
 import { JobsPanel } from '../features/jobs/JobsPanel';
 import { useJobs } from '../features/jobs/useJobs';
+import { RunContainerDialog } from '../features/run/RunContainerDialog';
 import { invoke } from '../ipc/ipc-client';
 import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
@@ -70,6 +71,7 @@ type OpenDialog =
   | { kind: 'build' }
   | { kind: 'tag'; image: ImageSummary }
   | { kind: 'push'; image: ImageSummary }
+  | { kind: 'run'; image: ImageSummary }
   | { kind: 'job'; job: JobSummary };
 
 const IMAGE_JOB_KINDS = ['pull', 'push', 'build'] as const;
@@ -87,6 +89,7 @@ function ImagesView(): React.JSX.Element {
   const onRemove = useCallback((image: ImageSummary) => setRemoving(image), []);
   const onTag = useCallback((image: ImageSummary) => setDialog({ kind: 'tag', image }), []);
   const onPush = useCallback((image: ImageSummary) => setDialog({ kind: 'push', image }), []);
+  const onRun = useCallback((image: ImageSummary) => setDialog({ kind: 'run', image }), []);
   const close = useCallback(() => setDialog(undefined), []);
 
   const remove = async (image: ImageSummary, force: boolean): Promise<void> => {
@@ -124,7 +127,7 @@ function ImagesView(): React.JSX.Element {
       </Paper>
     );
   } else {
-    body = <ImagesGrid images={images} busy={mutation.busy} onRemove={onRemove} onTag={onTag} onPush={onPush} />;
+    body = <ImagesGrid images={images} busy={mutation.busy} onRemove={onRemove} onTag={onTag} onPush={onPush} onRun={onRun} />;
   }
 
   return (
@@ -177,6 +180,7 @@ function ImagesView(): React.JSX.Element {
         />
       )}
       {dialog?.kind === 'push' && <PushDialog tags={dialog.image.tags} onClose={close} />}
+      {dialog?.kind === 'run' && <RunContainerDialog initialImage={dialog.image.tags[0] ?? dialog.image.id} onClose={close} />}
       {dialog?.kind === 'job' && <JobDialog job={dialog.job} showLog={dialog.job.kind === 'build'} logLabel="Build log" onClose={close} />}
       <MutationSnackbar mutation={mutation} />
       <Snackbar open={notice !== undefined} autoHideDuration={6000} onClose={(_event, reason) => reason !== 'clickaway' && setNotice(undefined)}>
@@ -189,7 +193,7 @@ function ImagesView(): React.JSX.Element {
 }
 
 /**
- * The Images page: the engine's images (each linking to its page) with Tag…, Push and Remove (asks first) per row;
+ * The Images page: the engine's images (each linking to its page) with Run…, Tag…, Push and Remove (asks first) per row;
  * Pull and Build dialogs with live progress; the running and recent image jobs to reopen; Prune (says what goes, then what went).
  */
 export function ImagesPage(): React.JSX.Element {

@@ -88,7 +88,7 @@ export function ImagesGrid({ images, busy, onRemove, onTag, onPush, onRun }: Ima
           return (
             <Box sx={{ display: 'flex', alignItems: 'center', height: '100%' }}>
               {onRun !== undefined && (
-                <RowAction title="Run a container" label={`Run ${name}…`} disabled={busy} onClick={() => onRun(row)}>
+                <RowAction title="Run a container…" label={`Run a container from ${name}`} disabled={busy} onClick={() => onRun(row)}>
                   <PlayArrowOutlined fontSize="small" />
                 </RowAction>
               )}

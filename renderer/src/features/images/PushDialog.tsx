@@ -63,7 +63,14 @@ export function PushDialog({ tags, initialTag, onStarted, onClose }: PushDialogP
   };
 
   return (
-    <Dialog open onClose={starting ? undefined : onClose} aria-labelledby="push-dialog-title" maxWidth="sm" fullWidth>
+    <Dialog
+      open
+      onClose={starting ? undefined : onClose}
+      aria-labelledby="push-dialog-title"
+      aria-describedby={job === undefined ? 'push-dialog-question' : undefined}
+      maxWidth="sm"
+      fullWidth
+    >
       <DialogTitle id="push-dialog-title">{JOB_DIALOG_TITLES.push}</DialogTitle>
       {job === undefined ? (
         <>
@@ -85,7 +92,7 @@ export function PushDialog({ tags, initialTag, onStarted, onClose }: PushDialogP
                 ))}
               </TextField>
             )}
-            <DialogContentText>
+            <DialogContentText id="push-dialog-question">
               Push <strong>{tag}</strong> to <strong>{pushDestination(tag)}</strong>? The registry receives the layers it does not
               have yet.
             </DialogContentText>
