@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { BuildRequest, ImageDetail } from '../../../shared/model/image-detail';
 import type { JobSummary } from '../../../shared/model/job';
 import type { ActionDeps } from '../action-deps';
@@ -61,7 +62,7 @@ export class ImageService {
     const title = `Build ${request.tag ?? context.folder}`;
     return this.deps.jobs.start({ kind: 'build', target: context.folder, title }, async (reporter, signal) => {
       const engine = await this.deps.engine.current();
-      const bases = dockerfileBaseImages(readSmallFile(`${context.folder}/${context.dockerfile}`));
+      const bases = dockerfileBaseImages(readSmallFile(path.join(context.folder, context.dockerfile)));
       const registries = [...new Set(bases.map(registryOf))];
       const auths = (await Promise.all(registries.map((registry) => registryAuth(this.authSource, registry)))).filter((auth): auth is RegistryAuth => auth !== null);
       const tar = packBuildContext(context);
