@@ -23,6 +23,8 @@ export async function checkDownloadTarget(filePath: string): Promise<void> {
  */
 export async function saveArchive(source: NodeJS.ReadableStream, filePath: string, signal: AbortSignal): Promise<number> {
   const partial = `${filePath}.partial`;
+  // Until the pipeline takes over (after the file is opened), a failing source must not throw unhandled.
+  source.on('error', () => undefined);
   const counter = transferGuard(MAX_DOWNLOAD_BYTES, IDLE_MS, 'download');
   let created = false;
   try {

@@ -54,15 +54,16 @@ function binary(key: string, size: number, mtime: number, mode = 0o755): SimFile
     mtime,
     size,
     content: () => {
-      const bytes = Buffer.alloc(size);
-      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]).copy(bytes);
+      const block = Buffer.alloc(1024);
       let state = Math.floor(noise(key, 0) * 0xffffffff) | 1;
-      for (let i = 8; i < size; i++) {
+      for (let i = 0; i < block.length; i++) {
         state ^= state << 13;
         state ^= state >>> 17;
         state ^= state << 5;
-        bytes[i] = state & 0xff;
+        block[i] = state & 0xff;
       }
+      const bytes = Buffer.alloc(size, block);
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]).copy(bytes);
       return bytes;
     },
   };
