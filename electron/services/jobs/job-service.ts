@@ -165,7 +165,7 @@ export class JobService {
     }
     this.options.logger.info(`job ${record.summary.id} ${record.summary.state}: ${record.summary.message}`);
     this.push(record);
-    for (const waiter of record.waiters.splice(0)) waiter({ ...record.summary });
+    for (const waiter of record.waiters.splice(0)) waiter(this.snapshot(record));
     this.forgetOldJobs();
   }
 

@@ -114,6 +114,7 @@ describe('JobService: folding pull progress into layers', () => {
     work.finish();
     const done = await service.wait(id);
     expect(done).toMatchObject({ state: 'succeeded', progress: 1, endedAt: expect.any(Number) });
+    expect(done.layers).toEqual([{ id: A, status: 'Pull complete', current: 4000, total: 4000, done: true }]);
     expect(last(pushes()).job.state).toBe('succeeded');
   });
 
