@@ -128,6 +128,7 @@ export async function createSimulatedContainer(engine: SimulatedAccess, spec: Ru
       taken.add(publicPort);
       return { privatePort: p.containerPort, publicPort, ip: p.hostIp, type: p.protocol };
     });
+    ports.sort((a, b) => a.privatePort - b.privatePort || (a.publicPort ?? 0) - (b.publicPort ?? 0) || (a.ip ?? '').localeCompare(b.ip ?? ''));
     if (network.mode === 'host' && ports.length > 0) {
       warnings.push('Published ports are discarded when using host network mode');
       ports = [];
