@@ -4,6 +4,8 @@ import type { Logger } from '../ports';
 
 /** How long after SIGTERM a Compose child gets before SIGKILL. */
 export const KILL_GRACE_MS = 5_000;
+/** How long the pipes may stay open after the child exited (a grandchild holding them) before the run ends anyway. */
+export const PIPE_GRACE_MS = 2_000;
 /** Longest stderr line remembered for the failure message. */
 const LAST_LINE_CHARS = 500;
 
@@ -34,15 +36,23 @@ export function terminate(child: ChildProcess): () => void {
   return () => clearTimeout(timer);
 }
 
+/** Terminal colour and cursor sequences (ESC [ … letter), which Compose may print even without a terminal. */
+const ANSI_SEQUENCE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+
 function lastLineOf(text: string, previous: string): string {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .replace(ANSI_SEQUENCE, '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const last = lines.at(-1);
   return last === undefined ? previous : last.slice(0, LAST_LINE_CHARS);
 }
 
 /**
  * Runs one Compose child with `spawn` (argument array, no shell, stdin closed), streaming stdout and stderr as text
- * to `onOutput` as it arrives (the job service bounds what it keeps). Resolves when the child exits 0, when the
+ * to `onOutput` as it arrives (the job service bounds what it keeps); a grandchild that keeps the pipes open after the
+ * child exited is cut off after PIPE_GRACE_MS. Resolves when the child exits 0, when the
  * signal aborts it (SIGTERM, then SIGKILL after 5 s) or when a `finish` timeout ends it; rejects on a spawn error,
  * a `fail` timeout or a non-zero exit, with the last stderr line.
  */
@@ -91,7 +101,8 @@ export function runComposeChild(run: ComposeRun): Promise<void> {
       run.logger.warn('compose: the CLI could not run', error);
       settle(new ServiceError('UNAVAILABLE', error.code === 'ENOENT' ? `${file} was not found; is Docker Compose installed?` : `${file} could not run (${error.message}).`));
     });
-    child.on('close', (code, signal) => {
+    const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
+      if (settled) return;
       run.logger.info('compose: finished', { argv: run.argv, code, signal });
       if (run.signal.aborted) return settle(null);
       if (timedOut) {
@@ -101,6 +112,19 @@ export function runComposeChild(run: ComposeRun): Promise<void> {
       if (code === 0) return settle(null);
       const why = lastError === '' ? `exit code ${code ?? signal ?? 'unknown'}` : lastError;
       settle(new ServiceError('CONFLICT', `Compose failed: ${why}`));
+    };
+    let graceTimer: ReturnType<typeof setTimeout> | undefined;
+    child.on('exit', (code, signal) => {
+      graceTimer = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        finish(code, signal);
+      }, PIPE_GRACE_MS);
+      graceTimer.unref?.();
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(graceTimer);
+      finish(code, signal);
     });
   });
 }

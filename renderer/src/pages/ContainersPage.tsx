@@ -163,6 +163,9 @@ function ContainersView(): React.JSX.Element {
     <Stack spacing={2}>
       {toolbar}
       <ComposeCliAlert cli={compose.cli} />
+      {compose.error !== undefined && (
+        <Alert severity="warning">Compose projects could not be read: {describeIpcError(compose.error)}</Alert>
+      )}
       {loadError !== undefined && (
         <Alert severity="warning">The list may be out of date: {describeIpcError(loadError)}</Alert>
       )}

@@ -43,7 +43,7 @@ function blocked(action: ComposeAction, project: ComposeProject | undefined): bo
 export function ProjectActionsMenu({ name, project, onAction }: ProjectActionsMenuProps): React.JSX.Element {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = `project-actions-${name}`;
-  const reason = project === undefined ? 'Reading the project…' : project.reason;
+  const reason = project === undefined ? 'Lightdock has not read this project yet.' : project.reason;
   return (
     <>
       <IconButton

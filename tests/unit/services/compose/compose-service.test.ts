@@ -52,7 +52,7 @@ echo "argv=$*|cwd=$(pwd)|host=\${DOCKER_HOST-unset}|pid=$$" >> '${log}'
 case "$*" in
   "version --short") echo 1.29.2 ;;
   *" up -d") echo "Creating shop_web_1 ... done"; echo "Network shop_default created" >&2 ;;
-  *" pull") echo "Pulling web ..." >&2; echo "ERROR: pull access denied for nothing" >&2; exit 18 ;;
+  *" pull") echo "Pulling web ..." >&2; printf '\\033[31mERROR: pull access denied for nothing\\033[0m\\n' >&2; exit 18 ;;
   *" logs -f --no-color --tail 200") trap 'exit 0' TERM; echo "web_1  | hello"; while :; do sleep 0.1; done ;;
   *) echo "done" ;;
 esac`;
@@ -132,6 +132,16 @@ describe('ComposeService with a fake docker-compose', () => {
   it('fails the job with the last stderr line when Compose exits non-zero', async () => {
     const ended = await jobs.wait((await service.act('shop', 'pull')).id);
     expect(ended).toMatchObject({ state: 'failed', error: { code: 'CONFLICT', message: 'Compose failed: ERROR: pull access denied for nothing' } });
+  });
+
+  it('ends the run when Compose exits though a process it left behind keeps its output open', async () => {
+    writeScript(bin, 'docker-compose', `sleep 30 & echo "bg=$!" >> '${calls}'; echo restarted`);
+    const started = await service.act('shop', 'restart');
+    const ended = await jobs.wait(started.id);
+    const leftover = Number(/bg=(\d+)/.exec(fs.readFileSync(calls, 'utf8'))?.[1]);
+    process.kill(leftover, 'SIGKILL');
+    expect(ended.state).toBe('succeeded');
+    expect(jobs.get(started.id).lines).toContain('restarted');
   });
 
   it('follows logs until cancelled, then the child is gone', async () => {
