@@ -43,7 +43,7 @@ export function PortRows({ rows, disabled, problemOf, onChange }: PortRowsProps)
               onChange={(event) => change(row.key, { hostIp: event.target.value })}
               error={error}
               disabled={disabled}
-              sx={{ flex: '1 1 130px', maxWidth: 180 }}
+              sx={{ flex: '1 1 110px', maxWidth: 170 }}
               slotProps={input('Host IP')}
             />
             <TextField
@@ -54,7 +54,7 @@ export function PortRows({ rows, disabled, problemOf, onChange }: PortRowsProps)
               onChange={(event) => change(row.key, { hostPort: event.target.value })}
               error={error}
               disabled={disabled}
-              sx={{ flex: '1 1 90px', maxWidth: 130 }}
+              sx={{ flex: '1 1 88px', maxWidth: 120 }}
               slotProps={input('Host port', { inputMode: 'numeric' })}
             />
             <TextField
@@ -64,7 +64,7 @@ export function PortRows({ rows, disabled, problemOf, onChange }: PortRowsProps)
               onChange={(event) => change(row.key, { containerPort: event.target.value })}
               error={error}
               disabled={disabled}
-              sx={{ flex: '1 1 90px', maxWidth: 140 }}
+              sx={{ flex: '1 1 118px', maxWidth: 150 }}
               slotProps={input('Container port', { inputMode: 'numeric' })}
             />
             <TextField
@@ -74,7 +74,7 @@ export function PortRows({ rows, disabled, problemOf, onChange }: PortRowsProps)
               value={row.protocol}
               onChange={(event) => change(row.key, { protocol: PROTOCOLS.find((protocol) => protocol === event.target.value) ?? 'tcp' })}
               disabled={disabled}
-              sx={{ flex: '0 0 96px' }}
+              sx={{ flex: '0 0 84px' }}
               slotProps={{ select: { SelectDisplayProps: { 'aria-label': `Protocol ${index + 1}`, 'aria-labelledby': undefined } } }}
             >
               {PROTOCOLS.map((protocol) => (

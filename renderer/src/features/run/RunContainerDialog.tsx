@@ -156,7 +156,7 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
         dividers
         sx={{
           display: { md: 'grid' },
-          gridTemplateColumns: { md: 'minmax(0, 1.1fr) minmax(0, 1fr)' },
+          gridTemplateColumns: { md: 'minmax(0, 1fr) minmax(0, 1.25fr)' },
           gap: 3,
           overflowY: { xs: 'auto', md: 'hidden' },
           p: { xs: 2, md: 0 },
@@ -290,7 +290,7 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
         </Box>
       )}
       <DialogActions sx={{ px: 3, py: 1.5, gap: 1, flexWrap: 'wrap' }}>
-        <Typography variant="body2" color={blocking > 0 ? 'error' : 'text.secondary'} sx={{ mr: 'auto' }} aria-live="polite">
+        <Typography variant="body2" color={blocking > 0 ? 'error' : 'text.secondary'} sx={{ mr: 'auto', flexBasis: { xs: '100%', sm: 'auto' } }} aria-live="polite">
           {blocking > 0 ? `${blocking === 1 ? 'One problem stops' : `${blocking} problems stop`} the run: see the fields in red.` : ''}
         </Typography>
         <Button onClick={onClose} disabled={running}>
