@@ -216,7 +216,22 @@ function passing<T>(schema: z.ZodType<T>, options: ContractArbitraryOptions): fc
 function runSpecArbitrary(options: ContractArbitraryOptions): fc.Arbitrary<unknown> {
   const shape = RunSpec.shape;
   const field = <K extends keyof typeof shape>(key: K): fc.Arbitrary<unknown> => passing(shape[key] as z.ZodType, options);
-  const image = fc.oneof(fc.constantFrom('busybox:1.36', 'nginx:1.27-alpine', 'redis:7-alpine', 'busybox', 'missing/image:1'), passing(shape.image, options));
+  const image = fc.oneof(
+    { arbitrary: fc.constantFrom('busybox:1.36', 'nginx:1.27-alpine', 'redis:7-alpine', 'busybox', 'missing/image:1'), weight: 3 },
+    { arbitrary: passing(shape.image, options), weight: 1 },
+  );
+  const resources = fc.oneof(
+    {
+      arbitrary: fc.record({
+        memoryBytes: fc.constantFrom(null, 64 * 1024 * 1024, 512 * 1024 * 1024),
+        memorySwapBytes: fc.constantFrom(null, -1, 1024 * 1024 * 1024),
+        nanoCpus: fc.constantFrom(null, 500_000_000, 2_000_000_000),
+        pidsLimit: fc.constantFrom(null, -1, 50),
+      }),
+      weight: 3,
+    },
+    { arbitrary: field('resources'), weight: 1 },
+  );
   const port = fc.record({
     hostIp: fc.oneof(fc.constantFrom('127.0.0.1', '0.0.0.0', '::1'), fc.ipV4()),
     hostPort: fc.oneof(fc.constant(null), fc.constantFrom(8080, 5432, 6379, 32768, 32769), fc.integer({ min: 1, max: 65_535 })),
@@ -224,7 +239,7 @@ function runSpecArbitrary(options: ContractArbitraryOptions): fc.Arbitrary<unkno
     protocol: fc.constantFrom('tcp' as const, 'udp' as const, 'sctp' as const),
   });
   const network = fc.oneof(
-    { arbitrary: fc.constantFrom('bridge', 'host', 'none', 'shop_default', 'missing-network'), weight: 4 },
+    { arbitrary: fc.constantFrom('bridge', 'bridge', 'bridge', 'host', 'none', 'shop_default', 'missing-network'), weight: 6 },
     { arbitrary: passing(ContainerRef, options).map((ref) => `container:${ref}`), weight: 2 },
     { arbitrary: field('namespaces').map((ns) => (ns as { network?: string }).network ?? 'bridge'), weight: 1 },
   );
@@ -238,14 +253,14 @@ function runSpecArbitrary(options: ContractArbitraryOptions): fc.Arbitrary<unkno
     .record(
       {
         image,
-        name: field('name'),
+        name: fc.oneof(fc.constant(null), field('name')),
         command: field('command'),
         env: field('env'),
-        ports: fc.array(port, { maxLength: 3 }),
+        ports: fc.array(port, { maxLength: 2 }),
         mounts: field('mounts'),
         restart: field('restart'),
         maxRetries: field('maxRetries'),
-        resources: field('resources'),
+        resources,
         namespaces,
         labels: field('labels'),
         tty: fc.boolean(),
