@@ -13,6 +13,7 @@ const PAGES = [
   { hash: '#/containers', heading: 'Containers' },
   { hash: '#/container/shop-web-1', heading: 'shop-web-1' },
   { hash: '#/images', heading: 'Images' },
+  { hash: '#/image/nginx%3A1.27-alpine', heading: 'nginx:1.27-alpine' },
   { hash: '#/volumes', heading: 'Volumes' },
   { hash: '#/memory', heading: 'Memory' },
   { hash: '#/network', heading: 'Network' },

@@ -67,8 +67,9 @@ describe('PullDialog', () => {
     ]);
     expect(within(view).getByText('1 of 2 layers complete')).toBeTruthy();
     expect(within(view).getByRole('progressbar', { name: 'Pull 127.0.0.1:5000/team/app:1 progress' }).getAttribute('aria-valuenow')).toBe('25');
-    act(() => host.jobs.finish(id, 'succeeded', 'Downloaded newer image for 127.0.0.1:5000/team/app:1'));
+    act(() => host.jobs.finish(id, 'succeeded', 'Downloaded newer image for 127.0.0.1:5000/team/app:1', 'sha256:ffff6666'));
     expect(await within(view).findByText('Done')).toBeTruthy();
+    expect(within(dialog).getByRole('link', { name: 'Open 127.0.0.1:5000/team/app:1' }).getAttribute('href')).toBe('#/image/sha256%3Affff6666');
     expect(within(view).getByRole('status').textContent).toBe('Downloaded newer image for 127.0.0.1:5000/team/app:1');
     expect(within(view).queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
