@@ -25,7 +25,7 @@ test.describe('Compose projects in the browser host (simulated engine)', () => {
     const down = page.getByRole('dialog', { name: 'Compose down shop' });
     await expect(down).toContainText('removes every container of shop');
     await down.getByRole('button', { name: 'Down', exact: true }).click();
-    await expect(down.getByText('Done')).toBeVisible();
+    await expect(down.getByText('Done', { exact: true })).toBeVisible();
     await expect(down.getByRole('log', { name: 'Compose output' })).toContainText('Container shop-web-1  Removed');
     await down.getByRole('button', { name: 'Close' }).click();
     await expect(table(page).getByRole('link', { name: 'Open shop-web-1', exact: true })).toHaveCount(0);
@@ -33,7 +33,7 @@ test.describe('Compose projects in the browser host (simulated engine)', () => {
 
     await projectAction(page, 'shop', 'Up');
     const up = page.getByRole('dialog', { name: 'Compose up shop' });
-    await expect(up.getByText('Done')).toBeVisible();
+    await expect(up.getByText('Done', { exact: true })).toBeVisible();
     await up.getByRole('button', { name: 'Close' }).click();
     for (const name of ['shop-web-1', 'shop-api-1', 'shop-db-1']) {
       await expect(table(page).getByRole('row').filter({ has: page.getByRole('link', { name: `Open ${name}`, exact: true }) })).toContainText('running');
