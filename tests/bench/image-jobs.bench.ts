@@ -20,6 +20,8 @@ const JOB_TIMEOUT_MS = 300_000;
 const STALL_MS = 50;
 const GOAL_FRAME_P95_MS = 50;
 const REPOSITORY = 'bench/twenty';
+/** When set, the first pull and build through the UI are profiled in the page (CDP Profiler) into this folder as .cpuprofile files. */
+const PROFILE_DIR = process.env['LIGHTDOCK_BENCH_RENDERER_PROFILE'];
 
 /** Layer i's size in MiB: 1 to 8, mixed, 94 MiB in all for 20 layers. */
 function layerMiB(index: number): number {
@@ -124,8 +126,13 @@ async function mainThread(cdp: CDPSession): Promise<Window['main']> {
   return { task: value('TaskDuration'), script: value('ScriptDuration'), layout: value('LayoutDuration'), style: value('RecalcStyleDuration') };
 }
 
-/** Measures frames and CPU in the page while `work` runs. */
-async function measure(page: Page, cdp: CDPSession, hostPid: number, work: () => Promise<void>): Promise<Window> {
+/** Measures frames and CPU in the page while `work` runs (and profiles the page's script into `profileFile` when given). */
+async function measure(page: Page, cdp: CDPSession, hostPid: number, work: () => Promise<void>, profileFile?: string): Promise<Window> {
+  if (profileFile !== undefined) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
   await startFrames(page);
   const mainBefore = await mainThread(cdp);
   const before = cpuNow(hostPid);
@@ -135,6 +142,11 @@ async function measure(page: Page, cdp: CDPSession, hostPid: number, work: () =>
   const after = cpuNow(hostPid);
   const mainAfter = await mainThread(cdp);
   const frames = await stopFrames(page);
+  if (profileFile !== undefined) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+    await cdp.send('Profiler.disable');
+  }
   return {
     main: {
       task: mainAfter.task - mainBefore.task,
@@ -231,7 +243,7 @@ async function resetPushes(page: Page): Promise<void> {
 }
 
 /** Pulls `reference` through the Pull dialog and waits until the dialog shows it done; answers what the pushes said. */
-async function pullThroughUi(page: Page, cdp: CDPSession, reference: string, hostPid: number): Promise<{ window: Window; pushes: PushRecord }> {
+async function pullThroughUi(page: Page, cdp: CDPSession, reference: string, hostPid: number, profileFile?: string): Promise<{ window: Window; pushes: PushRecord }> {
   await resetPushes(page);
   await page.getByRole('button', { name: 'Pull an image…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Pull an image' });
@@ -241,7 +253,7 @@ async function pullThroughUi(page: Page, cdp: CDPSession, reference: string, hos
     await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
     pushes = await waitForJob(page);
     await dialog.getByText('Done', { exact: true }).waitFor({ timeout: 30_000 });
-  });
+  }, profileFile);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'hidden' });
   if (pushes?.state !== 'succeeded') throw new Error(`the pull through the UI ended ${pushes?.state ?? 'unknown'}`);
@@ -249,7 +261,7 @@ async function pullThroughUi(page: Page, cdp: CDPSession, reference: string, hos
 }
 
 /** Builds `folder` (no cache) through the Build dialog, following its log; answers the pushes and whether the last line showed. */
-async function buildThroughUi(page: Page, cdp: CDPSession, folder: string, hostPid: number): Promise<{ window: Window; pushes: PushRecord; lastLineShown: boolean; droppedNote: string | null }> {
+async function buildThroughUi(page: Page, cdp: CDPSession, folder: string, hostPid: number, profileFile?: string): Promise<{ window: Window; pushes: PushRecord; lastLineShown: boolean; droppedNote: string | null }> {
   await resetPushes(page);
   await page.getByRole('button', { name: 'Build an image…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Build an image' });
@@ -268,7 +280,7 @@ async function buildThroughUi(page: Page, cdp: CDPSession, folder: string, hostP
         () => true,
         () => false,
       );
-  });
+  }, profileFile);
   const dropped = dialog.getByText(/earlier lines are not shown/);
   const droppedNote = (await dropped.count()) > 0 ? await dropped.first().textContent() : null;
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -423,7 +435,7 @@ async function main(): Promise<void> {
       pullCli.push(await timedDocker(['pull', '--quiet', reference]));
       await removeImage(reference);
       await waitForQuietMachine(0.85, 10_000);
-      const pulled = await pullThroughUi(page, cdp, reference, hostPid);
+      const pulled = await pullThroughUi(page, cdp, reference, hostPid, pass === 0 && PROFILE_DIR ? path.join(PROFILE_DIR, 'pull.cpuprofile') : undefined);
       pullUi.push(pulled.window);
       pullPushes.push(pulled.pushes);
       await removeImage(reference);
@@ -433,7 +445,7 @@ async function main(): Promise<void> {
       buildCli.push(await timedDocker(['build', '--no-cache', '--iidfile', iidFile, contexts.log], classicBuilder()));
       builtIds.push(fs.readFileSync(iidFile, 'utf8').trim());
       await waitForQuietMachine(0.85, 10_000);
-      const built = await buildThroughUi(page, cdp, contexts.log, hostPid);
+      const built = await buildThroughUi(page, cdp, contexts.log, hostPid, pass === 0 && PROFILE_DIR ? path.join(PROFILE_DIR, 'build.cpuprofile') : undefined);
       buildUi.push(built.window);
       buildPushes.push(built.pushes);
       lastLines.push(built.lastLineShown);
@@ -447,7 +459,7 @@ async function main(): Promise<void> {
 
     const megabytes = Array.from({ length: LAYERS }, (_, index) => layerMiB(index + 1)).reduce((a, b) => a + b, 0);
     const pullNotes = [
-      `started once the CPUs were quiet (waited ${round(quiet.waitedMs / 1000)} s; ${round(quiet.idle * 100)} % idle); ${ROUNDS} rounds of docker pull, pull through the UI, docker build, build through the UI, the page idle (as long as the mean of that round's two UI jobs)`,
+      `${quiet.idle >= 0.85 ? 'started once the CPUs were quiet' : 'the CPUs did not get quiet (other work on the machine)'} (waited ${round(quiet.waitedMs / 1000)} s; ${round(quiet.idle * 100)} % idle); ${ROUNDS} rounds of docker pull, pull through the UI, docker build, build through the UI, the page idle (as long as the mean of that round's two UI jobs)`,
       `image: ${BENCH_IMAGE} + ${LAYERS} RUN layers of 1–8 MiB of /dev/urandom (${megabytes} MiB) from a local docker-registry at ${registry}, removed before each pull; its base layer is local ("Already exists")`,
       `UI time: click on Pull → the dialog's chip says Done; the page got ${round(median(pullPushes.map((push) => push.count)))} jobs:progressed pushes per pull (median, ${round(median(pullPushes.map((push) => push.chars)) / 1024)} KiB), ${pullPushes[0]?.layers ?? 0} layers in the last`,
       'CPU from /proc/<pid>/stat (utime + stime) before and after each window: the browser host (node out/web/serve.js, which holds the services), the Chromium processes with --type=renderer under this process, the docker CLI as a waited-for child',
