@@ -15,8 +15,11 @@ export const PAGE_SIZE = 200;
 const READ_DEADLINE_MS = 120_000;
 /** Symlinks a read follows before it gives up (as Linux's ELOOP). */
 const MAX_LINK_HOPS = 8;
-/** Bytes of a link's archive read (its first entry is a header). */
-const LINK_ARCHIVE_BYTES = 1024 * 1024;
+/**
+ * Bytes a read may take beyond the text before its first entry begins: room for long-name headers (tar-stream caps
+ * each at 4 MiB) and for a whole file arriving in one chunk, while an endless run of headers is still stopped.
+ */
+const HEADER_ALLOWANCE_BYTES = 32 * 1024 * 1024;
 
 /**
  * A container's filesystem through the Engine API archive endpoints (stopped containers too): a folder's page,
@@ -62,7 +65,7 @@ export class ContainerFilesService {
       let path = requested;
       for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
         const source = await (await this.deps.engine.current()).getArchive(id, path, signal);
-        const first = await firstEntry(source, MAX_TEXT_BYTES, { maxBytes: MAX_TEXT_BYTES + LINK_ARCHIVE_BYTES, signal, what: `${path} in ${id}` });
+        const first = await firstEntry(source, MAX_TEXT_BYTES, { maxBytes: MAX_TEXT_BYTES + HEADER_ALLOWANCE_BYTES, signal, what: `${path} in ${id}` });
         if (first === null) throw new ServiceError('INTERNAL', `The engine's archive of ${path} in ${id} is empty.`);
         const { header, head } = first;
         if (header.type === 'directory') throw new ServiceError('CONFLICT', `${path} in ${id} is a folder; open it instead.`);

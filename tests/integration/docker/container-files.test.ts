@@ -15,7 +15,7 @@ const name = `ld-files-${run}`;
 const LOOP = ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 0.2; done'];
 
 let temp: ReturnType<typeof makeTempDir>;
-let services: Services;
+let services: Services | undefined;
 let dispatch: InvokeDispatcher;
 
 /** Calls a channel through the same dispatcher the hosts use; answers the value or the error. */
@@ -56,7 +56,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  services.dispose();
+  services?.dispose();
   const leftovers = (await docker('ps', '-aq', '--filter', `label=${label}`)).split('\n').filter((s) => s !== '');
   if (leftovers.length > 0) await docker('rm', '-f', ...leftovers);
   temp.cleanup();

@@ -60,6 +60,12 @@ describe('container files on the simulated engine', () => {
     expect((await files.read('shop-db-1', '/tmp/notes.txt')).text).toBe('two, longer\n');
     expect((await files.list('shop-db-1', '/tmp', 0)).entries.map((e) => e.name)).toEqual(['notes.txt']);
     expect((await rejection(files.upload('shop-db-1', '/nowhere', file))).code).toBe('NOT_FOUND');
+    const big = path.join(local.dir, 'big.log');
+    fs.writeFileSync(big, 'x'.repeat(3 * 1024 * 1024));
+    await files.upload('shop-db-1', '/tmp', big);
+    const read = await files.read('shop-db-1', '/tmp/big.log');
+    expect(read).toMatchObject({ sizeBytes: 3 * 1024 * 1024, binary: false, truncated: true });
+    expect(read.text).toHaveLength(1024 * 1024);
     expect((await rejection(files.upload('shop-db-1', '/tmp', local.dir))).code).toBe('VALIDATION');
   });
 
