@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
@@ -52,7 +53,7 @@ function statusText(plannable: boolean, stale: boolean): string {
  * What the container will get before it exists, read exactly like its detail page: the Namespaces table and the
  * cgroup panel fed the host's plan (no use figures yet), and the equivalent `docker run` line with a Copy button.
  */
-export function IsolationPreview({ plan, stale, error, plannable, nameOf }: IsolationPreviewProps): React.JSX.Element {
+function Preview({ plan, stale, error, plannable, nameOf }: IsolationPreviewProps): React.JSX.Element {
   return (
     <Stack component="section" aria-label="Isolation preview" spacing={1.5} sx={{ minWidth: 0 }}>
       <Box>
@@ -106,3 +107,6 @@ export function IsolationPreview({ plan, stale, error, plannable, nameOf }: Isol
     </Stack>
   );
 }
+
+/** The preview, drawn again only when the plan or its state changes (not on every keystroke in the form). */
+export const IsolationPreview = memo(Preview);

@@ -176,6 +176,7 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
                   size="small"
                   label="Image"
                   required
+                  autoFocus={initialImage === undefined}
                   {...helper('image', 'A local image, e.g. nginx:1.27-alpine (pull others from the Images page).')}
                   slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, spellCheck: false } }}
                 />
@@ -185,6 +186,7 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
               size="small"
               label="Name"
               placeholder="a name the engine makes up"
+              autoFocus={initialImage !== undefined}
               value={form.name}
               onChange={(event) => update({ name: event.target.value })}
               disabled={running}

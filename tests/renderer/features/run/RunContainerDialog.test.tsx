@@ -71,6 +71,7 @@ describe('Run a container', { timeout: 30_000 }, () => {
     const { host } = renderDialog();
     await commandLine('docker run -d nginx:1.27-alpine');
     expect((within(dialog()).getByRole('combobox', { name: 'Image' }) as HTMLInputElement).value).toBe('nginx:1.27-alpine');
+    expect(document.activeElement).toBe(field('Name'));
     for (const kind of ['pid', 'net', 'ipc', 'uts', 'mnt', 'cgroup']) expect(sharingOf(kind)).toBe('Isolated');
     expect(sharingOf('user')).toBe('Shared with the host');
     expect(within(preview()).getAllByText('no limit')).toHaveLength(3);
@@ -244,6 +245,7 @@ describe('Run a container', { timeout: 30_000 }, () => {
   it('starts empty from the Containers page: no preview and Run disabled until an image is chosen from the engine’s list', async () => {
     renderDialog(null);
     expect(within(preview()).getByText(/Choose an image/)).toBeTruthy();
+    expect(document.activeElement).toBe(within(dialog()).getByRole('combobox', { name: 'Image' }));
     expect(runButton().disabled).toBe(true);
     const image = within(dialog()).getByRole('combobox', { name: 'Image' });
     fireEvent.mouseDown(image);
