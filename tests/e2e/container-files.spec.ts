@@ -1,4 +1,8 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
+
+const AXE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js');
 
 test.describe('Container files in the browser host (simulated host and engine)', () => {
   test('opens /etc, reads os-release, and loads more of /usr/lib on shop-web-1’s Files tab', async ({ page, lightdock }) => {
@@ -48,5 +52,28 @@ test.describe('Container files in the browser host (simulated host and engine)',
     await expect(dialog.getByText(/already exists; Lightdock never overwrites a file/)).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toHaveCount(0);
+  });
+
+  test.describe('accessibility', () => {
+    // axe is injected as an inline script, which the host's Content-Security-Policy rightly refuses.
+    test.use({ bypassCSP: true });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`the Files tab with a file open passes axe-core in the ${colorScheme} theme`, async ({ page, lightdock }) => {
+        await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+        await page.goto(`${lightdock.url}#/container/shop-web-1`);
+        await page.getByRole('tab', { name: 'Files' }).click();
+        await page.getByRole('table', { name: 'Entries of /' }).getByRole('button', { name: 'Open folder etc' }).click();
+        await page.getByRole('table', { name: 'Entries of /etc' }).getByRole('button', { name: 'View file passwd' }).click();
+        await expect(page.getByLabel('Contents of /etc/passwd')).toContainText('root:x:0:0');
+        await expect(page.getByRole('status', { name: /^Loading / })).toHaveCount(0);
+        await page.addScriptTag({ path: AXE });
+        await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+        });
+        expect(violations).toEqual([]);
+      });
+    }
   });
 });

@@ -58,7 +58,7 @@ export function ContainerFilesBrowser({ id, name }: ContainerFilesBrowserProps):
           Download folder
         </Button>
         <Button variant="outlined" size="small" onClick={() => setTransfer({ kind: 'upload', folder: path })} aria-label={`Upload a file into ${path}`}>
-          Upload file
+          Upload a file
         </Button>
         <Button size="small" onClick={listing.reload} aria-label="Refresh the folder">
           Refresh
