@@ -40,6 +40,7 @@ export class RunService {
     try {
       created = await engine.createContainer(sent);
     } catch (error) {
+      await this.removeVolumes(engine, missingVolumes);
       throw runFailure(sent, error);
     }
     if (sent.start) {
@@ -88,9 +89,20 @@ export class RunService {
   private async removeCreated(engine: ContainerEngine, id: string, volumes: readonly string[]): Promise<void> {
     try {
       await engine.act(id, 'remove', { force: true, removeVolumes: true });
-      for (const volume of volumes) await engine.removeVolume(volume, false);
     } catch (error) {
-      this.deps.logger.warn('Could not remove what a failed run created', { id, volumes, error });
+      this.deps.logger.warn('Could not remove the container of a failed run', { id, error });
+    }
+    await this.removeVolumes(engine, volumes);
+  }
+
+  /** Removes the named volumes a failed run may have created (those missing before it); one that is not there is fine. */
+  private async removeVolumes(engine: ContainerEngine, volumes: readonly string[]): Promise<void> {
+    for (const volume of volumes) {
+      try {
+        await engine.removeVolume(volume, false);
+      } catch (error) {
+        if (!(error instanceof ServiceError && error.code === 'NOT_FOUND')) this.deps.logger.warn('Could not remove a volume of a failed run', { volume, error });
+      }
     }
   }
 }
