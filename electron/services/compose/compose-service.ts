@@ -20,6 +20,8 @@ import { DownProjects, type DownProject } from './down-projects';
 
 /** How long up, down, restart and pull may run before they are stopped and fail. */
 export const COMPOSE_ACTION_TIMEOUT_MS = 10 * 60_000;
+/** How long a detection that found no Compose CLI is trusted before the next ask detects again. */
+export const RETRY_DETECT_MS = 10_000;
 /** How long `logs` is followed at most. */
 export const COMPOSE_LOGS_CAP_MS = 60 * 60_000;
 
@@ -60,6 +62,7 @@ function downFacts(project: DownProject): ProjectFacts {
  */
 export class ComposeService {
   private detected: Promise<ComposeCli> | null = null;
+  private failedAt: number | null = null;
   private readonly children = new Set<ChildProcess>();
   private readonly downProjects: DownProjects;
 
@@ -75,13 +78,20 @@ export class ComposeService {
     }
   }
 
-  /** Which Compose CLI runs: detected once per process, again after a detection that found none. */
+  /**
+   * Which Compose CLI runs: detected once per process; after a detection that found none, detected again when asked
+   * (at most every RETRY_DETECT_MS, so a project list refreshed on every container change spawns nothing new meanwhile).
+   */
   async cli(): Promise<ComposeCli> {
     const engine = await this.engineOrNull();
     if (engine?.kind === 'simulated') return { ...SIMULATED_COMPOSE_CLI };
+    if (this.failedAt !== null && this.deps.clock.now() - this.failedAt >= RETRY_DETECT_MS) {
+      this.detected = null;
+      this.failedAt = null;
+    }
     this.detected ??= detectComposeCli(this.deps.env, this.deps.logger);
     const found = await this.detected;
-    if (!found.available) this.detected = null;
+    if (!found.available) this.failedAt ??= this.deps.clock.now();
     return { ...found, command: [...found.command] };
   }
 

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../shared/model/container';
 import type { ActionDeps } from '../../../../electron/services/action-deps';
-import { ComposeService } from '../../../../electron/services/compose/compose-service';
+import { ComposeService, RETRY_DETECT_MS } from '../../../../electron/services/compose/compose-service';
 import type { ContainerEngine } from '../../../../electron/services/docker/container-engine';
 import type { EngineService } from '../../../../electron/services/docker/engine-service';
 import { JobService } from '../../../../electron/services/jobs/job-service';
 import { systemClock } from '../../../../electron/services/ports';
 import { eventually } from '../../../helpers/docker-engine';
-import { RecordingEventSink, RecordingLogger } from '../../../helpers/recording';
+import { ManualClock, RecordingEventSink, RecordingLogger } from '../../../helpers/recording';
 import { rejection } from '../../../helpers/service-error';
 import { makeTempDir } from '../../../helpers/temp-dir';
 import { fakePath, writeScript } from './fake-bin';
@@ -202,6 +202,8 @@ describe('ComposeService with a fake docker-compose', () => {
   });
 
   it('says how to install Compose when there is none, and refuses every action', async () => {
+    service.dispose();
+    jobs.dispose();
     make({ PATH: fakePath(path.join(temp.dir, 'empty')) });
     const cli = await service.cli();
     expect(cli).toMatchObject({ available: false, command: [] });
@@ -210,5 +212,22 @@ describe('ComposeService with a fake docker-compose', () => {
     expect(refused.code).toBe('UNAVAILABLE');
     expect(refused.message).toContain('docker-compose-plugin');
     expect((await rejection(service.upFile(composeFile))).code).toBe('UNAVAILABLE');
+  });
+
+  it('looks for Compose again after a failed detection once RETRY_DETECT_MS has passed', async () => {
+    service.dispose();
+    jobs.dispose();
+    const clock = new ManualClock();
+    const empty = path.join(temp.dir, 'later');
+    fs.mkdirSync(empty);
+    logger = new RecordingLogger();
+    jobs = new JobService({ events: new RecordingEventSink(), clock, logger });
+    const engineService = { current: async () => engine as unknown as ContainerEngine } as unknown as EngineService;
+    service = new ComposeService({ engine: engineService, jobs, env: { PATH: fakePath(empty) }, platform: 'linux', homeDir: temp.dir, dataDir: path.join(temp.dir, 'data'), clock, logger });
+    expect((await service.cli()).available).toBe(false);
+    writeScript(empty, 'docker-compose', 'echo 1.29.2');
+    expect((await service.cli()).available).toBe(false);
+    clock.advance(RETRY_DETECT_MS);
+    expect(await service.cli()).toMatchObject({ available: true, command: ['docker-compose'], version: '1.29.2' });
   });
 });
