@@ -145,6 +145,20 @@ describe('containers:run on a real dockerd', () => {
     expect((await docker('volume', 'ls', '-q', '--filter', `name=^${volume}$`)).trim()).toBe('');
   }, 30_000);
 
+  it('refuses a host port something else on this machine listens on (the engine is local), creating nothing', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen({ host: '127.0.0.1', port: 0 }, resolve));
+    const held = (holder.address() as net.AddressInfo).port;
+    try {
+      const before = await ours();
+      const { problems } = await refusal({ spec: spec({ ports: [{ hostIp: '127.0.0.1', hostPort: held, containerPort: 80, protocol: 'tcp' }] }) });
+      expect(problems).toEqual([{ field: 'ports.0', message: `Host port ${held} on 127.0.0.1 is already in use on this machine.`, blocking: true }]);
+      expect(await ours()).toEqual(before);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  }, 30_000);
+
   it('plans a container: network on the running container by its id, and warns about a missing bind source', async () => {
     const detail = ContainerDetail.parse(await call('containers:inspect', { id: web }));
     const missing = `${temp.dir}/not-there`;
