@@ -70,7 +70,7 @@ function parseRestart(text: string): { restart: RestartPolicy; maxRetries: numbe
 }
 
 /** The spec the flags describe, each flag read with its docker grammar; throws RunArgError on the first bad one. */
-export function specFromFlags(image: string, command: string[], opts: RunOptions): unknown {
+function specFromFlags(image: string, command: string[], opts: RunOptions): unknown {
   const spec = defaultRunSpec(image);
   const restart = opts.restart === undefined ? { restart: spec.restart, maxRetries: null } : parseRestart(opts.restart);
   if (opts.pid !== undefined && opts.pid !== 'host' && opts.pid !== 'private') throw new RunArgError(`"${opts.pid}" is not a pid mode: use host (or private, the default).`);
