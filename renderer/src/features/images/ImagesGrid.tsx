@@ -4,6 +4,7 @@ import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Tooltip from '@mui/material/Tooltip';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import LocalOfferOutlined from '@mui/icons-material/LocalOfferOutlined';
@@ -17,6 +18,12 @@ import { pushHint } from './image-words';
 import { imageName, shortImageId } from './useImages';
 
 const imageId = (image: ImageSummary): string => image.id;
+
+/** Columns left out on narrow windows, and also "Used by" below VERY_NARROW_WIDTH so every row action stays in view. */
+const NARROW_HIDDEN = ['id', 'created'];
+const VERY_NARROW_HIDDEN = ['id', 'created', 'containers'];
+/** Windows narrower than this (px) leave out the "Used by" column too. */
+export const VERY_NARROW_WIDTH = 760;
 
 /** Props of the images table: the rows, whether an action runs, and each row action. */
 export interface ImagesGridProps {
@@ -46,13 +53,14 @@ function RowAction(props: { title: string; label: string; disabled: boolean; onC
  * dangling one), short id, size, age, the containers using it, and per row Run…, Tag…, Push and Remove.
  */
 export function ImagesGrid({ images, busy, onRemove, onTag, onPush, onRun }: ImagesGridProps): React.JSX.Element {
+  const veryNarrow = useMediaQuery(`(max-width:${VERY_NARROW_WIDTH - 0.05}px)`, { noSsr: true });
   const columns = useMemo<GridColDef<ImageSummary>[]>(
     () => [
       {
         field: 'tags',
         headerName: 'Tags',
         flex: 1.5,
-        minWidth: 200,
+        minWidth: 160,
         valueGetter: (_value, row) => row.tags.join(', '),
         renderCell: ({ row }) => (
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, height: '100%', overflow: 'hidden' }}>
@@ -108,5 +116,5 @@ export function ImagesGrid({ images, busy, onRemove, onTag, onPush, onRun }: Ima
     ],
     [busy, onRemove, onTag, onPush, onRun],
   );
-  return <SmallDataGrid label="Images" rows={images} columns={columns} getRowId={imageId} hideWhenNarrow={['id', 'created']} />;
+  return <SmallDataGrid label="Images" rows={images} columns={columns} getRowId={imageId} hideWhenNarrow={veryNarrow ? VERY_NARROW_HIDDEN : NARROW_HIDDEN} />;
 }

@@ -10,11 +10,12 @@ import type { JobLayer, JobSummary } from '../../../../shared/model/job';
 import { formatBytes } from '../../components/format-bytes';
 import { describeIpcError } from '../../ipc/ipc-error';
 import { LogViewport } from '../container-detail/LogViewport';
+import type { NumberedLine } from '../container-detail/useLogStream';
 import type { FollowedJob } from './useJob';
 
 /** A job's state in words and the colour of its chip. */
-export const JOB_STATE_WORDS: Record<JobSummary['state'], { label: string; color: 'info' | 'success' | 'error' | 'default' }> = {
-  running: { label: 'Running', color: 'info' },
+export const JOB_STATE_WORDS: Record<JobSummary['state'], { label: string; color: 'primary' | 'success' | 'error' | 'default' }> = {
+  running: { label: 'Running', color: 'primary' },
   succeeded: { label: 'Done', color: 'success' },
   failed: { label: 'Failed', color: 'error' },
   cancelled: { label: 'Cancelled', color: 'default' },
@@ -26,28 +27,30 @@ function layerText(layer: JobLayer): string {
 }
 
 function LayerRow({ layer }: { layer: JobLayer }): React.JSX.Element {
-  const percent = layer.done ? 100 : layer.total !== null && layer.total > 0 ? Math.min(100, ((layer.current ?? 0) / layer.total) * 100) : null;
+  const percent = layer.done ? 100 : layer.total !== null && layer.total > 0 ? Math.min(100, ((layer.current ?? 0) / layer.total) * 100) : 0;
   return (
     <Box role="listitem" aria-label={`Layer ${layer.id.slice(0, 12)}: ${layerText(layer)}`}>
       <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
         <Typography variant="body2" component="code" sx={{ fontFamily: 'monospace' }}>
           {layer.id.slice(0, 12)}
         </Typography>
-        <Typography variant="body2" color={layer.done ? 'success.main' : 'text.secondary'} sx={{ textAlign: 'end', overflowWrap: 'anywhere' }}>
+        <Typography variant="body2" sx={{ color: layer.done ? 'success.main' : 'text.secondary', textAlign: 'end', overflowWrap: 'anywhere' }}>
           {layerText(layer)}
         </Typography>
       </Box>
-      {percent !== null && (
-        <LinearProgress
-          variant="determinate"
-          value={percent}
-          color={layer.done ? 'success' : 'primary'}
-          sx={{ height: 4, borderRadius: 2 }}
-          aria-hidden
-        />
-      )}
+      <LinearProgress variant="determinate" value={percent} color={layer.done ? 'success' : 'primary'} sx={{ height: 4, borderRadius: 2 }} aria-hidden />
     </Box>
   );
+}
+
+/** A build's current step from its output ("Step 3/7 : RUN make"), the newest one printed, if any. */
+export function currentBuildStep(lines: readonly NumberedLine[]): { text: string; index: number; count: number } | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i]?.text ?? '';
+    const step = /^Step (\d+)\/(\d+) : /.exec(text);
+    if (step !== null) return { text, index: Number(step[1]), count: Number(step[2]) };
+  }
+  return undefined;
 }
 
 function layersDone(layers: readonly JobLayer[]): string {
@@ -75,6 +78,8 @@ export function JobProgressView({ followed, showLog, logLabel = 'Output' }: JobP
     return <LinearProgress aria-label="Starting" />;
   }
   const state = JOB_STATE_WORDS[job.state];
+  const step = job.kind === 'build' && job.state === 'running' ? currentBuildStep(lines) : undefined;
+  const progress = job.progress ?? (step !== undefined && step.count > 0 ? Math.min(1, (step.index - 1) / step.count) : null);
   return (
     <Stack spacing={1.5} role="group" aria-label={job.title}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
@@ -90,13 +95,13 @@ export function JobProgressView({ followed, showLog, logLabel = 'Output' }: JobP
       </Box>
       {job.state === 'running' && (
         <LinearProgress
-          variant={job.progress === null ? 'indeterminate' : 'determinate'}
-          value={job.progress === null ? undefined : job.progress * 100}
+          variant={progress === null ? 'indeterminate' : 'determinate'}
+          value={progress === null ? undefined : progress * 100}
           aria-label={`${job.title} progress`}
         />
       )}
       <Typography variant="body2" color="text.secondary" role="status" sx={{ overflowWrap: 'anywhere' }}>
-        {job.message}
+        {step?.text ?? job.message}
       </Typography>
       {job.layers.length > 0 && (
         <>

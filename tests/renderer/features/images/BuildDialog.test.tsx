@@ -110,6 +110,8 @@ describe('BuildDialog', () => {
     act(() => host.jobs.progress(id, { message: 'Step 2/2 : RUN echo hi', lines: ['Step 2/2 : RUN echo hi', 'hi'] }));
     const log = within(view).getByRole('log', { name: 'Build log' });
     await waitFor(() => expect(log.textContent).toContain('Step 2/2 : RUN echo hi'));
+    expect(within(view).getByRole('status').textContent).toBe('Step 2/2 : RUN echo hi');
+    expect(within(view).getByRole('progressbar', { name: 'Build team/app:dev progress' }).getAttribute('aria-valuenow')).toBe('50');
     expect(log.textContent).toContain(' ---> 3f57d9401f8d');
     expect(log.textContent).toContain('hi');
     const built = 'sha256:9b1e2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9';
