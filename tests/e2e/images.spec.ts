@@ -51,6 +51,22 @@ test.describe('Images in the browser host (simulated engine)', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a running pull can be cancelled and adds no image', async ({ page, lightdock }) => {
+    // The simulated pull takes about 1.5 s; Cancel is on screen from the moment the host answers with the job.
+    await openImages(page, lightdock.url);
+    await page.getByRole('button', { name: 'Pull an image…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Pull an image' });
+    await dialog.getByRole('textbox', { name: 'Image reference' }).fill('memcached:1.6');
+    await dialog.getByRole('button', { name: 'Pull' }).click();
+    const view = dialog.getByRole('group', { name: 'Pull memcached:1.6' });
+    await view.getByRole('button', { name: 'Cancel' }).click();
+    await expect(view.getByText('Cancelled', { exact: true })).toBeVisible();
+    await expect(view.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('list', { name: 'Jobs' }).getByRole('listitem', { name: 'Pull memcached:1.6: Cancelled' })).toBeVisible();
+    await expect(page.getByRole('grid', { name: 'Images' }).getByRole('link', { name: 'memcached:1.6' })).toHaveCount(0);
+  });
+
   test('a pull closed while it runs can be reopened from the jobs list', async ({ page, lightdock }) => {
     await openImages(page, lightdock.url);
     await page.getByRole('button', { name: 'Pull an image…' }).click();
