@@ -1,18 +1,20 @@
+import { memo } from 'react';
 import TextField from '@mui/material/TextField';
 import type { RunProblem } from '../../../../shared/model/run-container';
-import { nextRowKey, type EnvRow } from './run-form';
+import { nextRowKey, problemOn, type EnvRow } from './run-form';
 import { RowList } from './RowList';
 
 /** Props of the environment editor. */
 export interface EnvRowsProps {
   rows: readonly EnvRow[];
   disabled: boolean;
-  problemOf: (index: number) => RunProblem | undefined;
+  /** The form's problems; each row shows its own (`env.<row>`). */
+  problems: readonly RunProblem[];
   onChange: (rows: EnvRow[]) => void;
 }
 
 /** The `-e KEY=value` rows, one text field each ("Variable 1"), with add and remove. */
-export function EnvRows({ rows, disabled, problemOf, onChange }: EnvRowsProps): React.JSX.Element {
+function Rows({ rows, disabled, problems, onChange }: EnvRowsProps): React.JSX.Element {
   return (
     <RowList
       rows={rows}
@@ -20,7 +22,7 @@ export function EnvRows({ rows, disabled, problemOf, onChange }: EnvRowsProps): 
       idPrefix="run-env"
       emptyText="No variables: the image’s own environment."
       disabled={disabled}
-      problemOf={problemOf}
+      problemOf={(index) => problemOn(problems, `env.${index}`)}
       onAdd={() => onChange([...rows, { key: nextRowKey(rows), text: '' }])}
       onRemove={(key) => onChange(rows.filter((row) => row.key !== key))}
       renderRow={(row, index, { describedBy, error }) => (
@@ -38,3 +40,6 @@ export function EnvRows({ rows, disabled, problemOf, onChange }: EnvRowsProps): 
     />
   );
 }
+
+/** The environment rows, drawn again only when its rows or the problems change. */
+export const EnvRows = memo(Rows);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
@@ -27,7 +28,7 @@ function networkChoice(network: string): string {
  * The namespace choices of `docker run`: `--network` (its own on the bridge or a user network, the host's, none, or
  * another container's), `--pid host`, `--ipc` and `--uts host`; each select named by its label.
  */
-export function IsolationFields({ namespaces, networks, containers, networkProblem, disabled, onChange }: IsolationFieldsProps): React.JSX.Element {
+function Fields({ namespaces, networks, containers, networkProblem, disabled, onChange }: IsolationFieldsProps): React.JSX.Element {
   const choice = networkChoice(namespaces.network);
   const userNetworks = [...new Set([...networks, ...(choice === CONTAINER_PREFIX ? [] : [choice])])].filter((name) => !BUILT_IN.includes(name));
   const joined = choice === CONTAINER_PREFIX ? namespaces.network.slice(CONTAINER_PREFIX.length) : '';
@@ -107,3 +108,6 @@ export function IsolationFields({ namespaces, networks, containers, networkProbl
     </Box>
   );
 }
+
+/** The namespace choices, drawn again only when their props change. */
+export const IsolationFields = memo(Fields);

@@ -1,15 +1,17 @@
+import { memo } from 'react';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import type { RunProblem } from '../../../../shared/model/run-container';
-import { nextRowKey, type MountRow } from './run-form';
+import { nextRowKey, problemOn, type MountRow } from './run-form';
 import { RowList } from './RowList';
 
 /** Props of the volumes and bind mounts editor. */
 export interface MountRowsProps {
   rows: readonly MountRow[];
   disabled: boolean;
-  problemOf: (index: number) => RunProblem | undefined;
+  /** The form's problems; each row shows its own (`mounts.<row>`). */
+  problems: readonly RunProblem[];
   onChange: (rows: MountRow[]) => void;
 }
 
@@ -17,7 +19,7 @@ export interface MountRowsProps {
  * The `-v` rows: a volume name (created when missing) or an absolute host path (a bind mount), the absolute path
  * inside the container, and read-only; fields named with their row number ("Source 1").
  */
-export function MountRows({ rows, disabled, problemOf, onChange }: MountRowsProps): React.JSX.Element {
+function Rows({ rows, disabled, problems, onChange }: MountRowsProps): React.JSX.Element {
   const change = (key: number, patch: Partial<MountRow>): void => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   return (
     <RowList
@@ -26,7 +28,7 @@ export function MountRows({ rows, disabled, problemOf, onChange }: MountRowsProp
       idPrefix="run-mount"
       emptyText="No volumes or bind mounts: its files live only in its writable layer."
       disabled={disabled}
-      problemOf={problemOf}
+      problemOf={(index) => problemOn(problems, `mounts.${index}`)}
       onAdd={() => onChange([...rows, { key: nextRowKey(rows), source: '', target: '', readOnly: false }])}
       onRemove={(key) => onChange(rows.filter((row) => row.key !== key))}
       renderRow={(row, index, { describedBy, error }) => (
@@ -67,3 +69,6 @@ export function MountRows({ rows, disabled, problemOf, onChange }: MountRowsProp
     />
   );
 }
+
+/** The volume and bind-mount rows, drawn again only when its rows or the problems change. */
+export const MountRows = memo(Rows);

@@ -1,14 +1,16 @@
+import { memo } from 'react';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { RunProblem } from '../../../../shared/model/run-container';
-import { emptyPortRow, nextRowKey, type PortRow } from './run-form';
+import { emptyPortRow, nextRowKey, problemOn, type PortRow } from './run-form';
 import { RowList } from './RowList';
 
 /** Props of the published-ports editor. */
 export interface PortRowsProps {
   rows: readonly PortRow[];
   disabled: boolean;
-  problemOf: (index: number) => RunProblem | undefined;
+  /** The form's problems; each row shows its own (`ports.<row>`). */
+  problems: readonly RunProblem[];
   onChange: (rows: PortRow[]) => void;
 }
 
@@ -18,7 +20,7 @@ const PROTOCOLS: readonly PortRow['protocol'][] = ['tcp', 'udp', 'sctp'];
  * The `-p` rows: host address (127.0.0.1 unless changed), host port (empty: the engine picks one), container port
  * and protocol, each field named with its row number ("Host port 1").
  */
-export function PortRows({ rows, disabled, problemOf, onChange }: PortRowsProps): React.JSX.Element {
+function Rows({ rows, disabled, problems, onChange }: PortRowsProps): React.JSX.Element {
   const change = (key: number, patch: Partial<PortRow>): void => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   return (
     <RowList
@@ -27,7 +29,7 @@ export function PortRows({ rows, disabled, problemOf, onChange }: PortRowsProps)
       idPrefix="run-port"
       emptyText="No published ports: nothing outside reaches it except through its networks."
       disabled={disabled}
-      problemOf={problemOf}
+      problemOf={(index) => problemOn(problems, `ports.${index}`)}
       onAdd={() => onChange([...rows, emptyPortRow(nextRowKey(rows))])}
       onRemove={(key) => onChange(rows.filter((row) => row.key !== key))}
       renderRow={(row, index, { describedBy, error }) => {
@@ -89,3 +91,6 @@ export function PortRows({ rows, disabled, problemOf, onChange }: PortRowsProps)
     />
   );
 }
+
+/** The published-port rows, drawn again only when its rows or the problems change. */
+export const PortRows = memo(Rows);

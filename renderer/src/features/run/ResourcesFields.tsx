@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import type { RunProblem } from '../../../../shared/model/run-container';
-import { problemHelper } from './run-form';
+import { problemHelper, problemOn } from './run-form';
 
 /** The four limits as typed, in docker's units. */
 export interface ResourceTexts {
@@ -11,23 +12,21 @@ export interface ResourceTexts {
   pidsLimit: string;
 }
 
-/** Props of the limits: their texts, each one's problem, and change. */
-export interface ResourcesFieldsProps {
-  values: ResourceTexts;
-  problemOf: (key: keyof ResourceTexts) => RunProblem | undefined;
+/** Props of the limits: their texts, the form's problems, and change. */
+export interface ResourcesFieldsProps extends ResourceTexts {
+  problems: readonly RunProblem[];
   disabled: boolean;
   onChange: (patch: Partial<ResourceTexts>) => void;
 }
 
-const FIELDS: readonly { key: keyof ResourceTexts; label: string; placeholder: string; hint: string }[] = [
-  { key: 'memory', label: 'Memory limit', placeholder: 'e.g. 256m', hint: '--memory: b, k, m or g (empty: no limit).' },
-  { key: 'memorySwap', label: 'Memory + swap', placeholder: 'e.g. 512m', hint: '--memory-swap: at least the memory; -1 for unlimited swap.' },
-  { key: 'cpus', label: 'CPUs', placeholder: 'e.g. 0.5', hint: '--cpus: how many CPUs’ worth of time (empty: every CPU).' },
-  { key: 'pidsLimit', label: 'Process limit', placeholder: 'e.g. 100', hint: '--pids-limit: most processes at once (-1: no limit).' },
+const FIELDS: readonly { key: keyof ResourceTexts; field: string; label: string; placeholder: string; hint: string }[] = [
+  { key: 'memory', field: 'resources.memoryBytes', label: 'Memory limit', placeholder: 'e.g. 256m', hint: '--memory: b, k, m or g (empty: no limit).' },
+  { key: 'memorySwap', field: 'resources.memorySwapBytes', label: 'Memory + swap', placeholder: 'e.g. 512m', hint: '--memory-swap: at least the memory; -1 for unlimited swap.' },
+  { key: 'cpus', field: 'resources.nanoCpus', label: 'CPUs', placeholder: 'e.g. 0.5', hint: '--cpus: how many CPUs’ worth of time (empty: every CPU).' },
+  { key: 'pidsLimit', field: 'resources.pidsLimit', label: 'Process limit', placeholder: 'e.g. 100', hint: '--pids-limit: most processes at once (-1: no limit).' },
 ];
 
-/** The cgroup limits of `docker run` (--memory, --memory-swap, --cpus, --pids-limit) as text fields taking docker's units. */
-export function ResourcesFields({ values, problemOf, disabled, onChange }: ResourcesFieldsProps): React.JSX.Element {
+function Fields({ problems, disabled, onChange, ...values }: ResourcesFieldsProps): React.JSX.Element {
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
       {FIELDS.map((field) => (
@@ -38,7 +37,7 @@ export function ResourcesFields({ values, problemOf, disabled, onChange }: Resou
           placeholder={field.placeholder}
           value={values[field.key]}
           onChange={(event) => onChange({ [field.key]: event.target.value })}
-          {...problemHelper(problemOf(field.key), field.hint)}
+          {...problemHelper(problemOn(problems, field.field), field.hint)}
           disabled={disabled}
           slotProps={{ htmlInput: { spellCheck: false } }}
         />
@@ -46,3 +45,6 @@ export function ResourcesFields({ values, problemOf, disabled, onChange }: Resou
     </Box>
   );
 }
+
+/** The cgroup limits of `docker run` (--memory, --memory-swap, --cpus, --pids-limit) as text fields taking docker's units; drawn again only when their props change. */
+export const ResourcesFields = memo(Fields);

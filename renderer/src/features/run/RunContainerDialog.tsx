@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
-import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -11,14 +10,12 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { defaultRunSpec } from '../../../../shared/model/run-args';
-import { RestartPolicy, type RunProblem, type RunSpec } from '../../../../shared/model/run-container';
+import type { RunProblem, RunSpec } from '../../../../shared/model/run-container';
 import { invoke } from '../../ipc/ipc-client';
 import { describeIpcError, toIpcError, type IpcError } from '../../ipc/ipc-error';
 import { useIpcQuery } from '../../ipc/useIpcQuery';
@@ -27,12 +24,14 @@ import type { NameOf } from '../container-detail/NamespacesPanel';
 import { useContainers } from '../containers/useContainers';
 import { useImages } from '../images/useImages';
 import { EnvRows } from './EnvRows';
+import { ImageFields } from './ImageFields';
 import { IsolationFields } from './IsolationFields';
 import { IsolationPreview } from './IsolationPreview';
 import { MountRows } from './MountRows';
 import { PortRows } from './PortRows';
-import { ResourcesFields, type ResourceTexts } from './ResourcesFields';
-import { belongsTo, formFromSpec, problemHelper, problemsOfDetails, specFromForm, type RunForm } from './run-form';
+import { ResourcesFields } from './ResourcesFields';
+import { RestartFields } from './RestartFields';
+import { belongsTo, formFromSpec, problemOn, problemsOfDetails, specFromForm, type RunForm } from './run-form';
 import { useRunPlan } from './useRunPlan';
 
 /** Props of the run dialog: the image to start from (an image row's), and how it closes. */
@@ -48,22 +47,8 @@ interface RunFailure {
   problems: RunProblem[];
 }
 
-const RESTART_LABELS: Record<RestartPolicy, string> = {
-  no: 'Never (no)',
-  always: 'Always',
-  'unless-stopped': 'Unless stopped',
-  'on-failure': 'On failure',
-};
-
-const RESOURCE_FIELDS: Record<keyof ResourceTexts, string> = {
-  memory: 'resources.memoryBytes',
-  memorySwap: 'resources.memorySwapBytes',
-  cpus: 'resources.nanoCpus',
-  pidsLimit: 'resources.pidsLimit',
-};
-
 /** The fields the form shows problems next to; a problem on any other field is shown above the buttons. */
-const SHOWN_FIELDS = ['image', 'name', 'command', 'env', 'ports', 'mounts', 'restart', 'maxRetries', 'namespaces.network', ...Object.values(RESOURCE_FIELDS)];
+const SHOWN_FIELDS = ['image', 'name', 'command', 'env', 'ports', 'mounts', 'restart', 'maxRetries', 'namespaces.network', 'resources'];
 
 function Section({ title, children }: { title: string; children: ReactNode }): React.JSX.Element {
   return (
@@ -103,11 +88,14 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
   const parsed = useMemo(() => specFromForm(form), [form]);
   const key = parsed.spec === null ? null : JSON.stringify(parsed.spec);
   const planModel = useRunPlan(parsed.spec);
-  const problems = useMemo<RunProblem[]>(() => {
+  const merged = useMemo<RunProblem[]>(() => {
     const fromPlan = planModel.stale || planModel.plan === undefined ? [] : planModel.plan.problems;
     const fromRun = failure !== undefined && failure.key === key ? failure.problems.map((problem) => ({ ...problem, blocking: true })) : [];
     return [...parsed.problems, ...fromRun, ...fromPlan];
   }, [parsed.problems, planModel.stale, planModel.plan, failure, key]);
+  // The same problems keep the same array, so the memoized sections are not drawn again on every keystroke.
+  const problemsKey = JSON.stringify(merged);
+  const problems = useMemo(() => JSON.parse(problemsKey) as RunProblem[], [problemsKey]);
 
   const nameOf = useCallback<NameOf>(
     (ref) => containers?.find((container) => container.id === ref || container.id.startsWith(ref) || container.name === ref)?.name,
@@ -117,10 +105,11 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
   const userNetworks = useMemo(() => (networksQuery.data ?? []).map((network) => network.name), [networksQuery.data]);
   const containerNames = useMemo(() => (containers ?? []).map((container) => container.name).sort(), [containers]);
 
-  const update = (patch: Partial<RunForm>): void => setForm((current) => ({ ...current, ...patch }));
-  const problemOf = (field: string): RunProblem | undefined => problems.find((problem) => belongsTo(problem, field));
-  const helper = (field: string, hint?: string): ReturnType<typeof problemHelper> => problemHelper(problemOf(field), hint);
-  const rowProblem = (prefix: string) => (index: number) => problemOf(`${prefix}.${index}`);
+  const update = useCallback((patch: Partial<RunForm>): void => setForm((current) => ({ ...current, ...patch })), []);
+  const onEnv = useCallback((env: RunForm['env']) => update({ env }), [update]);
+  const onPorts = useCallback((ports: RunForm['ports']) => update({ ports }), [update]);
+  const onMounts = useCallback((mounts: RunForm['mounts']) => update({ mounts }), [update]);
+  const namespaces = useMemo(() => ({ network: form.network, pid: form.pid, ipc: form.ipc, uts: form.uts }), [form.network, form.pid, form.ipc, form.uts]);
   const others = problems.filter((problem) => !SHOWN_FIELDS.some((field) => belongsTo(problem, field)));
   const blocking = blockingCount(problems);
   const canRun = parsed.spec !== null && blocking === 0 && !running;
@@ -164,100 +153,46 @@ export function RunContainerDialog({ initialImage, onClose }: RunContainerDialog
       >
         <Stack spacing={3} sx={{ minWidth: 0, overflowY: { md: 'auto' }, p: { md: 3 }, pr: { md: 2 } }}>
           <Section title="Image and command">
-            <Autocomplete
-              freeSolo
-              options={imageTags}
-              inputValue={form.image}
-              onInputChange={(_event, value) => update({ image: value })}
+            <ImageFields
+              image={form.image}
+              name={form.name}
+              command={form.command}
+              imageTags={imageTags}
+              problems={problems}
               disabled={running}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  size="small"
-                  label="Image"
-                  required
-                  autoFocus={initialImage === undefined}
-                  {...helper('image', 'A local image, e.g. nginx:1.27-alpine (pull others from the Images page).')}
-                  slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, spellCheck: false } }}
-                />
-              )}
-            />
-            <TextField
-              size="small"
-              label="Name"
-              placeholder="a name the engine makes up"
-              autoFocus={initialImage !== undefined}
-              value={form.name}
-              onChange={(event) => update({ name: event.target.value })}
-              disabled={running}
-              {...helper('name', 'Optional: letters, digits, "_", "." and "-".')}
-              slotProps={{ htmlInput: { spellCheck: false } }}
-            />
-            <TextField
-              size="small"
-              label="Command"
-              placeholder="the image’s own command"
-              value={form.command}
-              onChange={(event) => update({ command: event.target.value })}
-              disabled={running}
-              {...helper('command', 'Words split as a shell would, quotes kept together; run without a shell.')}
-              slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'ui-monospace, Menlo, Consolas, monospace' } } }}
+              focusImage={initialImage === undefined}
+              onChange={update}
             />
           </Section>
           <Section title="Environment">
-            <EnvRows rows={form.env} disabled={running} problemOf={rowProblem('env')} onChange={(env) => update({ env })} />
+            <EnvRows rows={form.env} disabled={running} problems={problems} onChange={onEnv} />
           </Section>
           <Section title="Published ports">
-            <PortRows rows={form.ports} disabled={running} problemOf={rowProblem('ports')} onChange={(ports) => update({ ports })} />
+            <PortRows rows={form.ports} disabled={running} problems={problems} onChange={onPorts} />
           </Section>
           <Section title="Volumes and bind mounts">
-            <MountRows rows={form.mounts} disabled={running} problemOf={rowProblem('mounts')} onChange={(mounts) => update({ mounts })} />
+            <MountRows rows={form.mounts} disabled={running} problems={problems} onChange={onMounts} />
           </Section>
           <Section title="Restart policy">
-            <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-              <TextField
-                select
-                size="small"
-                label="Restart"
-                value={form.restart}
-                onChange={(event) => update({ restart: RestartPolicy.catch('no').parse(event.target.value) })}
-                disabled={running}
-                {...helper('restart')}
-              >
-                {RestartPolicy.options.map((policy) => (
-                  <MenuItem key={policy} value={policy}>
-                    {RESTART_LABELS[policy]}
-                  </MenuItem>
-                ))}
-              </TextField>
-              {form.restart === 'on-failure' && (
-                <TextField
-                  size="small"
-                  label="Maximum retries"
-                  placeholder="no limit"
-                  value={form.maxRetries}
-                  onChange={(event) => update({ maxRetries: event.target.value })}
-                  disabled={running}
-                  {...helper('maxRetries', 'Empty: retry for ever.')}
-                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                />
-              )}
-            </Box>
+            <RestartFields restart={form.restart} maxRetries={form.maxRetries} problems={problems} disabled={running} onChange={update} />
           </Section>
           <Section title="Resources">
             <ResourcesFields
-              values={{ memory: form.memory, memorySwap: form.memorySwap, cpus: form.cpus, pidsLimit: form.pidsLimit }}
-              problemOf={(text) => problemOf(RESOURCE_FIELDS[text])}
+              memory={form.memory}
+              memorySwap={form.memorySwap}
+              cpus={form.cpus}
+              pidsLimit={form.pidsLimit}
+              problems={problems}
               disabled={running}
               onChange={update}
             />
           </Section>
           <Section title="Isolation">
             <IsolationFields
-              namespaces={{ network: form.network, pid: form.pid, ipc: form.ipc, uts: form.uts }}
+              namespaces={namespaces}
               networks={userNetworks}
               containers={containerNames}
-              networkProblem={problemOf('namespaces.network')}
+              networkProblem={problemOn(problems, 'namespaces.network')}
               disabled={running}
               onChange={update}
             />

@@ -322,10 +322,11 @@ export function belongsTo(problem: RunProblem, field: string): boolean {
   return problem.field === field || problem.field.startsWith(`${field}.`);
 }
 
-/** The first message for `field` among `problems`, or undefined. */
-export function messageFor(problems: readonly RunProblem[], field: string): string | undefined {
-  return problems.find((problem) => belongsTo(problem, field))?.message;
+/** The first problem of `field` among `problems`, or undefined. */
+export function problemOn(problems: readonly RunProblem[], field: string): RunProblem | undefined {
+  return problems.find((problem) => belongsTo(problem, field));
 }
+
 
 /** The per-field problems in an IpcError's `details` (`{ problems: RunProblem[] }`), or none when it has no such list. */
 export function problemsOfDetails(details: unknown): RunProblem[] {

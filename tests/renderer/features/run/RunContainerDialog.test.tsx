@@ -111,6 +111,22 @@ describe('Run a container', { timeout: 30_000 }, () => {
     await commandLine(`docker run -d -p 127.0.0.1:8081:80 -e 'GREETING=it'\\''s a test' nginx:1.27-alpine sh -c 'echo hi; sleep 60'`);
   });
 
+  it('mounts volumes and host folders read-only when asked, and joins a user network from the engine’s list', async () => {
+    renderDialog();
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Add volume' }));
+    type('Source 1', 'relative/dir');
+    type('Target 1', '/data');
+    expect(await within(dialog()).findByText(/"relative\/dir" is a relative path/)).toBeTruthy();
+    type('Source 1', '/srv/site');
+    fireEvent.click(within(dialog()).getByRole('checkbox', { name: 'Read-only 1' }));
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Add volume' }));
+    type('Source 2', 'cache');
+    type('Target 2', '/var/cache/nginx');
+    await choose('Network', 'Its own, on shop_default');
+    await commandLine('docker run -d --network shop_default -v /srv/site:/data:ro -v cache:/var/cache/nginx nginx:1.27-alpine');
+    expect(sharingOf('net')).toBe('Isolated');
+  });
+
   it('copies the docker run line', async () => {
     const writeText = vi.fn((text: string) => Promise.resolve(void text));
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });

@@ -7,7 +7,7 @@ import {
   belongsTo,
   emptyPortRow,
   formFromSpec,
-  messageFor,
+  problemOn,
   problemsOfDetails,
   specFromForm,
   type RunForm,
@@ -149,12 +149,12 @@ describe('run form ↔ RunSpec', () => {
       'namespaces.network',
     ]);
     expect(problems.every((problem) => problem.blocking && problem.message.length > 0)).toBe(true);
-    expect(messageFor(problems, 'ports.0')).toContain('70000');
+    expect(problemOn(problems, 'ports.0')?.message).toContain('70000');
   });
 
   it('refuses memory + swap below the memory or without it', () => {
-    expect(messageFor(specFromForm(form({ memory: '64m', memorySwap: '32m' })).problems, 'resources.memorySwapBytes')).toBe('Memory + swap must be at least the memory limit.');
-    expect(messageFor(specFromForm(form({ memorySwap: '64m' })).problems, 'resources.memorySwapBytes')).toMatch(/memory limit too/);
+    expect(problemOn(specFromForm(form({ memory: '64m', memorySwap: '32m' })).problems, 'resources.memorySwapBytes')?.message).toBe('Memory + swap must be at least the memory limit.');
+    expect(problemOn(specFromForm(form({ memorySwap: '64m' })).problems, 'resources.memorySwapBytes')?.message).toMatch(/memory limit too/);
     expect(specFromForm(form({ memory: '64m', memorySwap: '-1' })).spec?.resources.memorySwapBytes).toBe(-1);
   });
 
