@@ -171,6 +171,7 @@ export function composeServices(host: HostEnvironment): Services {
   const jobs = new JobService({ events, clock: host.clock, logger: host.logger });
   const actionDeps: ActionDeps = { engine, jobs, env: host.env, platform: host.platform, homeDir, dataDir, clock: host.clock, logger: host.logger };
   const compose = new ComposeService(actionDeps);
+  const containerFiles = new ContainerFilesService(actionDeps);
   let detachNotificationSources: (() => void) | null = null;
   return {
     dataDir,
@@ -191,7 +192,7 @@ export function composeServices(host: HostEnvironment): Services {
     run: new RunService(actionDeps),
     imageActions: new ImageService(actionDeps),
     compose,
-    containerFiles: new ContainerFilesService(actionDeps),
+    containerFiles,
     pickPath: host.pickPath === undefined ? null : (request) => host.pickPath?.(request) ?? Promise.resolve(null),
     watch: () => {
       detachNotificationSources ??= attachNotificationSources({
@@ -211,6 +212,7 @@ export function composeServices(host: HostEnvironment): Services {
       detachNotificationSources?.();
       jobs.dispose();
       compose.dispose();
+      containerFiles.dispose();
       memoryHistory.dispose();
       streams.dispose();
       engine.dispose();

@@ -13,7 +13,7 @@ describe('IPC contract', () => {
   });
 
   it('names calls domain:verb and pushes domain:past-tense', () => {
-    for (const channel of INVOKE_CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z-]+$/);
+    for (const channel of INVOKE_CHANNELS) expect(channel).toMatch(/^[a-z]+(?:-[a-z]+)*:[a-z-]+$/);
     for (const channel of EVENT_CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z-]+ed$/);
   });
 

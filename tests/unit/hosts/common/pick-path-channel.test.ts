@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { composeServices, type PickPathRequest, type Services } from '../../../../electron/hosts/common/compose-services';
 import { createInvokeDispatcher } from '../../../../electron/hosts/common/invoke-dispatcher';
 import { createInvokeHandlers } from '../../../../electron/hosts/common/invoke-handlers';
+import type { HostInfo } from '../../../../shared/model/host';
 import { systemClock } from '../../../../electron/services/ports';
 import { RecordingLogger } from '../../../helpers/recording';
 import { makeTempDir } from '../../../helpers/temp-dir';
@@ -35,7 +36,7 @@ describe('dialog:pick-path', () => {
   it('is UNAVAILABLE on a host without a picker, which says so in app:info', async () => {
     const { dispatch } = open();
     const info = await dispatch('app:info', {}, { id: 'test' });
-    expect(info.ok && info.value.canPickPaths).toBe(false);
+    expect(info.ok && (info.value as HostInfo).canPickPaths).toBe(false);
     const answer = await dispatch('dialog:pick-path', { purpose: 'folder', title: 'Context folder' }, { id: 'test' });
     expect(answer).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'This host has no file picker; type the path instead.' } });
   });
@@ -47,7 +48,7 @@ describe('dialog:pick-path', () => {
       return '/home/alex/app';
     });
     const info = await dispatch('app:info', {}, { id: 'test' });
-    expect(info.ok && info.value.canPickPaths).toBe(true);
+    expect(info.ok && (info.value as HostInfo).canPickPaths).toBe(true);
     const answer = await dispatch('dialog:pick-path', { purpose: 'save-file', title: 'Save the tar', defaultPath: '/tmp/x.tar' }, { id: 'test' });
     expect(answer).toEqual({ ok: true, value: { path: '/home/alex/app' } });
     expect(asked).toEqual([{ purpose: 'save-file', title: 'Save the tar', defaultPath: '/tmp/x.tar' }]);
