@@ -23,6 +23,7 @@ import { MutationSnackbar } from '../features/engine/MutationSnackbar';
 import { describePrune } from '../features/engine/prune-words';
 import { useEngineMutation } from '../features/engine/useEngineMutation';
 import { BuildDialog } from '../features/images/BuildDialog';
+import { ImageJobEnd } from '../features/images/ImageJobEnd';
 import { ImagesGrid } from '../features/images/ImagesGrid';
 import { RemoveImageDialog } from '../features/images/RemoveImageDialog';
 import { PullDialog } from '../features/images/PullDialog';
@@ -181,7 +182,15 @@ function ImagesView(): React.JSX.Element {
       )}
       {dialog?.kind === 'push' && <PushDialog tags={dialog.image.tags} onClose={close} />}
       {dialog?.kind === 'run' && <RunContainerDialog initialImage={dialog.image.tags[0] ?? dialog.image.id} onClose={close} />}
-      {dialog?.kind === 'job' && <JobDialog job={dialog.job} showLog={dialog.job.kind === 'build'} logLabel="Build log" onClose={close} />}
+      {dialog?.kind === 'job' && (
+        <JobDialog
+          job={dialog.job}
+          showLog={dialog.job.kind === 'build'}
+          logLabel="Build log"
+          onClose={close}
+          renderEnd={(ended) => <ImageJobEnd job={ended} onOpen={close} />}
+        />
+      )}
       <MutationSnackbar mutation={mutation} />
       <Snackbar open={notice !== undefined} autoHideDuration={6000} onClose={(_event, reason) => reason !== 'clickaway' && setNotice(undefined)}>
         <Alert severity="success" variant="filled" onClose={() => setNotice(undefined)} sx={{ width: '100%' }}>

@@ -142,6 +142,8 @@ describe('ImagesPage', { timeout: 30_000 }, () => {
     fireEvent.click(within(jobs).getByRole('button', { name: 'Show Build team/app:dev' }));
     const dialog = await screen.findByRole('dialog', { name: 'Build an image' });
     expect(within(dialog).getByRole('log', { name: 'Build log' })).toBeTruthy();
+    act(() => host.jobs.finish('job-1', 'succeeded', 'Built team/app:dev.', 'sha256:eeee5555'));
+    expect((await within(dialog).findByRole('link', { name: 'eeee5555' })).getAttribute('href')).toBe('#/image/sha256%3Aeeee5555');
   });
 
   it('builds from the toolbar and refetches the list when the build succeeds', async () => {

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -12,7 +11,6 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import IconButton from '@mui/material/IconButton';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
@@ -23,28 +21,14 @@ import type { JobSummary } from '../../../../shared/model/job';
 import { PathField } from '../../components/PathField';
 import { invoke } from '../../ipc/ipc-client';
 import { describeIpcError, toIpcError } from '../../ipc/ipc-error';
-import { hrefFor } from '../../navigation/route';
 import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
 import { BUILD_ARGS_MAX, buildFormProblems, buildRequestOf, type BuildArgRow, type BuildForm } from './build-form';
-import { shortImageId } from './useImages';
+import { ImageJobEnd } from './ImageJobEnd';
 
 /** Props of the build dialog: what to do with the started job, and close. */
 export interface BuildDialogProps {
   onStarted?: (job: JobSummary) => void;
   onClose: () => void;
-}
-
-function BuiltEnd({ job, tag, onOpen }: { job: JobSummary; tag: string; onOpen: () => void }): React.JSX.Element | null {
-  if (job.state !== 'succeeded' || job.result === null) return null;
-  return (
-    <Alert severity="success" sx={{ mt: 2 }}>
-      Built image{' '}
-      <Link href={hrefFor('image', job.result)} onClick={onOpen}>
-        {tag === '' ? shortImageId(job.result) : `${tag} (${shortImageId(job.result)})`}
-      </Link>
-      .
-    </Alert>
-  );
 }
 
 /**
@@ -218,7 +202,7 @@ export function BuildDialog({ onStarted, onClose }: BuildDialogProps): React.JSX
           showLog
           logLabel="Build log"
           onClose={onClose}
-          renderEnd={(ended) => <BuiltEnd job={ended} tag={form.tag.trim()} onOpen={onClose} />}
+          renderEnd={(ended) => <ImageJobEnd job={ended} tag={form.tag.trim()} onOpen={onClose} />}
         />
       )}
     </Dialog>

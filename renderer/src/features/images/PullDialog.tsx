@@ -6,14 +6,12 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import Link from '@mui/material/Link';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { JobSummary } from '../../../../shared/model/job';
 import { invoke } from '../../ipc/ipc-client';
 import { describeIpcError, toIpcError } from '../../ipc/ipc-error';
-import { hrefFor } from '../../navigation/route';
 import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
+import { ImageJobEnd } from './ImageJobEnd';
 import { referenceProblem } from './image-words';
 
 /** Props of the pull dialog: a reference to start with, what to do with the started job, and close. */
@@ -22,17 +20,6 @@ export interface PullDialogProps {
   /** Called with the job once the host has started it (the page lists it). */
   onStarted?: (job: JobSummary) => void;
   onClose: () => void;
-}
-
-function PulledEnd({ job, onOpen }: { job: JobSummary; onOpen: () => void }): React.JSX.Element | null {
-  if (job.state !== 'succeeded' || job.result === null) return null;
-  return (
-    <Typography variant="body2" sx={{ mt: 2 }}>
-      <Link href={hrefFor('image', job.result)} onClick={onOpen}>
-        Open {job.target}
-      </Link>
-    </Typography>
-  );
 }
 
 /**
@@ -114,7 +101,7 @@ export function PullDialog({ initialReference = '', onStarted, onClose }: PullDi
           </DialogActions>
         </form>
       ) : (
-        <JobDialogBody job={job} showLog={false} onClose={onClose} renderEnd={(ended) => <PulledEnd job={ended} onOpen={onClose} />} />
+        <JobDialogBody job={job} showLog={false} onClose={onClose} renderEnd={(ended) => <ImageJobEnd job={ended} onOpen={onClose} />} />
       )}
     </Dialog>
   );

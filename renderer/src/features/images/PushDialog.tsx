@@ -9,11 +9,11 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { JobSummary } from '../../../../shared/model/job';
 import { invoke } from '../../ipc/ipc-client';
 import { describeIpcError, toIpcError } from '../../ipc/ipc-error';
 import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
+import { ImageJobEnd } from './ImageJobEnd';
 import { DOCKER_HUB_PUSH_HINT, pushDestination, registryHost } from './image-words';
 
 /** Props of the push dialog: the image's tags (one is pushed), which to offer first, what to do with the job, close. */
@@ -22,18 +22,6 @@ export interface PushDialogProps {
   initialTag?: string;
   onStarted?: (job: JobSummary) => void;
   onClose: () => void;
-}
-
-function PushedEnd({ job }: { job: JobSummary }): React.JSX.Element | null {
-  if (job.state !== 'succeeded' || job.result === null) return null;
-  return (
-    <Typography variant="body2" sx={{ mt: 2, overflowWrap: 'anywhere' }}>
-      Pushed as{' '}
-      <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
-        {job.result}
-      </Typography>
-    </Typography>
-  );
 }
 
 /**
@@ -122,7 +110,7 @@ export function PushDialog({ tags, initialTag, onStarted, onClose }: PushDialogP
           </DialogActions>
         </>
       ) : (
-        <JobDialogBody job={job} showLog={false} onClose={onClose} renderEnd={(ended) => <PushedEnd job={ended} />} />
+        <JobDialogBody job={job} showLog={false} onClose={onClose} renderEnd={(ended) => <ImageJobEnd job={ended} onOpen={onClose} />} />
       )}
     </Dialog>
   );
