@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ComposeProjectName } from '../../../shared/model/compose';
@@ -38,8 +39,9 @@ export class DownProjects {
     this.file = new JsonStateFile(path.join(dataDir, DOWN_PROJECTS_FILE), DownProjectsDocument, () => ({ projects: [] }), clock, logger);
   }
 
-  /** The projects remembered for one engine. */
+  /** The projects remembered for one engine; reading never creates the file (only a `down` does). */
   list(endpoint: string): DownProject[] {
+    if (!fs.existsSync(this.file.filePath)) return [];
     return this.file.read().projects.filter((project) => project.endpoint === endpoint);
   }
 
@@ -52,8 +54,7 @@ export class DownProjects {
 
   /** Forgets a project (it is up again). */
   forget(name: string, endpoint: string): void {
-    const current = this.file.read();
-    if (!current.projects.some((known) => known.name === name && known.endpoint === endpoint)) return;
+    if (!this.list(endpoint).some((known) => known.name === name)) return;
     this.file.update((latest) => ({ projects: latest.projects.filter((known) => !(known.name === name && known.endpoint === endpoint)) }));
   }
 }
