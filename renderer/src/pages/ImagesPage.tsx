@@ -31,8 +31,7 @@ import { PushDialog } from '../features/images/PushDialog';
 import { TagDialog } from '../features/images/TagDialog';
 import { imageName, pruneCandidates, useImages } from '../features/images/useImages';
 import { JobDialog } from '../features/jobs/JobDialog';
-import { JobsPanel } from '../features/jobs/JobsPanel';
-import { useJobs } from '../features/jobs/useJobs';
+import { ImageJobsPanel } from '../features/images/ImageJobsPanel';
 import { RunContainerDialog } from '../features/run/RunContainerDialog';
 import { invoke } from '../ipc/ipc-client';
 import { describeIpcError } from '../ipc/ipc-error';
@@ -75,8 +74,6 @@ type OpenDialog =
   | { kind: 'run'; image: ImageSummary }
   | { kind: 'job'; job: JobSummary };
 
-const IMAGE_JOB_KINDS = ['pull', 'push', 'build'] as const;
-
 function ImagesView(): React.JSX.Element {
   const { images, loadError, refetch } = useImages();
   const mutation = useEngineMutation();
@@ -84,9 +81,13 @@ function ImagesView(): React.JSX.Element {
   const [pruning, setPruning] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const { jobs } = useJobs(IMAGE_JOB_KINDS, (job) => {
-    if (job.state === 'succeeded' && (job.kind === 'pull' || job.kind === 'build')) refetch();
-  });
+  const onJobEnded = useCallback(
+    (job: JobSummary) => {
+      if (job.state === 'succeeded' && (job.kind === 'pull' || job.kind === 'build')) refetch();
+    },
+    [refetch],
+  );
+  const onShowJob = useCallback((job: JobSummary) => setDialog({ kind: 'job', job }), []);
   const onRemove = useCallback((image: ImageSummary) => setRemoving(image), []);
   const onTag = useCallback((image: ImageSummary) => setDialog({ kind: 'tag', image }), []);
   const onPush = useCallback((image: ImageSummary) => setDialog({ kind: 'push', image }), []);
@@ -153,7 +154,7 @@ function ImagesView(): React.JSX.Element {
           Prune images…
         </Button>
       </Box>
-      <JobsPanel jobs={jobs} onShow={(job) => setDialog({ kind: 'job', job })} />
+      <ImageJobsPanel onEnded={onJobEnded} onShow={onShowJob} />
       {body}
       {removing !== undefined && (
         <RemoveImageDialog

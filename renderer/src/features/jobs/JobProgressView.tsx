@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -26,22 +26,35 @@ function layerText(layer: JobLayer): string {
   return layer.status;
 }
 
-function LayerRow({ layer }: { layer: JobLayer }): React.JSX.Element {
+// The rows' styles are made once: a pull re-renders its layer rows many times a second.
+const ROW_HEAD_SX = { display: 'flex', justifyContent: 'space-between', gap: 2 } as const;
+const LAYER_ID_SX = { fontFamily: 'monospace' } as const;
+const DONE_TEXT_SX = { color: 'success.main', textAlign: 'end', overflowWrap: 'anywhere' } as const;
+const RUNNING_TEXT_SX = { color: 'text.secondary', textAlign: 'end', overflowWrap: 'anywhere' } as const;
+const LAYER_BAR_SX = { height: 4, borderRadius: 2 } as const;
+
+function sameLayer(a: { layer: JobLayer }, b: { layer: JobLayer }): boolean {
+  const [x, y] = [a.layer, b.layer];
+  return x.id === y.id && x.status === y.status && x.current === y.current && x.total === y.total && x.done === y.done;
+}
+
+/** One layer's row; it renders again only when that layer changed, not on every push of the job. */
+const LayerRow = memo(function LayerRow({ layer }: { layer: JobLayer }): React.JSX.Element {
   const percent = layer.done ? 100 : layer.total !== null && layer.total > 0 ? Math.min(100, ((layer.current ?? 0) / layer.total) * 100) : 0;
   return (
     <Box role="listitem" aria-label={`Layer ${layer.id.slice(0, 12)}: ${layerText(layer)}`}>
-      <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
-        <Typography variant="body2" component="code" sx={{ fontFamily: 'monospace' }}>
+      <Box sx={ROW_HEAD_SX}>
+        <Typography variant="body2" component="code" sx={LAYER_ID_SX}>
           {layer.id.slice(0, 12)}
         </Typography>
-        <Typography variant="body2" sx={{ color: layer.done ? 'success.main' : 'text.secondary', textAlign: 'end', overflowWrap: 'anywhere' }}>
+        <Typography variant="body2" sx={layer.done ? DONE_TEXT_SX : RUNNING_TEXT_SX}>
           {layerText(layer)}
         </Typography>
       </Box>
-      <LinearProgress variant="determinate" value={percent} color={layer.done ? 'success' : 'primary'} sx={{ height: 4, borderRadius: 2 }} aria-hidden />
+      <LinearProgress variant="determinate" value={percent} color={layer.done ? 'success' : 'primary'} sx={LAYER_BAR_SX} aria-hidden />
     </Box>
   );
-}
+}, sameLayer);
 
 /** A build's current step from its output ("Step 3/7 : RUN make"), the newest one printed, if any. */
 export function currentBuildStep(lines: readonly NumberedLine[]): { text: string; index: number; count: number } | undefined {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JobProgress, JobSummary } from '../../../../shared/model/job';
 import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
+import { frameThrottle } from './frame-throttle';
 import type { NumberedLine } from '../container-detail/useLogStream';
 
 /** Lines the UI keeps of one job's output (the host keeps its own tail). */
@@ -43,7 +44,7 @@ function pushedLines(push: JobProgress): NumberedLine[] {
 
 /**
  * Follows one job by id: fetches its detail (the output so far), then applies its `jobs:progressed` pushes, applying
- * what arrived once per animation frame so a fast build log never makes React render more often than the screen.
+ * what arrived at most every JOB_RENDER_MS, on an animation frame, so a fast pull or build log costs a few renders a second.
  * Lines are numbered by their place in the job's whole output, so a push that overtakes the detail is merged, not doubled.
  */
 export function useJob(jobId: string | null, initial?: JobSummary): FollowedJob {
@@ -53,10 +54,8 @@ export function useJob(jobId: string | null, initial?: JobSummary): FollowedJob 
   const [cancelError, setCancelError] = useState<IpcError | undefined>(undefined);
   const [loadError, setLoadError] = useState<IpcError | undefined>(undefined);
   const queue = useRef<JobProgress[]>([]);
-  const frame = useRef<number | null>(null);
 
   const apply = useCallback(() => {
-    frame.current = null;
     const pushes = queue.current.splice(0);
     const latest = pushes.at(-1);
     if (latest === undefined) return;
@@ -70,10 +69,12 @@ export function useJob(jobId: string | null, initial?: JobSummary): FollowedJob 
     });
   }, []);
 
+  const throttle = useMemo(() => frameThrottle(apply), [apply]);
+
   useIpcEvent('jobs:progressed', (pushed) => {
     if (pushed.job.id !== jobId) return;
     queue.current.push(pushed);
-    if (frame.current === null) frame.current = requestAnimationFrame(apply);
+    throttle.schedule();
   });
 
   useEffect(() => {
@@ -101,10 +102,9 @@ export function useJob(jobId: string | null, initial?: JobSummary): FollowedJob 
     );
     return () => {
       live = false;
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
-      frame.current = null;
+      throttle.cancel();
     };
-  }, [jobId]);
+  }, [jobId, throttle]);
 
   const cancel = useCallback(() => {
     if (jobId === null) return;

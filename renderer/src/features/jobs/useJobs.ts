@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JobKind, JobProgress, JobSummary } from '../../../../shared/model/job';
 import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
+import { frameThrottle } from './frame-throttle';
 import { isNewerJob } from './useJob';
+
+/** Shortest gap between two renders of the jobs list: its rows show states and one bar each, so a few times a second is plenty. */
+const JOBS_RENDER_MS = 250;
 
 /** Jobs a list keeps at most (the host keeps 20 finished ones and 4 running). */
 export const JOBS_LISTED_MAX = 50;
@@ -19,7 +23,7 @@ function newestFirst(jobs: Iterable<JobSummary>): JobSummary[] {
 }
 
 /**
- * The jobs of the given kinds: `jobs:list` once, then every `jobs:progressed` push applied once per animation frame.
+ * The jobs of the given kinds: `jobs:list` once, then the `jobs:progressed` pushes applied together at most every JOBS_RENDER_MS.
  * `onEnded` is called once for each job seen running here that then ends (succeeded, failed or cancelled).
  */
 export function useJobs(kinds: readonly JobKind[], onEnded?: (job: JobSummary) => void): JobsModel {
@@ -28,14 +32,12 @@ export function useJobs(kinds: readonly JobKind[], onEnded?: (job: JobSummary) =
   const [loadError, setLoadError] = useState<IpcError | undefined>(undefined);
   const known = useRef(new Map<string, JobSummary>());
   const queue = useRef<JobProgress[]>([]);
-  const frame = useRef<number | null>(null);
   const ended = useRef(onEnded);
   useEffect(() => {
     ended.current = onEnded;
   });
 
   const apply = useCallback(() => {
-    frame.current = null;
     const endedNow: JobSummary[] = [];
     for (const { job } of queue.current.splice(0)) {
       const before = known.current.get(job.id);
@@ -49,10 +51,12 @@ export function useJobs(kinds: readonly JobKind[], onEnded?: (job: JobSummary) =
     for (const job of endedNow) ended.current?.(job);
   }, []);
 
+  const throttle = useMemo(() => frameThrottle(apply, JOBS_RENDER_MS), [apply]);
+
   useIpcEvent('jobs:progressed', (pushed) => {
     if (!kindKey.split(',').includes(pushed.job.kind)) return;
     queue.current.push(pushed);
-    if (frame.current === null) frame.current = requestAnimationFrame(apply);
+    throttle.schedule();
   });
 
   useEffect(() => {
@@ -75,10 +79,9 @@ export function useJobs(kinds: readonly JobKind[], onEnded?: (job: JobSummary) =
     );
     return () => {
       live = false;
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
-      frame.current = null;
+      throttle.cancel();
     };
-  }, [kindKey]);
+  }, [kindKey, throttle]);
 
   return { jobs, loadError };
 }
