@@ -25,7 +25,7 @@ export async function saveArchive(source: NodeJS.ReadableStream, filePath: strin
   const partial = `${filePath}.partial`;
   // Until the pipeline takes over (after the file is opened), a failing source must not throw unhandled.
   source.on('error', () => undefined);
-  const counter = transferGuard(MAX_DOWNLOAD_BYTES, IDLE_MS, 'download');
+  let counter: ReturnType<typeof transferGuard> | null = null;
   let created = false;
   try {
     const handle = await fs.promises.open(partial, 'wx').catch((error: NodeJS.ErrnoException) => {
@@ -33,16 +33,21 @@ export async function saveArchive(source: NodeJS.ReadableStream, filePath: strin
       throw error;
     });
     created = true;
-    await pipeline(source, counter.stream, handle.createWriteStream(), { signal });
+    counter = transferGuard(MAX_DOWNLOAD_BYTES, IDLE_MS, 'download');
+    const target = handle.createWriteStream();
+    // The pipeline reports every stream's failure; these listeners keep one it tears down on an abort from reaching the process.
+    for (const stream of [counter.stream, target]) stream.on('error', () => undefined);
+    await pipeline(source, counter.stream, target, { signal: AbortSignal.any([signal, counter.idle]) });
     await place(partial, filePath);
     created = false;
     return counter.bytes();
   } catch (error) {
     (source as { destroy?: () => void }).destroy?.();
+    if (counter?.idle.aborted === true && !signal.aborted) throw counter.idle.reason;
     if (signal.aborted && !(error instanceof ServiceError)) throw new ServiceError('TIMEOUT', 'The download was cancelled.');
     throw error;
   } finally {
-    counter.stop();
+    counter?.stop();
     if (created) await fs.promises.rm(partial, { force: true });
   }
 }

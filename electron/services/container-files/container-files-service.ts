@@ -110,7 +110,10 @@ export class ContainerFilesService {
       const tar = packOneFile(source);
       pipeline(tar, guard.stream, () => undefined);
       try {
-        await (await this.deps.engine.current()).putArchive(id, folder, guard.stream, signal);
+        await (await this.deps.engine.current()).putArchive(id, folder, guard.stream, AbortSignal.any([signal, guard.idle]));
+      } catch (error) {
+        if (guard.idle.aborted && !signal.aborted) throw guard.idle.reason;
+        throw error;
       } finally {
         guard.stop();
         tar.destroy();

@@ -4,9 +4,14 @@ import { ServiceError } from '../errors';
 /** A transfer that moves no byte for this long is stopped. */
 export const IDLE_MS = 60_000;
 
-/** A pass-through that counts bytes, failing past `maxBytes` and after `idleMs` without a byte; `stop()` clears its timer. */
+/**
+ * A pass-through that counts bytes and fails past `maxBytes`, and a signal that aborts (with a TIMEOUT ServiceError as
+ * its reason) after `idleMs` without a byte; `stop()` clears its timer.
+ */
 export interface TransferGuard {
   stream: Transform;
+  /** Aborts when no byte moved for `idleMs`; pass it (with the caller's) to the pipeline or the engine call. */
+  idle: AbortSignal;
   bytes(): number;
   stop(): void;
 }
@@ -15,13 +20,14 @@ export interface TransferGuard {
 export function transferGuard(maxBytes: number, idleMs: number, what: string): TransferGuard {
   let bytes = 0;
   let timer: NodeJS.Timeout | null = null;
+  const idle = new AbortController();
   const stop = (): void => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };
   const arm = (): void => {
     stop();
-    timer = setTimeout(() => stream.destroy(new ServiceError('TIMEOUT', `No data moved for ${idleMs / 1000} s; the ${what} was stopped.`)), idleMs);
+    timer = setTimeout(() => idle.abort(new ServiceError('TIMEOUT', `No data moved for ${idleMs / 1000} s; the ${what} was stopped.`)), idleMs);
   };
   const stream: Transform = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -37,5 +43,5 @@ export function transferGuard(maxBytes: number, idleMs: number, what: string): T
   });
   stream.on('close', stop);
   arm();
-  return { stream, bytes: () => bytes, stop };
+  return { stream, idle: idle.signal, bytes: () => bytes, stop };
 }

@@ -94,6 +94,8 @@ export async function getSimulatedArchive(engine: SimulatedAccess, ref: string, 
   const parts = path.split('/').filter((part) => part !== '' && part !== '.');
   const base = parts.at(-1) ?? '/';
   const pack = tar.pack();
+  // A pack torn down mid-entry (the reader went away) fails its entries; the reader already knows, the process need not.
+  pack.on('error', () => undefined);
   const node = found.node;
   packNode(pack, node.kind === 'directory' && base !== '/' ? `${base}/` : base, node, signal).then(
     () => pack.finalize(),
