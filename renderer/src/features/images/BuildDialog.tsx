@@ -20,10 +20,10 @@ import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import type { JobSummary } from '../../../../shared/model/job';
 import { PathField } from '../../components/PathField';
 import { invoke } from '../../ipc/ipc-client';
-import { describeIpcError, toIpcError } from '../../ipc/ipc-error';
 import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
 import { BUILD_ARGS_MAX, buildFormProblems, buildRequestOf, type BuildArgRow, type BuildForm } from './build-form';
 import { ImageJobEnd } from './ImageJobEnd';
+import { useStartJob } from '../jobs/useStartJob';
 
 /** Props of the build dialog: what to do with the started job, and close. */
 export interface BuildDialogProps {
@@ -39,9 +39,7 @@ export interface BuildDialogProps {
 export function BuildDialog({ onStarted, onClose }: BuildDialogProps): React.JSX.Element {
   const [form, setForm] = useState<BuildForm>({ contextPath: '', dockerfile: 'Dockerfile', tag: '', buildArgs: [], noCache: false, pull: false });
   const [checked, setChecked] = useState(false);
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<string | undefined>(undefined);
-  const [job, setJob] = useState<JobSummary | undefined>(undefined);
+  const { job, starting, startError, setStartError, start: startJob } = useStartJob(onStarted);
   const nextKey = useRef(0);
   const problems = checked ? buildFormProblems(form) : {};
   const change = (patch: Partial<BuildForm>): void => {
@@ -55,19 +53,7 @@ export function BuildDialog({ onStarted, onClose }: BuildDialogProps): React.JSX
     setChecked(true);
     const request = buildRequestOf(form);
     if (request === undefined) return;
-    setStarting(true);
-    setStartError(undefined);
-    invoke('images:build', request).then(
-      (started) => {
-        setStarting(false);
-        setJob(started);
-        onStarted?.(started);
-      },
-      (error: unknown) => {
-        setStarting(false);
-        setStartError(`Could not start the build: ${describeIpcError(toIpcError(error))}`);
-      },
-    );
+    startJob(() => invoke('images:build', request), (message) => `Could not start the build: ${message}`);
   };
 
   return (

@@ -9,10 +9,10 @@ import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import type { JobSummary } from '../../../../shared/model/job';
 import { invoke } from '../../ipc/ipc-client';
-import { describeIpcError, toIpcError } from '../../ipc/ipc-error';
 import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
 import { ImageJobEnd } from './ImageJobEnd';
 import { referenceProblem } from './image-words';
+import { useStartJob } from '../jobs/useStartJob';
 
 /** Props of the pull dialog: a reference to start with, what to do with the started job, and close. */
 export interface PullDialogProps {
@@ -29,27 +29,13 @@ export interface PullDialogProps {
 export function PullDialog({ initialReference = '', onStarted, onClose }: PullDialogProps): React.JSX.Element {
   const [reference, setReference] = useState(initialReference);
   const [touched, setTouched] = useState(false);
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<string | undefined>(undefined);
-  const [job, setJob] = useState<JobSummary | undefined>(undefined);
+  const { job, starting, startError, setStartError, start: startJob } = useStartJob(onStarted);
   const problem = referenceProblem(reference);
 
   const start = (): void => {
     setTouched(true);
     if (problem !== undefined) return;
-    setStarting(true);
-    setStartError(undefined);
-    invoke('images:pull', { reference: reference.trim() }).then(
-      (started) => {
-        setStarting(false);
-        setJob(started);
-        onStarted?.(started);
-      },
-      (error: unknown) => {
-        setStarting(false);
-        setStartError(`Could not start the pull: ${describeIpcError(toIpcError(error))}`);
-      },
-    );
+    startJob(() => invoke('images:pull', { reference: reference.trim() }), (message) => `Could not start the pull: ${message}`);
   };
 
   return (

@@ -11,10 +11,10 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { JobSummary } from '../../../../shared/model/job';
 import { invoke } from '../../ipc/ipc-client';
-import { describeIpcError, toIpcError } from '../../ipc/ipc-error';
 import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
 import { ImageJobEnd } from './ImageJobEnd';
 import { DOCKER_HUB_PUSH_HINT, pushDestination, registryHost } from './image-words';
+import { useStartJob } from '../jobs/useStartJob';
 
 /** Props of the push dialog: the image's tags (one is pushed), which to offer first, what to do with the job, close. */
 export interface PushDialogProps {
@@ -30,24 +30,10 @@ export interface PushDialogProps {
  */
 export function PushDialog({ tags, initialTag, onStarted, onClose }: PushDialogProps): React.JSX.Element {
   const [tag, setTag] = useState(initialTag ?? tags.find((candidate) => registryHost(candidate) !== null) ?? tags[0] ?? '');
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<string | undefined>(undefined);
-  const [job, setJob] = useState<JobSummary | undefined>(undefined);
+  const { job, starting, startError, start: startJob } = useStartJob(onStarted);
 
   const start = (): void => {
-    setStarting(true);
-    setStartError(undefined);
-    invoke('images:push', { reference: tag }).then(
-      (started) => {
-        setStarting(false);
-        setJob(started);
-        onStarted?.(started);
-      },
-      (error: unknown) => {
-        setStarting(false);
-        setStartError(describeIpcError(toIpcError(error)));
-      },
-    );
+    startJob(() => invoke('images:push', { reference: tag }));
   };
 
   return (
