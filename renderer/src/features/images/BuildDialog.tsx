@@ -2,9 +2,7 @@ import { useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -24,6 +22,7 @@ import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
 import { BUILD_ARGS_MAX, buildFormProblems, buildRequestOf, type BuildArgRow, type BuildForm } from './build-form';
 import { ImageJobEnd } from './ImageJobEnd';
 import { useStartJob } from '../jobs/useStartJob';
+import { StartJobActions } from '../jobs/StartJobActions';
 
 /** Props of the build dialog: what to do with the started job, and close. */
 export interface BuildDialogProps {
@@ -168,19 +167,7 @@ export function BuildDialog({ onStarted, onClose }: BuildDialogProps): React.JSX
               </FormGroup>
             </Stack>
           </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose} disabled={starting}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              variant="contained"
-              disabled={starting}
-              startIcon={starting ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined}
-            >
-              Build
-            </Button>
-          </DialogActions>
+          <StartJobActions verb="Build" starting={starting} onCancel={onClose} />
         </form>
       ) : (
         <JobDialogBody

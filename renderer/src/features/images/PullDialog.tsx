@@ -1,8 +1,5 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -13,6 +10,7 @@ import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
 import { ImageJobEnd } from './ImageJobEnd';
 import { referenceProblem } from './image-words';
 import { useStartJob } from '../jobs/useStartJob';
+import { StartJobActions } from '../jobs/StartJobActions';
 
 /** Props of the pull dialog: a reference to start with, what to do with the started job, and close. */
 export interface PullDialogProps {
@@ -72,19 +70,7 @@ export function PullDialog({ initialReference = '', onStarted, onClose }: PullDi
               slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off', autoCorrect: 'off' } }}
             />
           </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose} disabled={starting}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              variant="contained"
-              disabled={starting}
-              startIcon={starting ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined}
-            >
-              Pull
-            </Button>
-          </DialogActions>
+          <StartJobActions verb="Pull" starting={starting} onCancel={onClose} />
         </form>
       ) : (
         <JobDialogBody job={job} showLog={false} onClose={onClose} renderEnd={(ended) => <ImageJobEnd job={ended} onOpen={onClose} />} />

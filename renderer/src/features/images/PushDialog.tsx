@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -15,6 +12,7 @@ import { JOB_DIALOG_TITLES, JobDialogBody } from '../jobs/JobDialog';
 import { ImageJobEnd } from './ImageJobEnd';
 import { DOCKER_HUB_PUSH_HINT, pushDestination, registryHost } from './image-words';
 import { useStartJob } from '../jobs/useStartJob';
+import { StartJobActions } from '../jobs/StartJobActions';
 
 /** Props of the push dialog: the image's tags (one is pushed), which to offer first, what to do with the job, close. */
 export interface PushDialogProps {
@@ -81,19 +79,7 @@ export function PushDialog({ tags, initialTag, onStarted, onClose }: PushDialogP
               </Alert>
             )}
           </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose} disabled={starting}>
-              Cancel
-            </Button>
-            <Button
-              variant="contained"
-              onClick={start}
-              disabled={starting || tag === ''}
-              startIcon={starting ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined}
-            >
-              Push
-            </Button>
-          </DialogActions>
+          <StartJobActions verb="Push" starting={starting} disabled={tag === ''} onCancel={onClose} onStart={start} />
         </>
       ) : (
         <JobDialogBody job={job} showLog={false} onClose={onClose} renderEnd={(ended) => <ImageJobEnd job={ended} onOpen={onClose} />} />
