@@ -8,6 +8,14 @@ const OVERSCAN = 20;
 /** The viewport height assumed before layout has measured it (and in layout-less test DOMs). */
 const FALLBACK_HEIGHT = 480;
 
+// Styles made once; what changes per line (its position, the canvas height) goes in `style`, so a stream of new lines
+// never makes emotion generate and insert a class per position, which restyled the whole page on every batch.
+const CANVAS_SX = { position: 'relative', minWidth: 'max-content' } as const;
+const ROW_SX = { position: 'absolute', left: 0, right: 0, px: 1, whiteSpace: 'pre', borderLeft: 3 } as const;
+const STDOUT_ROW_SX = { ...ROW_SX, borderColor: 'transparent' } as const;
+const STDERR_ROW_SX = { ...ROW_SX, borderColor: 'warning.main' } as const;
+const TIMESTAMP_SX = { color: 'text.secondary', mr: 1 } as const;
+
 /** Props of the log viewport: the lines to show, whether to stick to the newest, and how a scroll away is reported. */
 export interface LogViewportProps {
   label: string;
@@ -71,23 +79,11 @@ export function LogViewport({ label, lines, showTimestamps, follow, onScrolledAw
         borderRadius: 1,
       }}
     >
-      <Box sx={{ position: 'relative', height: lines.length * LINE_HEIGHT, minWidth: 'max-content' }}>
+      <Box sx={CANVAS_SX} style={{ height: lines.length * LINE_HEIGHT }}>
         {shown.map((line, index) => (
-          <Box
-            key={line.seq}
-            sx={{
-              position: 'absolute',
-              top: (first + index) * LINE_HEIGHT,
-              left: 0,
-              right: 0,
-              px: 1,
-              whiteSpace: 'pre',
-              borderLeft: 3,
-              borderColor: line.stream === 'stderr' ? 'warning.main' : 'transparent',
-            }}
-          >
+          <Box key={line.seq} sx={line.stream === 'stderr' ? STDERR_ROW_SX : STDOUT_ROW_SX} style={{ top: (first + index) * LINE_HEIGHT }}>
             {showTimestamps && line.timestamp !== null && (
-              <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>
+              <Box component="span" sx={TIMESTAMP_SX}>
                 {line.timestamp}
               </Box>
             )}
