@@ -5,6 +5,7 @@ import { ServiceError } from '../../errors';
 import { splitReference } from '../../images/image-reference';
 import { readProgressStream } from '../../images/progress-stream';
 import type { BuildOptions, ProgressMessage, RegistryAuth } from '../container-engine';
+import { endpointOf } from './dockerode-streams';
 import { imageSegment } from './engine-paths';
 import { mapEngineError } from './map-engine-error';
 
@@ -98,14 +99,6 @@ export function mapImageDetail(inspect: unknown, history: unknown, containers: C
     layers: (Array.isArray(history) ? history.slice(0, LIST_MAX) : []).map(mapLayer),
     usedBy,
   };
-}
-
-/** Where the engine is, for error sentences. */
-function endpointOf(docker: Docker): string {
-  const modem = docker.modem as { socketPath?: unknown; host?: unknown; port?: unknown; protocol?: unknown };
-  if (typeof modem.socketPath === 'string') return `unix://${modem.socketPath}`;
-  if (typeof modem.host === 'string') return `${typeof modem.protocol === 'string' ? modem.protocol : 'http'}://${modem.host}${modem.port === undefined ? '' : `:${String(modem.port)}`}`;
-  return 'the engine';
 }
 
 async function quick<T>(endpoint: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -303,7 +303,7 @@ export function engineError(error: unknown, docker: Docker): Error {
 }
 
 /** The endpoint a dockerode instance talks to, for error messages. */
-function endpointOf(docker: Docker): string {
+export function endpointOf(docker: Docker): string {
   const modem = docker.modem as { socketPath?: unknown; host?: unknown; port?: unknown; protocol?: unknown };
   if (typeof modem.socketPath === 'string') {
     return modem.socketPath.startsWith('//./pipe/') ? `npipe://${modem.socketPath}` : `unix://${modem.socketPath}`;
