@@ -11,6 +11,37 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const reasons = [];
+const failures = [];
+
+/** The first line of a failure message, shortened, so the closing lines say what broke. */
+function firstLine(message) {
+  const line = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((text) => text.trim() !== '') ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/** Collects the names of a report's failed tests (and why) for the lines before the closing one. */
+function collectFailures(step, report) {
+  if (step === 'vitest') {
+    for (const file of report.testResults ?? []) {
+      for (const test of file.assertionResults ?? []) {
+        if (test.status === 'failed') failures.push(`${path.relative(process.cwd(), file.name)} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+      if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') failures.push(`${path.relative(process.cwd(), file.name)}: ${firstLine(file.message)}`);
+    }
+    return;
+  }
+  const walk = (suite, titles) => {
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.at(-1)?.error?.message;
+        failures.push(`${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}: ${firstLine(error)}`);
+      }
+    }
+  };
+  for (const suite of report.suites ?? []) walk(suite, [suite.title]);
+}
 
 /** Reads a suite's report as { passed, failed, skipped }, or null when it is missing or unreadable. */
 function readReport(step) {
@@ -18,6 +49,7 @@ function readReport(step) {
   if (!fs.existsSync(file)) return null;
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    collectFailures(step, report);
     if (step === 'vitest') {
       return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
     }
@@ -51,6 +83,8 @@ for (const arg of stepArgs) {
   }
 }
 
+for (const failure of failures.slice(0, 30)) console.log(`FAILED ${failure}`);
+if (failures.length > 30) console.log(`… and ${failures.length - 30} more failed tests`);
 if (reasons.length > 0) console.log(`Failed: ${reasons.join('; ')}.`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -19,7 +19,7 @@ import { CheckPortRequest, NetworkMap, PortReachability } from '../model/network
 import { GeneralSettings, GeneralSettingsPatch } from '../model/general-settings';
 import { HostInfo, HostStatus } from '../model/host';
 import { NotificationId, NotificationList } from '../model/notification';
-import { Operation } from '../model/operation';
+import { Operation, OperationId } from '../model/operation';
 import { SetupFixId, SetupFixRequest, SetupReport } from '../model/setup-check';
 import { VmInfo, VmSummary } from '../model/vm';
 import { WslConfigKey, WslConfigView } from '../model/wslconfig';
@@ -67,6 +67,11 @@ const appAndWsl = {
   'distros:set-version': { request: z.object({ name: DistroName, version: WslVersion }).strict(), response: Distro },
   'wsl:shutdown': { request: Empty, response: VmSummary },
   'vm:info': { request: Empty, response: VmInfo },
+  /** A view that shows the VM's live figures opened: `vm:changed` carries them (probed) while at least one watches. */
+  'vm:watch': { request: Empty, response: z.object({ subscriptionId: z.string() }) },
+  'vm:unwatch': { request: BySubscription, response: z.object({}) },
+  /** Cancels a running long operation (install, import, export, unregister, compact, convert): its child process tree is killed, its partial output removed, the state left as before. */
+  'operations:cancel': { request: z.object({ id: OperationId }).strict(), response: z.object({ cancelled: z.boolean() }) },
   /** Shuts the VM down and boots it again with the default distro (applies `.wslconfig`). */
   'vm:restart': { request: Empty, response: VmInfo },
   'wslconfig:get': { request: Empty, response: WslConfigView },

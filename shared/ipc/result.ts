@@ -10,6 +10,8 @@ export const IpcErrorCode = z.enum([
   'UNAVAILABLE',
   'TIMEOUT',
   'INTERNAL',
+  /** The work was cancelled on request and left nothing changed. */
+  'CANCELLED',
 ]);
 export type IpcErrorCode = z.infer<typeof IpcErrorCode>;
 

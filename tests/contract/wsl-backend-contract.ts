@@ -102,7 +102,7 @@ export function describeWslBackendContract(label: string, setup: () => Promise<W
 
     it('unregisters a distro: it is gone from the list and from show', async () => {
       const reports: (number | null)[] = [];
-      await backend.unregisterDistro('Debian', (progress) => reports.push(progress));
+      await backend.unregisterDistro('Debian', (progress) => reports.push(progress), new AbortController().signal);
       expect((await backend.listDistros()).map((d) => d.name)).toEqual(['Ubuntu-24.04', 'docker-desktop']);
       expect((await rejection(backend.showDistro('Debian'))).code).toBe('NOT_FOUND');
     });

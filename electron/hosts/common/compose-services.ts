@@ -207,6 +207,7 @@ export function composeServices(host: HostEnvironment): Services {
     releaseClient: (clientId) => {
       streams.releaseClient(clientId);
       memoryHistory.releaseClient(clientId);
+      wsl.releaseClient(clientId);
     },
     dispose: () => {
       detachNotificationSources?.();

@@ -35,6 +35,12 @@ export function createInvokeHandlers(services: Services): InvokeHandlers {
     'distros:set-version': ({ name, version }) => wsl.setVersion(name, version),
     'wsl:shutdown': () => wsl.shutdown(),
     'vm:info': () => wsl.vm(),
+    'vm:watch': async (_request, client) => wsl.watchVm(client.id),
+    'vm:unwatch': async ({ subscriptionId }, client) => {
+      wsl.unwatchVm(client.id, subscriptionId);
+      return {};
+    },
+    'operations:cancel': async ({ id }) => ({ cancelled: wsl.cancelOperation(id) }),
     'vm:restart': () => wsl.restartVm(),
     'wslconfig:get': () => wsl.wslConfig(),
     'wslconfig:set': ({ key, value }) => wsl.setWslConfig(key, value),

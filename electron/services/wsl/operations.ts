@@ -13,14 +13,27 @@ export interface OperationSpec<T> {
   onStarted?: () => void;
 }
 
+/** The work of an operation: it reports progress and stops, undoing what it made, when `signal` aborts. */
+export type OperationWork<T> = (progress: ProgressReporter, signal: AbortSignal) => Promise<T>;
+
 /**
  * Runs long WSL work (install, import, export, unregister, compact, convert) one at a time per target,
  * pushing `operations:progressed` with one id from `running` through every progress report to
- * `succeeded` or `failed` (with the error's code and sentence).
+ * `succeeded`, `failed` (with the error's code and sentence) or `cancelled` (after `cancel`, once the
+ * work has stopped and undone what it made).
  */
 export class Operations {
   private next = 1;
   private readonly active = new Map<string, Operation>();
+  private readonly controllers = new Map<string, AbortController>();
+
+  /** Asks the running operation with this id to stop; false when no operation with that id runs. */
+  cancel(id: string): boolean {
+    const controller = this.controllers.get(id);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
 
   constructor(private readonly events: EventSink) {}
 
@@ -30,12 +43,14 @@ export class Operations {
   }
 
   /** Runs the work, reporting its progress; a second operation on a busy target is refused with CONFLICT. */
-  async run<T>(spec: OperationSpec<T>, work: (progress: ProgressReporter) => Promise<T>): Promise<T> {
+  async run<T>(spec: OperationSpec<T>, work: OperationWork<T>): Promise<T> {
     const key = spec.target.toLowerCase();
     const busy = this.active.get(key);
     if (busy) throw new ServiceError('CONFLICT', `Cannot start another operation on ${spec.target}: ${busy.kind} is still running (${busy.message}).`);
     let operation: Operation = { id: `op-${this.next++}`, kind: spec.kind, target: spec.target, state: 'running', progress: 0, message: spec.startMessage };
     this.active.set(key, operation);
+    const controller = new AbortController();
+    this.controllers.set(operation.id, controller);
     this.events.emit('operations:progressed', operation);
     let started = false;
     const report: ProgressReporter = (progress, message) => {
@@ -48,17 +63,23 @@ export class Operations {
       }
     };
     try {
-      const result = await work(report);
+      const result = await work(report, controller.signal);
       operation = { ...operation, state: 'succeeded', progress: 1, message: spec.doneMessage(result) };
       this.events.emit('operations:progressed', operation);
       return result;
     } catch (error) {
-      const failure = error instanceof ServiceError ? error : new ServiceError('INTERNAL', `${spec.kind} of ${spec.target} failed: ${(error as Error).message ?? String(error)}`);
-      operation = { ...operation, state: 'failed', message: failure.message, error: { code: failure.code, message: failure.message } };
+      const failure = controller.signal.aborted
+        ? new ServiceError('CANCELLED', `Cancelled the ${spec.kind} of ${spec.target}; nothing was changed.`)
+        : error instanceof ServiceError
+          ? error
+          : new ServiceError('INTERNAL', `${spec.kind} of ${spec.target} failed: ${(error as Error).message ?? String(error)}`);
+      const state = failure.code === 'CANCELLED' ? 'cancelled' : 'failed';
+      operation = { ...operation, state, message: failure.message, error: { code: failure.code, message: failure.message } };
       this.events.emit('operations:progressed', operation);
       throw failure;
     } finally {
       this.active.delete(key);
+      this.controllers.delete(operation.id);
     }
   }
 }

@@ -2,6 +2,7 @@ import type { Distro, DistroDetail, DistroDisk, OnlineDistro, WslVersion } from 
 import type { WslBackendKind } from '../../../shared/model/host';
 import type { BoundaryCost } from '../../../shared/model/files';
 import type { VmInfo } from '../../../shared/model/vm';
+import type { WslHostFacts } from './wslconfig/effective-config';
 
 /** Reports progress of long work: a fraction from 0 to 1 (null when unknown) and one sentence. */
 export type ProgressReporter = (progress: number | null, message: string) => void;
@@ -37,6 +38,8 @@ export interface DistroDirectories {
  */
 export interface WslBackend {
   readonly kind: WslBackendKind;
+  /** RAM and logical processors of the machine WSL runs on, which `.wslconfig` defaults derive from. */
+  hostFacts(): Promise<WslHostFacts>;
   /** Distros in `wsl -l -v` order: the default first, then registration order. */
   listDistros(): Promise<Distro[]>;
   /** One distro in full (disk, mounts, IP, OS, user, systemd); reading it must not start a stopped distro. */
@@ -50,8 +53,19 @@ export interface WslBackend {
   vmInfo(): Promise<VmInfo>;
   /** `wsl -l -o`. */
   listOnline(): Promise<OnlineDistro[]>;
-  installDistro(name: string, progress: ProgressReporter): Promise<void>;
-  exportDistro(name: string, filePath: string, format: 'tar' | 'vhdx', progress: ProgressReporter): Promise<{ filePath: string; sizeBytes: number }>;
+  /**
+   * The long operations below take the operation's `signal`: when it aborts, the backend stops the work
+   * (killing the child process tree it started), removes what it made (a partial export file, a
+   * half-imported or half-installed distro), and rejects with a CANCELLED `ServiceError`.
+   */
+  installDistro(name: string, progress: ProgressReporter, signal: AbortSignal): Promise<void>;
+  exportDistro(
+    name: string,
+    filePath: string,
+    format: 'tar' | 'vhdx',
+    progress: ProgressReporter,
+    signal: AbortSignal,
+  ): Promise<{ filePath: string; sizeBytes: number }>;
   importDistro(
     name: string,
     installDir: string,
@@ -59,13 +73,14 @@ export interface WslBackend {
     format: 'tar' | 'vhdx',
     version: WslVersion | undefined,
     progress: ProgressReporter,
+    signal: AbortSignal,
   ): Promise<void>;
   /** Deletes the distro and its VHDX. */
-  unregisterDistro(name: string, progress: ProgressReporter): Promise<void>;
+  unregisterDistro(name: string, progress: ProgressReporter, signal: AbortSignal): Promise<void>;
   /** Shrinks the VHDX to what is used (the distro must be stopped) and returns the disk after. */
-  compactDisk(name: string, progress: ProgressReporter): Promise<DistroDisk>;
+  compactDisk(name: string, progress: ProgressReporter, signal: AbortSignal): Promise<DistroDisk>;
   setSparse(name: string, sparse: boolean): Promise<DistroDisk>;
-  setVersion(name: string, version: WslVersion, progress: ProgressReporter): Promise<void>;
+  setVersion(name: string, version: WslVersion, progress: ProgressReporter, signal: AbortSignal): Promise<void>;
   readWslConfig(): Promise<WslConfigFile>;
   /** Replaces the file's text atomically in the encoding the file has (UTF-8 when new); text that encoding cannot hold is refused (VALIDATION) before anything is written. */
   writeWslConfig(text: string): Promise<void>;

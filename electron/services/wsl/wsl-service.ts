@@ -1,13 +1,12 @@
-import os from 'node:os';
 import { DistroName, type Distro, type DistroDetail, type DistroDisk, type OnlineDistro, type WslVersion } from '../../../shared/model/distro';
 import type { HostStatus } from '../../../shared/model/host';
 import type { VmInfo, VmSummary } from '../../../shared/model/vm';
 import type { WslConfigView } from '../../../shared/model/wslconfig';
 import { ServiceError } from '../errors';
 import type { EventSink, Logger } from '../ports';
-import { Operations, type OperationSpec } from './operations';
+import { Operations, type OperationSpec, type OperationWork } from './operations';
 import type { BoundaryCost } from '../../../shared/model/files';
-import type { DistroDirectories, ProgressReporter, WslBackend, WslConfigFile, WslMemoryUsage } from './wsl-backend';
+import type { DistroDirectories, WslBackend, WslConfigFile, WslMemoryUsage } from './wsl-backend';
 import { checkValue, effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from './wslconfig/effective-config';
 import { setWslConfigKey } from './wslconfig/wslconfig-document';
 import { findKeyDef, keyOf } from './wslconfig/wslconfig-keys';
@@ -23,11 +22,6 @@ export interface ImportRequest {
   filePath: string;
   format: 'tar' | 'vhdx';
   version?: WslVersion | undefined;
-}
-
-/** A backend that knows the host's RAM and processors itself (the simulated host); wsl.exe runs on the host, so the local OS answers for it. */
-function hasHostFacts(backend: WslBackend): backend is WslBackend & { hostFacts(): Promise<WslHostFacts> } {
-  return typeof (backend as { hostFacts?: unknown }).hostFacts === 'function';
 }
 
 /** True when a running VM shows other figures than the file would boot it with. */
@@ -55,6 +49,9 @@ export class WslService {
   private readonly operations: Operations;
   /** Boot time of the VM that was running when a restart-needing `.wslconfig` change was written. */
   private pendingSinceBoot: number | null = null;
+  /** VM watches by subscription id → the client holding it. */
+  private readonly vmWatchers = new Map<string, string>();
+  private nextVmWatch = 1;
 
   constructor(
     private readonly backend: WslBackend,
@@ -157,8 +154,8 @@ export class WslService {
     const valid = await this.onlineName(this.validName(name));
     const existing = (await this.backend.listDistros()).find((d) => d.name.toLowerCase() === valid.toLowerCase());
     if (existing) throw new ServiceError('CONFLICT', `${existing.name} is already installed.`);
-    await this.operation({ kind: 'install', target: valid, startMessage: `Installing ${valid}`, doneMessage: () => `Installed ${valid}.` }, (progress) =>
-      this.backend.installDistro(valid, progress),
+    await this.operation({ kind: 'install', target: valid, startMessage: `Installing ${valid}`, doneMessage: () => `Installed ${valid}.` }, (progress, signal) =>
+      this.backend.installDistro(valid, progress, signal),
     );
     return this.resolve(valid);
   }
@@ -168,7 +165,7 @@ export class WslService {
     const distro = await this.idle(name, 'export');
     return this.operation(
       { kind: 'export', target: distro.name, startMessage: `Exporting ${distro.name} to ${filePath}`, doneMessage: (r) => `Exported ${distro.name} to ${r.filePath}.` },
-      (progress) => this.backend.exportDistro(distro.name, filePath, format, progress),
+      (progress, signal) => this.backend.exportDistro(distro.name, filePath, format, progress, signal),
     );
   }
 
@@ -177,8 +174,8 @@ export class WslService {
     const name = this.validName(request.name);
     const existing = (await this.backend.listDistros()).find((d) => d.name.toLowerCase() === name.toLowerCase());
     if (existing) throw new ServiceError('CONFLICT', `A distro named ${existing.name} already exists; pick another name.`);
-    await this.operation({ kind: 'import', target: name, startMessage: `Importing ${name} from ${request.filePath}`, doneMessage: () => `Imported ${name}.` }, (progress) =>
-      this.backend.importDistro(name, request.installDir, request.filePath, request.format, request.version, progress),
+    await this.operation({ kind: 'import', target: name, startMessage: `Importing ${name} from ${request.filePath}`, doneMessage: () => `Imported ${name}.` }, (progress, signal) =>
+      this.backend.importDistro(name, request.installDir, request.filePath, request.format, request.version, progress, signal),
     );
     return this.resolve(name);
   }
@@ -192,7 +189,7 @@ export class WslService {
     await this.idle(distro.name, 'unregister');
     await this.operation(
       { kind: 'unregister', target: distro.name, startMessage: `Unregistering ${distro.name}`, doneMessage: () => `Unregistered ${distro.name}; its disk was deleted.` },
-      (progress) => this.backend.unregisterDistro(distro.name, progress),
+      (progress, signal) => this.backend.unregisterDistro(distro.name, progress, signal),
     );
     return { name: distro.name };
   }
@@ -202,7 +199,7 @@ export class WslService {
     const distro = await this.idle(name, 'compact');
     return this.operation(
       { kind: 'compact', target: distro.name, startMessage: `Compacting the disk of ${distro.name}`, doneMessage: (disk) => `Compacted the disk of ${distro.name} to ${disk.fileSizeBytes} bytes.` },
-      (progress) => this.backend.compactDisk(distro.name, progress),
+      (progress, signal) => this.backend.compactDisk(distro.name, progress, signal),
     );
   }
 
@@ -220,7 +217,7 @@ export class WslService {
     if (distro.version === version) throw new ServiceError('CONFLICT', `${distro.name} is already a WSL${version} distro.`);
     await this.operation(
       { kind: 'set-version', target: distro.name, startMessage: `Converting ${distro.name} to WSL${version}`, doneMessage: () => `${distro.name} is now a WSL${version} distro.` },
-      (progress) => this.backend.setVersion(distro.name, version, progress),
+      (progress, signal) => this.backend.setVersion(distro.name, version, progress, signal),
     );
     return this.resolve(distro.name);
   }
@@ -279,17 +276,38 @@ export class WslService {
     };
   }
 
+  /** Asks the running operation with this id to stop (see `WslBackend`); false when none with that id runs. */
+  cancelOperation(id: string): boolean {
+    return this.operations.cancel(id);
+  }
+
+  /** A view showing the VM's live figures opened for this client; `vm:changed` carries them while any watches. */
+  watchVm(clientId: string): { subscriptionId: string } {
+    const subscriptionId = `vm-${this.nextVmWatch++}`;
+    this.vmWatchers.set(subscriptionId, clientId);
+    return { subscriptionId };
+  }
+
+  /** Ends one of this client's VM watches (an unknown id changes nothing). */
+  unwatchVm(clientId: string, subscriptionId: string): void {
+    if (this.vmWatchers.get(subscriptionId) === clientId) this.vmWatchers.delete(subscriptionId);
+  }
+
+  /** Ends every VM watch of a client that went away. */
+  releaseClient(clientId: string): void {
+    for (const [id, owner] of this.vmWatchers) if (owner === clientId) this.vmWatchers.delete(id);
+  }
+
   /** Stops listening for external changes. */
   dispose(): void {
     this.stopWatching();
   }
 
   private hostFacts(): Promise<WslHostFacts> {
-    if (hasHostFacts(this.backend)) return this.backend.hostFacts();
-    return Promise.resolve({ totalMemoryBytes: os.totalmem(), logicalProcessors: Math.max(1, os.cpus().length) });
+    return this.backend.hostFacts();
   }
 
-  private async operation<T>(spec: OperationSpec<T>, work: (progress: ProgressReporter) => Promise<T>): Promise<T> {
+  private async operation<T>(spec: OperationSpec<T>, work: OperationWork<T>): Promise<T> {
     try {
       return await this.operations.run({ ...spec, onStarted: () => this.publishSoon(`the start of ${spec.kind}`) }, work);
     } finally {

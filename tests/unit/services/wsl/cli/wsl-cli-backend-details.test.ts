@@ -270,7 +270,7 @@ describe('WslCliBackend actions against the fake wsl.exe', () => {
     const cli = backend();
     const disk = (await cli.showDistro('Debian')).disk?.path ?? '';
     const port: WslBackend = cli;
-    const error = await rejection(port.compactDisk('Debian', () => undefined));
+    const error = await rejection(port.compactDisk('Debian', () => undefined, new AbortController().signal));
     expect(error.code).toBe('UNAVAILABLE');
     expect(error.message).toContain(`Optimize-VHD -Path '${disk}' -Mode Full`);
     expect(error.message).toContain('compact vdisk');
