@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ServiceError } from '../../errors';
-import type { ProcessRunner, RunOptions, RunResult } from './process-runner';
+import { cancelledBeforeStart, type ProcessRunner, type RunOptions, type RunResult } from './process-runner';
 
 /** How many programs a bounded runner runs at once, and how many distinct calls may wait for a slot. */
 export interface RunLimits {
@@ -27,7 +27,9 @@ interface Waiter {
  * distinct calls wait (first come, first served); one more is refused with an UNAVAILABLE
  * `ServiceError` and starts nothing. A caller joins a queued flight, or a running one only when no call
  * has finished since its process started, so nobody gets a result older than a change they saw complete. The
- * timeout of each call counts from its own start, not from its time in the queue.
+ * timeout of each call counts from its own start, not from its time in the queue. A call with a `signal`
+ * is never shared (it neither joins nor is joined), and when its signal aborts while it waits it leaves the
+ * queue and resolves `cancelled` without starting.
  */
 export function boundedRunner(inner: ProcessRunner, limits: RunLimits = DEFAULT_RUN_LIMITS): ProcessRunner {
   const flights = new Map<string, Flight>();
@@ -64,9 +66,26 @@ export function boundedRunner(inner: ProcessRunner, limits: RunLimits = DEFAULT_
           },
         );
       };
-      if (running < limits.maxConcurrent) start();
-      else if (queue.length < limits.maxQueued) queue.push({ start });
-      else {
+      const signal = options.signal;
+      if (signal?.aborted) resolve(cancelledBeforeStart());
+      else if (running < limits.maxConcurrent) start();
+      else if (queue.length < limits.maxQueued) {
+        const waiter: Waiter = {
+          start: () => {
+            signal?.removeEventListener('abort', leave);
+            start();
+          },
+        };
+        // A queued call whose signal aborts leaves the queue and never starts.
+        const leave = (): void => {
+          const index = queue.indexOf(waiter);
+          if (index < 0) return;
+          queue.splice(index, 1);
+          resolve(cancelledBeforeStart());
+        };
+        signal?.addEventListener('abort', leave, { once: true });
+        queue.push(waiter);
+      } else {
         reject(
           new ServiceError(
             'UNAVAILABLE',
@@ -79,6 +98,8 @@ export function boundedRunner(inner: ProcessRunner, limits: RunLimits = DEFAULT_
 
   return {
     run(file, args, options) {
+      // A call that can be cancelled has a flight of its own: nobody joins it, so one caller's cancel never ends another's call.
+      if (options.signal) return launch(file, args, options, { generation: null });
       const key = JSON.stringify([file, args, Object.entries(options.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
       const existing = flights.get(key);
       if (existing && (existing.generation === null || existing.generation === settledCalls)) return existing.promise;
