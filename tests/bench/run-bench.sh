@@ -50,6 +50,13 @@ if ! timeout --kill-after=10 600 npx tsx tests/bench/image-jobs.bench.ts; then
   failed+=(image-jobs)
 fi
 
+# Two idle minutes (a window open, then none) on top of the counted actions: about 3 minutes.
+echo "== bench: wsl-calls"
+if ! timeout --kill-after=10 300 npx tsx tests/bench/wsl-calls.bench.ts; then
+  echo "bench: wsl-calls could not run" >&2
+  failed+=(wsl-calls)
+fi
+
 echo "== bench: memory-sampling"
 if ! timeout --kill-after=10 300 npx tsx tests/bench/memory-sampling.bench.ts; then
   echo "bench: memory-sampling could not run" >&2

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { round, type BenchResult, type Figure } from './bench-report';
 import { docker } from './engine-fixture';
 
-const BENCH_ORDER = ['list', 'event-to-ui', 'stats-cpu', 'render-rows', 'image-jobs', 'memory-sampling', 'soak'];
+const BENCH_ORDER = ['list', 'event-to-ui', 'stats-cpu', 'render-rows', 'image-jobs', 'wsl-calls', 'memory-sampling', 'soak'];
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
