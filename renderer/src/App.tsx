@@ -12,7 +12,7 @@ import { signalReady } from './ipc/ipc-client';
 import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
 import { LoadingRows } from './components/LoadingRows';
-import { DEFAULT_PAGE, PAGES, preloadPages } from './pages/page-registry';
+import { DEFAULT_PAGE, PAGES, pageOf, preloadPages } from './pages/page-registry';
 import { createLightdockTheme } from './theme';
 
 const NAV_ITEMS = PAGES.filter((page) => page.inNav);
@@ -39,8 +39,8 @@ export function App(): React.JSX.Element {
   const mode = themeSetting === 'system' ? (prefersDark ? 'dark' : 'light') : themeSetting;
   const theme = useMemo(() => createLightdockTheme(mode), [mode]);
   const route = useRoute(DEFAULT_PAGE);
-  const entry = PAGES.find((page) => page.id === route.page) ?? PAGES.find((page) => page.id === DEFAULT_PAGE);
-  const Page = entry?.component;
+  const entry = pageOf(route.page);
+  const Page = entry.component;
 
   useVisibilitySignal();
   useSetupAttention(route.page, () => navigate('setup'));
@@ -61,9 +61,9 @@ export function App(): React.JSX.Element {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AppShell items={NAV_ITEMS} selected={entry?.id ?? DEFAULT_PAGE} onSelect={(id) => navigate(id)}>
+      <AppShell items={NAV_ITEMS} selected={entry.id} onSelect={(id) => navigate(id)}>
         <Suspense fallback={<LoadingRows what="the page" />}>
-          {Page && <Page key={`${entry?.id}/${route.param ?? ''}`} param={route.param} />}
+          <Page key={`${entry.id}/${route.param ?? ''}`} param={route.param} />
         </Suspense>
       </AppShell>
     </ThemeProvider>

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { IpcResultSchema } from './result';
 
-/** Path of the browser host's WebSocket endpoint. */
-export const WEB_IPC_PATH = '/ipc';
-/** Query parameter that carries the browser host's per-run token (page URL and WebSocket URL; never a cookie). */
-export const WEB_TOKEN_PARAM = 'token';
+export { WEB_IPC_PATH, WEB_TOKEN_PARAM } from './web-endpoint';
 
 /** A frame the browser sends to the browser host. */
 export const WebClientFrame = z.discriminatedUnion('type', [

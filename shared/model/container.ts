@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { CONTAINER_STATES } from './container-states';
 
 /** The engine references (Docker's own grammars) live in engine-reference; re-exported for the contract's imports. */
 export { ContainerRef, ImageRef, VolumeName } from './engine-reference';
 
 /** `State` of a container in the Engine API. */
-export const ContainerState = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+export const ContainerState = z.enum(CONTAINER_STATES);
 export type ContainerState = z.infer<typeof ContainerState>;
 
 /** A port: container side, and where it is published on the host (127.0.0.1:8080), if it is. */

@@ -1,11 +1,14 @@
-import { eventContract, type EventChannel } from '../../../shared/ipc/contract';
+import { EVENT_CHANNELS } from '../../../shared/ipc/channels';
+import type { EventChannel } from '../../../shared/ipc/contract';
 import type { LightdockApi } from '../../../shared/ipc/lightdock-api';
-import { fail, type IpcResult } from '../../../shared/ipc/result';
-import { WEB_IPC_PATH, WEB_TOKEN_PARAM, WebServerFrame, type WebClientFrame } from '../../../shared/ipc/web-protocol';
+import type { IpcResult } from '../../../shared/ipc/result';
+import { WEB_IPC_PATH, WEB_TOKEN_PARAM } from '../../../shared/ipc/web-endpoint';
+import type { WebClientFrame } from '../../../shared/ipc/web-protocol';
 import { connectionStore as appConnectionStore, type ConnectionStore } from './connection-store';
+import { readServerFrame } from './read-server-frame';
 
 /** The envelope every request gets when the socket drops before its answer arrives, or while it is down. */
-export const CONNECTION_LOST: IpcResult<never> = fail('UNAVAILABLE', 'Lost the connection to Lightdock; reconnecting.');
+export const CONNECTION_LOST: IpcResult<never> = { ok: false, error: { code: 'UNAVAILABLE', message: 'Lost the connection to Lightdock; reconnecting.' } };
 
 /** The subset of the browser WebSocket the bridge uses, so tests can hand in any conforming client. */
 export interface BridgeSocket {
@@ -42,8 +45,10 @@ export function webIpcUrl(location: Pick<Location, 'protocol' | 'host' | 'search
   return `${scheme}//${location.host}${WEB_IPC_PATH}${query}`;
 }
 
+const EVENT_CHANNEL_SET: ReadonlySet<string> = new Set(EVENT_CHANNELS);
+
 function isEventChannel(channel: string): channel is EventChannel {
-  return Object.hasOwn(eventContract, channel);
+  return EVENT_CHANNEL_SET.has(channel);
 }
 
 /**
@@ -80,17 +85,17 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     } catch {
       return;
     }
-    const frame = WebServerFrame.safeParse(raw);
-    if (!frame.success) return;
-    if (frame.data.type === 'result') {
-      const resolve = pending.get(frame.data.id);
-      pending.delete(frame.data.id);
-      resolve?.(frame.data.result as IpcResult<unknown>);
+    const frame = readServerFrame(raw);
+    if (frame === null) return;
+    if (frame.type === 'result') {
+      const resolve = pending.get(frame.id);
+      pending.delete(frame.id);
+      resolve?.(frame.result as IpcResult<unknown>);
       return;
     }
-    const { channel } = frame.data;
+    const { channel } = frame;
     if (!isEventChannel(channel)) return;
-    for (const listener of [...(listeners.get(channel) ?? [])]) listener(frame.data.payload);
+    for (const listener of [...(listeners.get(channel) ?? [])]) listener(frame.payload);
   }
 
   function dropped(): void {

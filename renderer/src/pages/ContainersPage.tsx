@@ -12,21 +12,25 @@ import { ContainerFilters } from '../features/containers/ContainerFilters';
 import { ContainersTable } from '../features/containers/ContainersTable';
 import { BulkActionsBar } from '../features/containers/BulkActionsBar';
 import { matchesFilter, projectCounts, SHOW_ALL, type ContainerFilter } from '../features/containers/filter-containers';
-import { RemoveContainersDialog } from '../features/containers/RemoveContainersDialog';
 import { describeSuccess, useContainerActions, type ActionReport } from '../features/containers/useContainerActions';
 import { useContainers } from '../features/containers/useContainers';
 import { useStatsStream } from '../features/containers/useStatsStream';
 import type { ComposeAction } from '../../../shared/model/compose';
 import { ComposeCliAlert } from '../features/compose/ComposeCliAlert';
-import { ComposeJobDialog, type ComposeJobSource } from '../features/compose/ComposeJobDialog';
+import type { ComposeJobSource } from '../features/compose/ComposeJobDialog';
 import { ComposeRowContext, type ComposeRowState } from '../features/compose/compose-row-context';
-import { OpenComposeFileButton } from '../features/compose/OpenComposeFileDialog';
+import { OpenComposeFileButton } from '../features/compose/OpenComposeFileButton';
 import { useCompose } from '../features/compose/useCompose';
 import { EngineGate } from '../features/engine/EngineGate';
 import { RunContainerButton } from '../features/run/RunContainerButton';
 import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
 import { LoadingRows } from '../components/LoadingRows';
+import { lazyPart } from '../components/lazy-part';
+
+// Dialogs are not on screen until asked for: their code loads then, not with the page.
+const RemoveContainersDialog = lazyPart(() => import('../features/containers/RemoveContainersDialog').then((m) => m.RemoveContainersDialog));
+const ComposeJobDialog = lazyPart(() => import('../features/compose/ComposeJobDialog').then((m) => m.ComposeJobDialog));
 
 function EmptyState(): React.JSX.Element {
   return (

@@ -9,7 +9,6 @@ import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import ViewInArOutlined from '@mui/icons-material/ViewInArOutlined';
-import { DistrosPage } from './DistrosPage';
 import { lazyPage, type PageComponent } from './lazy-page';
 import { loadInOrder } from './page-loads';
 
@@ -21,8 +20,8 @@ export interface PageEntry {
   /** False for pages reached from another page only (details). */
   inNav: boolean;
   component: PageComponent;
-  /** Loads a page kept in its own chunk ahead of need; absent for the page in the main bundle. */
-  preload?: () => Promise<void>;
+  /** Loads the page's code (its own chunk) ahead of need; resolves once it can render without suspending. */
+  preload: () => Promise<void>;
 }
 
 function split(entry: Omit<PageEntry, 'component' | 'preload'>, load: () => Promise<PageComponent>): PageEntry {
@@ -34,12 +33,13 @@ function split(entry: Omit<PageEntry, 'component' | 'preload'>, load: () => Prom
 export const DEFAULT_PAGE = 'distros';
 
 /**
- * Every page, in navigation order; only pages that work are listed. The default page is in the main bundle; the
- * others are split into their own chunks (the charts and the terminal load only where used) and preloaded once the
- * app is idle after its first render.
+ * Every page, in navigation order; only pages that work are listed. Each page is split into its own chunk, so the main
+ * bundle holds the shell only (the Distros page's data grid, the charts and the terminal load where used): the page
+ * the window opens on starts loading with the main bundle (`preloadPageOf`), the others once the app is idle after
+ * its first render.
  */
 export const PAGES: readonly PageEntry[] = [
-  { id: 'distros', label: 'Distros', icon: <DnsOutlined />, inNav: true, component: DistrosPage },
+  split({ id: 'distros', label: 'Distros', icon: <DnsOutlined />, inNav: true }, () => import('./DistrosPage').then((m) => m.DistrosPage)),
   split({ id: 'distro', label: 'Distro', icon: <DnsOutlined />, inNav: false }, () => import('./DistroDetailPage').then((m) => m.DistroDetailPage)),
   split({ id: 'vm', label: 'WSL VM', icon: <MemoryOutlined />, inNav: true }, () => import('./VmPage').then((m) => m.VmPage)),
   split({ id: 'memory', label: 'Memory', icon: <DonutSmallOutlined />, inNav: true }, () => import('./MemoryPage').then((m) => m.MemoryPage)),
@@ -54,8 +54,20 @@ export const PAGES: readonly PageEntry[] = [
   split({ id: 'setup', label: 'Setup', icon: <FactCheckOutlined />, inNav: true }, () => import('./SetupPage').then((m) => m.SetupPage)),
 ];
 
-/** Loads the code of every split page, one after another, until `signal` aborts (the app unmounts). */
+/** The entry of the page a route names, or the default page's for an unknown one. */
+export function pageOf(id: string): PageEntry {
+  return PAGES.find((page) => page.id === id) ?? (PAGES.find((page) => page.id === DEFAULT_PAGE) as PageEntry);
+}
+
+/** Starts loading the code of the page a route names (or the default page) without waiting for the first render. */
+export function preloadPageOf(id: string): void {
+  void pageOf(id).preload().catch(() => undefined);
+}
+
+/** Loads the code of every page, one after another, until `signal` aborts (the app unmounts). */
 export function preloadPages(signal: AbortSignal): Promise<void> {
-  const loads = PAGES.flatMap((page) => (page.preload ? [page.preload] : []));
-  return loadInOrder(loads, signal);
+  return loadInOrder(
+    PAGES.map((page) => page.preload),
+    signal,
+  );
 }

@@ -5,7 +5,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import FolderOpen from '@mui/icons-material/FolderOpen';
 import { PathField } from '../../components/PathField';
 import { ComposeJobDialog } from './ComposeJobDialog';
 import { composeFileProblem } from './compose-words';
@@ -61,23 +60,5 @@ export function OpenComposeFileDialog({ onClose }: OpenComposeFileDialogProps): 
         </DialogActions>
       </form>
     </Dialog>
-  );
-}
-
-/** Props of the toolbar button: disabled (with why) when no Compose CLI is available. */
-export interface OpenComposeFileButtonProps {
-  disabled?: boolean;
-}
-
-/** The Containers page's "Open a compose file…" button and its dialog. */
-export function OpenComposeFileButton({ disabled = false }: OpenComposeFileButtonProps): React.JSX.Element {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button variant="outlined" startIcon={<FolderOpen />} onClick={() => setOpen(true)} disabled={disabled} aria-haspopup="dialog">
-        Open a compose file…
-      </Button>
-      {open && <OpenComposeFileDialog onClose={() => setOpen(false)} />}
-    </>
   );
 }

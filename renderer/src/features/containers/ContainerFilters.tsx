@@ -5,7 +5,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Search from '@mui/icons-material/Search';
-import { ContainerState } from '../../../../shared/model/container';
+import { CONTAINER_STATES } from '../../../../shared/model/container-states';
 import { NO_PROJECT, type ContainerFilter, type ProjectCount } from './filter-containers';
 
 /** Props of the filter bar: the filter, its setter, and the projects to offer. */
@@ -61,7 +61,7 @@ export function ContainerFilters({ filter, onChange, projects }: ContainerFilter
           sx={{ minWidth: 160 }}
         >
           <MenuItem value="all">All states</MenuItem>
-          {ContainerState.options.map((state) => (
+          {CONTAINER_STATES.map((state) => (
             <MenuItem key={state} value={state}>
               {state}
             </MenuItem>

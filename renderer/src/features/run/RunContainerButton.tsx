@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import PlayArrow from '@mui/icons-material/PlayArrow';
 import Button, { type ButtonProps } from '@mui/material/Button';
-import { RunContainerDialog } from './RunContainerDialog';
+import { lazyPart } from '../../components/lazy-part';
+
+// The dialog (its form, docker's grammars and their schemas) loads on the first press, not with the page.
+const RunContainerDialog = lazyPart(() => import('./RunContainerDialog').then((m) => m.RunContainerDialog));
 
 /** Props of the button: the image the dialog starts from (an image row's), and the button's look. */
 export interface RunContainerButtonProps {
