@@ -79,9 +79,29 @@ export class FakeWsl {
   idleShutdownAt: number | null = null;
   readonly disks = new Map<string, DistroDisk>();
   readonly exported: { name: string; filePath: string; format: string }[] = [];
+  /** The `vm:watch` subscriptions held now: `vm:changed` carries live figures only while one is. */
+  readonly vmWatches = new Set<string>();
   private nextOperation = 1;
+  private nextVmWatch = 1;
 
   constructor(private readonly host: FakeWslHost) {}
+
+  /**
+   * The VM as `vm:changed` pushes it now: with its live figures while a `vm:watch` is held, else as the host sends it
+   * unprobed (`live: false`: state and idle countdown current, no boot time, memory in use 0, no addresses).
+   */
+  vmPush(): VmInfo {
+    const vm = this.vmInfo();
+    if (this.vmWatches.size > 0) return vm;
+    return {
+      ...vm,
+      live: false,
+      bootTime: null,
+      uptimeSeconds: null,
+      memory: { ...vm.memory, assignedBytes: 0, usedBytes: 0, pageCacheBytes: 0, swapUsedBytes: 0 },
+      network: { ...vm.network, vmIp: null, prefixLength: null, dns: [] },
+    };
+  }
 
   /** The VM as `vm:info` answers it now: running while a WSL 2 distro runs, with figures that grow per distro. */
   vmInfo(): VmInfo {
@@ -118,6 +138,7 @@ export class FakeWsl {
         dns: up ? ['10.255.255.254'] : [],
         localhostForwarding: true,
       },
+      live: true,
     };
   }
 
@@ -157,6 +178,14 @@ export class FakeWsl {
     switch (channel) {
       case 'vm:info':
         return ok(this.vmInfo());
+      case 'vm:watch': {
+        const subscriptionId = `vm-${this.nextVmWatch++}`;
+        this.vmWatches.add(subscriptionId);
+        return ok({ subscriptionId });
+      }
+      case 'vm:unwatch':
+        this.vmWatches.delete(String(body['subscriptionId']));
+        return ok({});
       case 'vm:restart':
         this.restartPending = false;
         this.bootTime = Date.now();
@@ -232,7 +261,7 @@ export class FakeWsl {
   /** Pushes `distros:changed` and `vm:changed`, as the service does after every change. */
   publish(): void {
     this.host.emit('distros:changed', this.host.getDistros().map((distro) => ({ ...distro })));
-    this.host.emit('vm:changed', this.vmInfo());
+    this.host.emit('vm:changed', this.vmPush());
   }
 
   private setConfig(key: string, value: string | null): IpcResult<unknown> {

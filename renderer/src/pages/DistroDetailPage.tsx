@@ -10,7 +10,7 @@ import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import Check from '@mui/icons-material/Check';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { DistroDetail } from '../../../shared/model/distro';
 import { DistroDetailActions, type DistroDialog } from '../features/distro-detail/DistroDetailActions';
 import { DistroDiskCard } from '../features/distro-detail/DistroDiskCard';
@@ -19,7 +19,7 @@ import { DistroMountsCard } from '../features/distro-detail/DistroMountsCard';
 import { ExportDialog } from '../features/distro-detail/ExportDialog';
 import { SetVersionDialog } from '../features/distro-detail/SetVersionDialog';
 import { UnregisterDialog } from '../features/distro-detail/UnregisterDialog';
-import { useDistroActions, type DistroActionsModel, type DistroDetailAction } from '../features/distro-detail/useDistroActions';
+import { useDistroActions, type DistroActionOutcome, type DistroActionsModel, type DistroDetailAction } from '../features/distro-detail/useDistroActions';
 import { useDistroDetail } from '../features/distro-detail/useDistroDetail';
 import { DistroStateChip } from '../features/distros/DistroStateChip';
 import { FilesSection } from '../features/files/FilesSection';
@@ -72,7 +72,7 @@ function Dialogs(props: {
   return null;
 }
 
-function Loaded({ distro, onSettled }: { distro: DistroDetail; onSettled: (kind: DistroDetailAction['kind']) => void }): React.JSX.Element {
+function Loaded({ distro, onSettled }: { distro: DistroDetail; onSettled: (outcome: DistroActionOutcome) => void }): React.JSX.Element {
   const actions = useDistroActions(distro.name, onSettled);
   const [dialog, setDialog] = useState<DistroDialog | null>(null);
   const openDialog = (next: DistroDialog): void => {
@@ -128,8 +128,7 @@ function Loaded({ distro, onSettled }: { distro: DistroDetail; onSettled: (kind:
 
 function Body({ name }: { name: string }): React.JSX.Element {
   const model = useDistroDetail(name);
-  const { detail, loadError, gone, refetch, markGone } = model;
-  const onSettled = useCallback((kind: DistroDetailAction['kind']) => (kind === 'unregister' ? markGone() : refetch()), [markGone, refetch]);
+  const { detail, loadError, gone, refetch, apply } = model;
   if (gone) return <Message title={`${name} is no longer installed`} text="It was unregistered, so it and its disk are gone." />;
   if (detail === undefined) {
     if (loadError === undefined) {
@@ -154,7 +153,7 @@ function Body({ name }: { name: string }): React.JSX.Element {
           These figures may be out of date: {describeIpcError(loadError)}
         </RetryAlert>
       )}
-      <Loaded distro={detail} onSettled={onSettled} />
+      <Loaded distro={detail} onSettled={apply} />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Distro, DistroDetail } from '../../../../shared/model/distro';
 import type { IpcError } from '../../ipc/ipc-error';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
 import { useIpcQuery } from '../../ipc/useIpcQuery';
+import type { DistroActionOutcome } from './useDistroActions';
 
 /** The detail of one distro, kept live, and whether it disappeared from WSL's list (unregistered elsewhere or here). */
 export interface DistroDetailModel {
@@ -12,26 +13,62 @@ export interface DistroDetailModel {
   /** True once a `distros:changed` push no longer lists the distro. */
   gone: boolean;
   refetch: () => void;
-  /** Marks the distro gone without waiting for the push (after this page unregistered it). */
-  markGone: () => void;
+  /** Applies what one of this page's actions answered (its row, its disk, or that the distro is gone). */
+  apply: (outcome: DistroActionOutcome) => void;
 }
 
-function sameRow(a: Distro, b: Distro): boolean {
-  return a.state === b.state && a.version === b.version && a.isDefault === b.isDefault;
+/** The list row of a distro (what `distros:changed` and the quick actions carry). */
+function rowOf(distro: Distro): Distro {
+  return { name: distro.name, state: distro.state, version: distro.version, isDefault: distro.isDefault };
+}
+
+/** True when the detail's disk, mounts, IP, OS or user may differ: the distro started, stopped or was converted. */
+function needsShow(before: Distro, after: Distro): boolean {
+  return before.state !== after.state || before.version !== after.version;
 }
 
 /**
- * Fetches `distros:show` for a name and refetches it whenever a `distros:changed` push shows that distro's row
- * changed (started, stopped, converted, made default), so IP, mounts and disk follow; a push without it marks it gone.
+ * Fetches `distros:show` for a name once, then follows its row from `distros:changed` pushes and from this page's
+ * action answers: a row whose state or version changed fetches `distros:show` again (IP, mounts and disk follow)
+ * once, however many of the push and the answer report it; a changed default flag, a new disk (compact, sparse)
+ * are applied as they are; a push without the distro, or an unregister, marks it gone.
  */
 export function useDistroDetail(name: string): DistroDetailModel {
   const [gone, setGone] = useState(false);
+  /** The row the detail shows, or is being fetched for (undefined until the first answer). */
+  const known = useRef<Distro | undefined>(undefined);
+
+  const takeRow = (row: Distro): void => {
+    const before = known.current;
+    known.current = rowOf(row);
+    if (before === undefined || needsShow(before, row)) refetch();
+    else if (before.isDefault !== row.isDefault || before.name !== row.name) {
+      patch((current) => ({ ...current, name: row.name, isDefault: row.isDefault }));
+    }
+  };
+
   useIpcEvent('distros:changed', (distros) => {
     const row = distros.find((distro) => distro.name.toLowerCase() === name.toLowerCase());
     setGone(row === undefined);
-    if (row !== undefined && (detail.data === undefined || !sameRow(row, detail.data))) detail.refetch();
+    if (row !== undefined) takeRow(row);
   });
   const detail = useIpcQuery('distros:show', { name });
-  const markGone = useCallback(() => setGone(true), []);
-  return { detail: detail.data, loading: detail.loading, loadError: detail.error, gone, refetch: detail.refetch, markGone };
+  const { refetch, patch } = detail;
+
+  useEffect(() => {
+    if (detail.data !== undefined) known.current = rowOf(detail.data);
+  }, [detail.data]);
+
+  const apply = (outcome: DistroActionOutcome): void => {
+    if (outcome.kind === 'gone') setGone(true);
+    else if (outcome.kind === 'row') takeRow(outcome.distro);
+    else if (outcome.kind === 'disk') patch((current) => ({ ...current, disk: outcome.disk }));
+  };
+  const latestApply = useRef(apply);
+  useEffect(() => {
+    latestApply.current = apply;
+  });
+  const stableApply = useCallback((outcome: DistroActionOutcome) => latestApply.current(outcome), []);
+
+  return { detail: detail.data, loading: detail.loading, loadError: detail.error, gone, refetch, apply: stableApply };
 }

@@ -36,9 +36,15 @@ function applyDistro(list: readonly Distro[], changed: Distro): Distro[] {
   });
 }
 
+/** Every distro stopped, as `wsl --shutdown` leaves them. */
+function allStopped(list: readonly Distro[]): Distro[] {
+  return list.map((distro) => (distro.state === 'Stopped' ? distro : { ...distro, state: 'Stopped' }));
+}
+
 /**
- * The distro list kept live: subscribes to `distros:changed` before fetching `distros:list`, applies the distro each
- * action returns, and tracks which actions are running. Action failures land in `actionError`, never throw.
+ * The distro list kept live: subscribes to `distros:changed` before fetching `distros:list` once, then follows the
+ * pushes; applies the distro each action returns (and every distro stopped after a shutdown) instead of fetching
+ * again, and tracks which actions are running. Action failures land in `actionError`, never throw.
  */
 export function useDistros(): DistrosModel {
   const [pending, setPending] = useState<ReadonlyMap<string, DistroAction>>(new Map());
@@ -73,13 +79,13 @@ export function useDistros(): DistrosModel {
     setShuttingDown(true);
     try {
       await invoke('wsl:shutdown', {});
-      refetch();
+      patch(allStopped);
     } catch (error) {
       setActionError(toIpcError(error));
     } finally {
       setShuttingDown(false);
     }
-  }, [refetch]);
+  }, [patch]);
 
   const clearActionError = useCallback(() => setActionError(undefined), []);
 

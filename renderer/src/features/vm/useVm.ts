@@ -5,6 +5,8 @@ import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
 import { useIpcQuery } from '../../ipc/useIpcQuery';
+import { mergeVmPush } from './merge-vm-push';
+import { useVmWatch } from './useVmWatch';
 
 /** A VM-wide action of the VM page. */
 export type VmAction = 'shutdown' | 'restart';
@@ -12,7 +14,9 @@ export type VmAction = 'shutdown' | 'restart';
 /** Everything the VM page reads: live VM figures, the distros, a running action and the last action error. */
 export interface VmModel {
   vm: VmInfo | undefined;
+  /** The last failure to read the VM or to watch its figures (then they may be out of date). */
   loadError: IpcError | undefined;
+  /** Reads the VM again and retries a failed watch. */
   refetch: () => void;
   distros: Distro[] | undefined;
   running: VmAction | undefined;
@@ -22,19 +26,30 @@ export interface VmModel {
 }
 
 /**
- * The utility VM kept live: subscribes to `vm:changed` and `distros:changed` before fetching `vm:info` and
- * `distros:list`; "shutdown" runs `wsl:shutdown` then refetches, "restart" applies what `vm:restart` returns.
+ * The utility VM kept live: holds a `vm:watch` while mounted and visible (so pushes carry live figures), subscribes
+ * to `vm:changed` and `distros:changed` before fetching `vm:info` and `distros:list` once, and then follows the
+ * pushes only (an unprobed push keeps the figures shown, see `mergeVmPush`). "shutdown" applies the state
+ * `wsl:shutdown` returns and "restart" the VM `vm:restart` returns, without fetching again.
  * Failures land in `actionError`, never throw.
  */
 export function useVm(): VmModel {
   const [running, setRunning] = useState<VmAction | undefined>(undefined);
   const [actionError, setActionError] = useState<IpcError | undefined>(undefined);
 
-  useIpcEvent('vm:changed', (vm) => info.setData(vm));
+  const watch = useVmWatch();
+  useIpcEvent('vm:changed', (vm) => {
+    if (info.data === undefined) info.setData(vm);
+    else info.patch((shown) => mergeVmPush(shown, vm));
+  });
   useIpcEvent('distros:changed', (distros) => list.setData(distros));
   const info = useIpcQuery('vm:info', {});
   const list = useIpcQuery('distros:list', {});
-  const { refetch, setData } = info;
+  const { refetch: refetchInfo, setData, patch } = info;
+  const { retry } = watch;
+  const refetch = useCallback(() => {
+    refetchInfo();
+    retry();
+  }, [refetchInfo, retry]);
 
   const run = useCallback(
     async (action: VmAction) => {
@@ -43,8 +58,8 @@ export function useVm(): VmModel {
         if (action === 'restart') {
           setData(await invoke('vm:restart', {}));
         } else {
-          await invoke('wsl:shutdown', {});
-          refetch();
+          const summary = await invoke('wsl:shutdown', {});
+          patch((shown) => ({ ...shown, state: summary.state, runningDistros: summary.runningDistros }));
         }
       } catch (error) {
         setActionError(toIpcError(error));
@@ -52,14 +67,14 @@ export function useVm(): VmModel {
         setRunning(undefined);
       }
     },
-    [refetch, setData],
+    [patch, setData],
   );
 
   const clearActionError = useCallback(() => setActionError(undefined), []);
 
   return {
     vm: info.data,
-    loadError: info.error,
+    loadError: info.error ?? watch.error,
     refetch,
     distros: list.data,
     running,
