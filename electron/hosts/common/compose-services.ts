@@ -16,7 +16,8 @@ import { MemoryService } from '../../services/memory/memory-service';
 import { MemoryHistoryService } from '../../services/metrics/memory-history-service';
 import { NetworkService } from '../../services/network/network-service';
 import { resolveEnginePlacement } from '../../services/placement/engine-placement';
-import { EngineService } from '../../services/docker/engine-service';
+import { planEngineService } from '../../services/docker/engine-factory';
+import type { EngineService } from '../../services/docker/engine-service';
 import { EventHub } from '../../services/event-hub';
 import { NotificationService } from '../../services/notifications/notification-service';
 import { attachNotificationSources } from '../../services/notifications/notification-sources';
@@ -26,11 +27,8 @@ import { SETTINGS_NAME } from '../../services/settings/settings';
 import { SettingsService, recoverSettingsFile, type SettingsStore } from '../../services/settings/settings-service';
 import { createSetupService } from '../../services/setup/compose-setup';
 import type { SetupService } from '../../services/setup/setup-service';
-import { WslCliBackend } from '../../services/wsl/cli/wsl-cli-backend';
-import { WslEngineHost } from '../../services/wsl/cli/wsl-engine-host';
-import { selectWslBackend } from '../../services/wsl/select-wsl-backend';
-import { SimulatedWslBackend, type Sleep } from '../../services/wsl/simulated/simulated-wsl-backend';
-import type { WslBackend } from '../../services/wsl/wsl-backend';
+import type { Sleep } from '../../services/wsl/simulated/simulated-wsl-backend';
+import { planWslBackend } from '../../services/wsl/wsl-backend-factory';
 import { WslService } from '../../services/wsl/wsl-service';
 
 /** What a host hands the composition root: its environment and its own adapters for the ports. */
@@ -103,40 +101,16 @@ export function composeServices(host: HostEnvironment): Services {
   const dataDir = resolveDataDir(host.env, host.platform, homeDir);
   recoverSettingsFile(path.join(dataDir, `${SETTINGS_NAME}.json`), host.clock, host.logger);
   const settings = new SettingsService(host.openSettingsStore(dataDir, SETTINGS_NAME), host.logger);
-  const choice = selectWslBackend(host.env, settings.get(), host.platform);
   const events = new EventHub();
-
-  let backend: WslBackend;
-  let scenario: HostInfo['scenario'] = null;
-  if (choice.kind === 'simulated') {
-    const simulated = new SimulatedWslBackend(dataDir, choice.scenario, host.clock, host.logger, host.sleep === undefined ? {} : { sleep: host.sleep });
-    if (choice.scenarioExplicit) simulated.reseedIfScenarioDiffers(choice.scenario);
-    scenario = simulated.scenario();
-    backend = simulated;
-  } else {
-    backend = new WslCliBackend({ env: host.env, platform: host.platform, logger: host.logger });
-  }
+  // One factory per backend kind, each read the same way (environment, then setting, then platform); both are
+  // validated before either is built, so a bad value is refused with nothing built.
+  const backendFrom = { env: host.env, platform: host.platform, settings: settings.get(), dataDir, clock: host.clock, logger: host.logger };
+  const wslPlan = planWslBackend({ ...backendFrom, ...(host.sleep === undefined ? {} : { sleep: host.sleep }) });
+  const enginePlan = planEngineService({ ...backendFrom, homeDir, events });
+  const { backend, scenario, engineHost } = wslPlan.build();
+  const engine = enginePlan.build(engineHost);
 
   const wsl = new WslService(backend, events, host.logger);
-  const engine = new EngineService({
-    env: host.env,
-    platform: host.platform,
-    homeDir,
-    dataDir,
-    settings: settings.get(),
-    clock: host.clock,
-    logger: host.logger,
-    events,
-    engineHost:
-      backend.kind === 'cli'
-        ? new WslEngineHost({
-            env: host.env,
-            platform: host.platform,
-            logger: host.logger,
-            engineDistro: async () => (await backend.listDistros()).find((distro) => distro.isDefault)?.name ?? null,
-          })
-        : undefined,
-  });
   const streams = new ContainerStreams({ engine, events, logger: host.logger });
   const setup = createSetupService({ dataDir, env: host.env, platform: host.platform, backend, wsl, engine, settings, events, clock: host.clock, logger: host.logger });
   const generalSettings = new GeneralSettingsService(settings, events);

@@ -1,19 +1,13 @@
-import { ServiceError } from '../errors';
+import { readBackendChoice } from '../backend-choice';
 import { EngineSetting, type Settings } from '../settings/settings';
 
-/** Environment variable that picks the container engine (`docker`, `simulated` or `auto`). */
+/** Environment variable that picks the container engine (`auto`, `docker` or `simulated`). */
 export const ENGINE_ENV = 'LIGHTDOCK_ENGINE';
 
 /**
- * Environment first, then settings (default `auto`: the real engine when it answers a ping, else the
- * simulated one). An unknown value is a VALIDATION error naming the accepted ones, never a silent fallback.
+ * Environment first, then settings, then the platform default (`auto` everywhere: the real engine when it answers
+ * a ping, else the simulated one). An unknown value is a VALIDATION error naming the accepted ones, never a fallback.
  */
-export function selectEngineSetting(env: NodeJS.ProcessEnv, settings: Settings): EngineSetting {
-  const raw = env[ENGINE_ENV];
-  if (raw !== undefined && raw !== '') {
-    const parsed = EngineSetting.safeParse(raw);
-    if (!parsed.success) throw new ServiceError('VALIDATION', `${ENGINE_ENV} must be "docker", "simulated" or "auto", not "${raw}".`);
-    return parsed.data;
-  }
-  return settings.engine.kind;
+export function selectEngineSetting(env: NodeJS.ProcessEnv, settings: Settings, _platform: NodeJS.Platform): EngineSetting {
+  return readBackendChoice({ variable: ENGINE_ENV, env, accepted: EngineSetting.options, setting: settings.engine.kind, platformDefault: 'auto' });
 }

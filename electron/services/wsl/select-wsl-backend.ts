@@ -1,4 +1,5 @@
 import { WslBackendKind, ScenarioName } from '../../../shared/model/host';
+import { readBackendChoice } from '../backend-choice';
 import { ServiceError } from '../errors';
 import type { Settings } from '../settings/settings';
 
@@ -19,17 +20,13 @@ export interface WslBackendChoice {
  * An unknown value is an error naming the accepted ones, never a silent fallback.
  */
 export function selectWslBackend(env: NodeJS.ProcessEnv, settings: Settings, platform: NodeJS.Platform): WslBackendChoice {
-  const rawKind = env[WSL_BACKEND_ENV];
-  let kind: WslBackendKind;
-  if (rawKind !== undefined && rawKind !== '') {
-    const parsed = WslBackendKind.safeParse(rawKind);
-    if (!parsed.success) throw new ServiceError('VALIDATION', `${WSL_BACKEND_ENV} must be "simulated" or "cli", not "${rawKind}".`);
-    kind = parsed.data;
-  } else if (settings.wsl.backend !== 'auto') {
-    kind = settings.wsl.backend;
-  } else {
-    kind = platform === 'win32' ? 'cli' : 'simulated';
-  }
+  const kind = readBackendChoice({
+    variable: WSL_BACKEND_ENV,
+    env,
+    accepted: WslBackendKind.options,
+    setting: settings.wsl.backend,
+    platformDefault: platform === 'win32' ? 'cli' : 'simulated',
+  });
   const rawScenario = env[SCENARIO_ENV];
   if (rawScenario !== undefined && rawScenario !== '') {
     const parsed = ScenarioName.safeParse(rawScenario);
