@@ -41,7 +41,11 @@ const TerminalSize = { cols: z.number().int().min(1).max(1000), rows: z.number()
 const appAndWsl = {
   'app:info': { request: Empty, response: HostInfo },
   'app:status': { request: Empty, response: HostStatus },
-  /** The window was hidden or shown: streams pause while nothing is visible. */
+  /**
+   * The window was hidden or shown: streams pause while nothing is visible. Each window sends it once at mount
+   * (visible or not) and on every change: the host watches WSL for external changes (one `wsl -l -v` per 5 s)
+   * only while some window said it is visible (or a CLI `--watch` looks), and not at all otherwise.
+   */
   'app:visibility': { request: z.object({ visible: z.boolean() }).strict(), response: z.object({ visible: z.boolean() }) },
   'distros:list': { request: Empty, response: z.array(Distro) },
   'distros:show': { request: ByDistroName, response: DistroDetail },
@@ -249,7 +253,14 @@ export const invokeContract = { ...appAndWsl, ...containers, ...setup, ...notifi
 
 /** Payload schema of every host → renderer push. */
 export const eventContract = {
+  /** Sent once per change (an unchanged list is not sent again): after our own actions and external changes. */
   'distros:changed': z.array(Distro),
+  /**
+   * Sent at most once per change. While a visible client holds a `vm:watch` it carries the probed VM
+   * (`live: true`, refreshed at each 5-s poll); otherwise `live: false`: state, running distros, idle
+   * shutdown and `.wslconfig` values are current but the live figures were not read (zeros/nulls), so a
+   * view keeps the last live figures it has and takes only the rest.
+   */
   'vm:changed': VmInfo,
   'operations:progressed': Operation,
   'engine:status-changed': EngineStatus,

@@ -67,5 +67,14 @@ export const VmInfo = VmSummary.extend({
   /** When the idle timeout will shut the VM down (no WSL2 distro running), else null. */
   idleShutdownAt: z.number().int().nullable(),
   network: VmNetwork,
+  /**
+   * True when the VM's live figures were read for this value (a probe of the running VM): what `vm:info`
+   * returns, and `vm:changed` and `vm:restart` while a visible client holds a `vm:watch`. False when they were
+   * not (nobody watches, so the host did not probe): then state, runningDistros, idleShutdownAt
+   * and the `.wslconfig` values are current, but bootTime and uptimeSeconds are null, the memory in use
+   * (assigned, used, page cache, swap used) is 0, the VM's addresses and DNS are empty and kernel.version
+   * may be null — a view keeps the last live figures it has instead of showing these.
+   */
+  live: z.boolean(),
 });
 export type VmInfo = z.infer<typeof VmInfo>;

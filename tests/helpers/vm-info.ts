@@ -23,5 +23,6 @@ export function vmInfo(state: VmInfo['state'], runningDistros: number): VmInfo {
     idleTimeoutMs: 60_000,
     idleShutdownAt: null,
     network: { mode: 'nat', vmIp: null, prefixLength: null, hostIp: null, subnet: null, dns: [], localhostForwarding: true },
+    live: true,
   };
 }

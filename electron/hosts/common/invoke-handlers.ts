@@ -18,6 +18,7 @@ export function createInvokeHandlers(services: Services): InvokeHandlers {
     'app:visibility': async ({ visible }, client) => {
       streams.setVisibility(client.id, visible);
       memoryHistory.setVisibility(client.id, visible);
+      wsl.setVisibility(client.id, visible);
       return { visible };
     },
     'distros:list': () => wsl.list(),

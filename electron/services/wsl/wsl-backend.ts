@@ -4,6 +4,20 @@ import type { BoundaryCost } from '../../../shared/model/files';
 import type { VmInfo } from '../../../shared/model/vm';
 import type { WslHostFacts } from './wslconfig/effective-config';
 
+/** How `vmInfo` reads the VM: from a distro list just read (else it lists), and with or without the probe of its live figures. */
+export interface VmReadOptions {
+  /** The list the caller just read, so the backend does not list again. */
+  distros?: Distro[];
+  /** Probe the running VM for its live figures (default true); false reads none and gives `live: false`. */
+  probe?: boolean;
+}
+
+/** One look of a backend's watch: the list it read (null when it read none) and whether WSL changed since the last look. */
+export interface WslWatchTick {
+  distros: Distro[] | null;
+  changed: boolean;
+}
+
 /** Reports progress of long work: a fraction from 0 to 1 (null when unknown) and one sentence. */
 export type ProgressReporter = (progress: number | null, message: string) => void;
 
@@ -42,15 +56,18 @@ export interface WslBackend {
   hostFacts(): Promise<WslHostFacts>;
   /** Distros in `wsl -l -v` order: the default first, then registration order. */
   listDistros(): Promise<Distro[]>;
-  /** One distro in full (disk, mounts, IP, OS, user, systemd); reading it must not start a stopped distro. */
-  showDistro(name: string): Promise<DistroDetail>;
+  /**
+   * One distro in full (disk, mounts, IP, OS, user, systemd); reading it must not start a stopped distro.
+   * `row` is its row from a list the caller just read, so the backend does not list again.
+   */
+  showDistro(name: string, row?: Distro): Promise<DistroDetail>;
   startDistro(name: string): Promise<void>;
   terminateDistro(name: string): Promise<void>;
   setDefaultDistro(name: string): Promise<void>;
   /** `wsl --shutdown`: every distro stops and the utility VM goes down. */
   shutdown(): Promise<void>;
-  /** The utility VM with live figures. */
-  vmInfo(): Promise<VmInfo>;
+  /** The utility VM; with the probe (the default) its live figures, else `live: false` without any wsl.exe call beyond the list. */
+  vmInfo(options?: VmReadOptions): Promise<VmInfo>;
   /** `wsl -l -o`. */
   listOnline(): Promise<OnlineDistro[]>;
   /**
@@ -92,6 +109,10 @@ export interface WslBackend {
   distroDirectories(name: string): Promise<DistroDirectories>;
   /** A short, bounded timed read/write on a Windows drive and in the distro's own disk; CONFLICT when it is not running. */
   measureBoundary(name: string, signal: AbortSignal): Promise<BoundaryCost>;
-  /** Calls the listener when state changed outside this process or by the passing of time (VM idle shutdown). */
-  watchExternalChanges(listener: () => void): () => void;
+  /**
+   * Looks for changes made outside this process or by the passing of time (VM boot, idle shutdown) until the
+   * returned function is called, and calls the listener with each look: a polling backend on every poll (at
+   * most one list per poll), an event-driven one when something changed. Attaching costs nothing until then.
+   */
+  watchExternalChanges(listener: (tick: WslWatchTick) => void): () => void;
 }

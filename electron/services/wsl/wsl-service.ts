@@ -3,10 +3,11 @@ import type { HostStatus } from '../../../shared/model/host';
 import type { VmInfo, VmSummary } from '../../../shared/model/vm';
 import type { WslConfigView } from '../../../shared/model/wslconfig';
 import { ServiceError } from '../errors';
-import type { EventSink, Logger } from '../ports';
+import { systemClock, type Clock, type EventSink, type Logger } from '../ports';
 import { Operations, type OperationSpec, type OperationWork } from './operations';
 import type { BoundaryCost } from '../../../shared/model/files';
-import type { DistroDirectories, WslBackend, WslConfigFile, WslMemoryUsage } from './wsl-backend';
+import { DistroListCache } from './distro-list-cache';
+import type { DistroDirectories, WslBackend, WslConfigFile, WslMemoryUsage, WslWatchTick } from './wsl-backend';
 import { checkValue, effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from './wslconfig/effective-config';
 import { setWslConfigKey } from './wslconfig/wslconfig-document';
 import { findKeyDef, keyOf } from './wslconfig/wslconfig-keys';
@@ -22,6 +23,19 @@ export interface ImportRequest {
   filePath: string;
   format: 'tar' | 'vhdx';
   version?: WslVersion | undefined;
+}
+
+/** What the service is given besides its backend: the clock the list cache ages by, and the cache's time to live. */
+export interface WslServiceOptions {
+  clock?: Clock;
+  /** `DISTRO_LIST_TTL_MS` when left out. */
+  listTtlMs?: number;
+}
+
+/** A distro resolved from a fresh cached list, or only its validated name when no list is cached. */
+interface Target {
+  name: string;
+  distro: Distro | null;
 }
 
 /** True when a running VM shows other figures than the file would boot it with. */
@@ -42,11 +56,24 @@ function differsFromVm(vm: VmInfo, config: EffectiveWslConfig): boolean {
  * WSL distros, the utility VM and `.wslconfig` for every host. Validates names against WSL's grammar,
  * resolves them case-insensitively as wsl.exe does, refuses unknown or busy distros and bad input
  * without touching the backend, runs long work as operations with progress, and pushes
- * `distros:changed` and `vm:changed` after every change, local or external.
+ * `distros:changed` and `vm:changed` after every change, local or external, each once per change.
+ *
+ * Lean on wsl.exe: one distro list is shared for `DISTRO_LIST_TTL_MS` by every read (and forgotten at each
+ * of our own changes); start, terminate, set-default, shutdown and set-sparse make the action and one
+ * list (with nothing cached, the name is checked against the grammar and wsl.exe says whether it exists).
+ * The VM is probed only for `vm:info`/`wslconfig:*`, and for pushes while a visible client holds a
+ * `vm:watch`; the backend watches for external changes only while a client is visible or a CLI watches.
  */
 export class WslService {
-  private readonly stopWatching: () => void;
+  private stopWatching: (() => void) | null = null;
   private readonly operations: Operations;
+  private readonly lists: DistroListCache;
+  /** Clients that said whether they can be seen (`app:visibility`), or opened a VM view (then visible). */
+  private readonly visibility = new Map<string, boolean>();
+  /** CLI processes watching for changes (`watchChanges`). */
+  private cliWatches = 0;
+  /** The last payloads pushed, so an unchanged one is not pushed again. */
+  private lastPushed: { distros: string | null; vm: string | null } = { distros: null, vm: null };
   /** Boot time of the VM that was running when a restart-needing `.wslconfig` change was written. */
   private pendingSinceBoot: number | null = null;
   /** VM watches by subscription id → the client holding it. */
@@ -57,20 +84,21 @@ export class WslService {
     private readonly backend: WslBackend,
     private readonly events: EventSink,
     private readonly logger: Logger,
+    options: WslServiceOptions = {},
   ) {
     this.operations = new Operations(events);
-    this.stopWatching = backend.watchExternalChanges(() => this.publishSoon('an external WSL change'));
+    this.lists = new DistroListCache(() => this.backend.listDistros(), options.clock ?? systemClock, options.listTtlMs);
   }
 
-  /** Distros in `wsl -l -v` order. */
+  /** Distros in `wsl -l -v` order (a list read less than `DISTRO_LIST_TTL_MS` ago when there is one). */
   list(): Promise<Distro[]> {
-    return this.backend.listDistros();
+    return this.lists.get();
   }
 
   /** One distro in full; never starts it. */
   async show(name: string): Promise<DistroDetail> {
     const distro = await this.resolve(name);
-    return this.backend.showDistro(distro.name);
+    return this.backend.showDistro(distro.name, distro);
   }
 
   /** Distros `wsl --install` can fetch. */
@@ -78,9 +106,9 @@ export class WslService {
     return this.backend.listOnline();
   }
 
-  /** The utility VM with live figures. */
-  vm(): Promise<VmInfo> {
-    return this.backend.vmInfo();
+  /** The utility VM with live figures (probed). */
+  async vm(): Promise<VmInfo> {
+    return this.backend.vmInfo({ distros: await this.lists.get(), probe: true });
   }
 
   /** Host RAM in use and each running WSL2 distro's processes' memory. */
@@ -90,11 +118,10 @@ export class WslService {
 
   /** Gives the VM's page cache back to the host, then pushes the VM's new figures. */
   async reclaimMemory(): Promise<VmInfo> {
-    const vm = await this.backend.vmInfo();
+    const vm = await this.vm();
     if (vm.state !== 'Running') throw new ServiceError('CONFLICT', 'The WSL VM is not running, so it holds no page cache to give back.');
     await this.backend.reclaimMemory();
-    await this.publish();
-    return this.backend.vmInfo();
+    return (await this.publish({ distros: await this.lists.get(), probe: true })).vm;
   }
 
   /** Where a running distro's processes work, and its home; CONFLICT when it is not running. */
@@ -111,48 +138,54 @@ export class WslService {
     return this.backend.measureBoundary(distro.name, signal);
   }
 
-  /** Starts a stopped distro (a running one is left as it is) and returns its new row. */
+  /** Starts a stopped distro (a running one, known from a fresh list, is left as it is) and returns its new row. */
   start(name: string): Promise<Distro> {
-    return this.change(name, 'start', (distro) => (distro.state === 'Running' ? undefined : this.backend.startDistro(distro.name)));
+    return this.change(name, 'start', (d) => d.state === 'Running', (target) => this.backend.startDistro(target));
   }
 
-  /** Terminates a running distro (a stopped one is left as it is) and returns its new row. */
+  /** Terminates a running distro (a stopped one, known from a fresh list, is left as it is) and returns its new row. */
   terminate(name: string): Promise<Distro> {
-    return this.change(name, 'terminate', (distro) =>
-      distro.state === 'Stopped' ? undefined : this.backend.terminateDistro(distro.name),
-    );
+    return this.change(name, 'terminate', (d) => d.state === 'Stopped', (target) => this.backend.terminateDistro(target));
   }
 
   /** Makes a distro the default and returns its new row. */
   setDefault(name: string): Promise<Distro> {
-    return this.change(name, 'set-default', (distro) => (distro.isDefault ? undefined : this.backend.setDefaultDistro(distro.name)));
+    return this.change(name, 'set-default', (d) => d.isDefault, (target) => this.backend.setDefaultDistro(target));
   }
 
-  /** Stops every distro and the VM at once. */
+  /** Stops every distro and the VM at once: `wsl --shutdown` and one list. */
   async shutdown(): Promise<VmSummary> {
-    await this.backend.shutdown();
-    await this.publish();
-    const vm = await this.backend.vmInfo();
+    await this.acting(null, () => this.backend.shutdown());
+    const { vm } = await this.publish();
     return { state: vm.state, runningDistros: vm.runningDistros };
   }
 
-  /** Shuts the VM down and boots it again with the default distro (or the first WSL2 one), so `.wslconfig` applies. */
+  /**
+   * Shuts the VM down and boots it again with the default distro (or the first WSL2 one), so `.wslconfig`
+   * applies. The list after is not read: it is the list before with every distro stopped but the one booted
+   * (a change made outside meanwhile shows at the next poll); the VM is probed only while someone watches it.
+   */
   async restartVm(): Promise<VmInfo> {
-    const distros = await this.backend.listDistros();
+    const distros = await this.lists.get();
     const wsl2 = distros.filter((d) => d.version === 2 && !BUSY_STATES.has(d.state));
     const boot = wsl2.find((d) => d.isDefault) ?? wsl2[0];
     if (!boot) throw new ServiceError('CONFLICT', 'There is no WSL2 distro to boot the VM with; install or import one first.');
-    await this.backend.shutdown();
-    await this.backend.startDistro(boot.name);
+    await this.acting(null, async () => {
+      await this.backend.shutdown();
+      await this.backend.startDistro(boot.name);
+    });
     this.pendingSinceBoot = null;
-    await this.publish();
-    return this.backend.vmInfo();
+    const after = distros.map((d): Distro => {
+      if (d.name === boot.name) return { name: d.name, version: d.version, isDefault: d.isDefault, state: 'Running' };
+      return d.state === 'Running' ? { ...d, state: 'Stopped' } : d;
+    });
+    return (await this.publish({ distros: after })).vm;
   }
 
   /** Installs a distro from the online list and returns its row. */
   async install(name: string): Promise<Distro> {
     const valid = await this.onlineName(this.validName(name));
-    const existing = (await this.backend.listDistros()).find((d) => d.name.toLowerCase() === valid.toLowerCase());
+    const existing = (await this.lists.get()).find((d) => d.name.toLowerCase() === valid.toLowerCase());
     if (existing) throw new ServiceError('CONFLICT', `${existing.name} is already installed.`);
     await this.operation({ kind: 'install', target: valid, startMessage: `Installing ${valid}`, doneMessage: () => `Installed ${valid}.` }, (progress, signal) =>
       this.backend.installDistro(valid, progress, signal),
@@ -172,7 +205,7 @@ export class WslService {
   /** Registers a new distro from a .tar or .vhdx file and returns its row. */
   async importDistro(request: ImportRequest): Promise<Distro> {
     const name = this.validName(request.name);
-    const existing = (await this.backend.listDistros()).find((d) => d.name.toLowerCase() === name.toLowerCase());
+    const existing = (await this.lists.get()).find((d) => d.name.toLowerCase() === name.toLowerCase());
     if (existing) throw new ServiceError('CONFLICT', `A distro named ${existing.name} already exists; pick another name.`);
     await this.operation({ kind: 'import', target: name, startMessage: `Importing ${name} from ${request.filePath}`, doneMessage: () => `Imported ${name}.` }, (progress, signal) =>
       this.backend.importDistro(name, request.installDir, request.filePath, request.format, request.version, progress, signal),
@@ -203,10 +236,10 @@ export class WslService {
     );
   }
 
-  /** Makes a stopped WSL2 distro's VHDX sparse (or not) and returns the disk after. */
+  /** Makes a stopped WSL2 distro's VHDX sparse (or not) and returns the disk after: `wsl --manage` and one list. */
   async setSparse(name: string, sparse: boolean): Promise<DistroDisk> {
-    const distro = await this.idle(name, 'change the disk of');
-    const disk = await this.backend.setSparse(distro.name, sparse);
+    const { name: target } = this.idleIfKnown(name, 'change the disk of');
+    const disk = await this.acting(target, () => this.backend.setSparse(target, sparse));
     await this.publish();
     return disk;
   }
@@ -224,7 +257,7 @@ export class WslService {
 
   /** `.wslconfig` as the editor shows it, with WSL's warnings and whether the running VM still uses older values. */
   async wslConfig(): Promise<WslConfigView> {
-    const [file, facts, vm] = await Promise.all([this.backend.readWslConfig(), this.hostFacts(), this.backend.vmInfo()]);
+    const [file, facts, vm] = await Promise.all([this.backend.readWslConfig(), this.hostFacts(), this.vm()]);
     return this.wslConfigView(file, facts, vm);
   }
 
@@ -245,14 +278,17 @@ export class WslService {
       const problem = checkValue(def, value, facts);
       if (problem) throw new ServiceError('VALIDATION', problem);
     }
-    const [file, vm] = await Promise.all([this.backend.readWslConfig(), this.backend.vmInfo()]);
+    const [file, vm] = await Promise.all([this.backend.readWslConfig(), this.vm()]);
     const before = file.text ?? '';
     const after = setWslConfigKey(before, def ? keyOf(def) : key, value, def?.name);
     if (after === before) return { view: this.wslConfigView(file, facts, vm), restartNeeded: false };
     await this.backend.writeWslConfig(after);
     const restartNeeded = (def?.restartNeeded ?? false) && vm.state !== 'Stopped';
     if (restartNeeded) this.pendingSinceBoot = vm.bootTime;
-    await this.publish().catch((error: unknown) => this.logger.warn('Could not publish a .wslconfig change', error));
+    await this.lists
+      .get()
+      .then((distros) => this.publish({ distros }))
+      .catch((error: unknown) => this.logger.warn('Could not publish a .wslconfig change', error));
     return { view: this.wslConfigView({ ...file, text: after }, facts, vm), restartNeeded };
   }
 
@@ -262,9 +298,10 @@ export class WslService {
     return buildWslConfigView(file, facts, pending);
   }
 
-  /** Counts for the one-line status. */
+  /** Counts for the one-line status: one list (or the cached one), no probe. */
   async status(host: HostStatus['host']): Promise<HostStatus> {
-    const [distros, vm] = await Promise.all([this.backend.listDistros(), this.backend.vmInfo()]);
+    const distros = await this.lists.get();
+    const vm = await this.backend.vmInfo({ distros, probe: false });
     return {
       host,
       vm: { state: vm.state, runningDistros: vm.runningDistros },
@@ -281,10 +318,15 @@ export class WslService {
     return this.operations.cancel(id);
   }
 
-  /** A view showing the VM's live figures opened for this client; `vm:changed` carries them while any watches. */
+  /**
+   * A view showing the VM's live figures opened for this client (which is then visible, unless it said
+   * otherwise): while a visible client holds one, pushes and every poll carry the probed VM (`live: true`).
+   */
   watchVm(clientId: string): { subscriptionId: string } {
     const subscriptionId = `vm-${this.nextVmWatch++}`;
     this.vmWatchers.set(subscriptionId, clientId);
+    if (!this.visibility.has(clientId)) this.visibility.set(clientId, true);
+    this.updateWatch();
     return { subscriptionId };
   }
 
@@ -293,14 +335,63 @@ export class WslService {
     if (this.vmWatchers.get(subscriptionId) === clientId) this.vmWatchers.delete(subscriptionId);
   }
 
-  /** Ends every VM watch of a client that went away. */
+  /** A client's window can be seen (or not): WSL is watched for external changes only while one can, or a CLI watches. */
+  setVisibility(clientId: string, visible: boolean): void {
+    this.visibility.set(clientId, visible);
+    this.updateWatch();
+  }
+
+  /** A CLI process watches for changes (its `--watch`) until it calls the returned function (once is enough). */
+  watchChanges(): () => void {
+    this.cliWatches += 1;
+    this.updateWatch();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.cliWatches -= 1;
+      this.updateWatch();
+    };
+  }
+
+  /** Ends every VM watch of a client that went away, and forgets whether it could be seen. */
   releaseClient(clientId: string): void {
     for (const [id, owner] of this.vmWatchers) if (owner === clientId) this.vmWatchers.delete(id);
+    this.visibility.delete(clientId);
+    this.updateWatch();
   }
 
   /** Stops listening for external changes. */
   dispose(): void {
-    this.stopWatching();
+    this.cliWatches = 0;
+    this.visibility.clear();
+    this.updateWatch();
+  }
+
+  /** Attaches the backend's watch while a client can be seen or a CLI watches, and detaches it when none does. */
+  private updateWatch(): void {
+    const looking = this.cliWatches > 0 || [...this.visibility.values()].some(Boolean);
+    if (looking && this.stopWatching === null) {
+      this.stopWatching = this.backend.watchExternalChanges((tick) => this.onWatchTick(tick));
+    } else if (!looking && this.stopWatching !== null) {
+      const stop = this.stopWatching;
+      this.stopWatching = null;
+      stop();
+    }
+  }
+
+  /** A look of the backend's watch: its list refreshes the cache; a change, or a VM someone watches, is pushed. */
+  private onWatchTick(tick: WslWatchTick): void {
+    if (tick.distros !== null) this.lists.offer(tick.distros);
+    if (!tick.changed && !this.probing()) return;
+    void this.publish(tick.distros === null ? {} : { distros: tick.distros }).catch((error: unknown) =>
+      this.logger.warn('Could not publish an external WSL change', error),
+    );
+  }
+
+  /** True while a client that can be seen holds a VM watch: only then do pushes probe the VM. */
+  private probing(): boolean {
+    return [...this.vmWatchers.values()].some((owner) => this.visibility.get(owner) !== false);
   }
 
   private hostFacts(): Promise<WslHostFacts> {
@@ -308,29 +399,63 @@ export class WslService {
   }
 
   private async operation<T>(spec: OperationSpec<T>, work: OperationWork<T>): Promise<T> {
+    this.lists.invalidate();
     try {
       return await this.operations.run({ ...spec, onStarted: () => this.publishSoon(`the start of ${spec.kind}`) }, work);
     } finally {
+      this.lists.invalidate();
       await this.publish().catch((error: unknown) => this.logger.warn(`Could not publish the end of ${spec.kind}`, error));
     }
   }
 
-  private async change(name: string, verb: string, act: (distro: Distro) => Promise<void> | undefined): Promise<Distro> {
-    const distro = await this.idle(name, verb);
-    const pending = act(distro);
-    if (pending) {
-      await pending;
-      await this.publish();
+  /**
+   * A quick change: refused without a call when a fresh list shows the distro unknown or busy (or this process
+   * runs an operation on it), answered from that list when it is already `done`; else the action, then one list
+   * that gives the row and the push.
+   */
+  private async change(name: string, verb: string, done: (distro: Distro) => boolean, act: (name: string) => Promise<void>): Promise<Distro> {
+    const target = this.idleIfKnown(name, verb);
+    if (target.distro !== null && done(target.distro)) return target.distro;
+    await this.acting(target.name, () => act(target.name));
+    const { distros } = await this.publish();
+    return this.find(distros, target.name);
+  }
+
+  /**
+   * Runs one of our own changes with the list cache forgotten before and after it; wsl.exe's "no such distro"
+   * (NOT_FOUND) becomes the sentence a resolved name gets.
+   */
+  private async acting<T>(name: string | null, act: () => Promise<T>): Promise<T> {
+    this.lists.invalidate();
+    try {
+      return await act();
+    } catch (error) {
+      if (name !== null && error instanceof ServiceError && error.code === 'NOT_FOUND') throw this.notFound(name);
+      throw error;
+    } finally {
+      this.lists.invalidate();
     }
-    return this.resolve(distro.name);
+  }
+
+  /**
+   * The name checked against WSL's grammar, and, when a fresh list is cached, its row: unknown is NOT_FOUND, a
+   * transient state CONFLICT. An operation of this process on it is CONFLICT either way. Lists nothing.
+   */
+  private idleIfKnown(name: string, verb: string): Target {
+    const valid = this.validName(name);
+    const cached = this.lists.peek();
+    const distro = cached === null ? null : this.find(cached, valid);
+    if (distro !== null) this.refuseBusy(distro, verb);
+    const target = distro?.name ?? valid;
+    const running = this.operations.runningOn(target);
+    if (running) throw new ServiceError('CONFLICT', `Cannot ${verb} ${target}: ${running.kind} is still running.`);
+    return { name: target, distro };
   }
 
   /** Resolves a distro that is not in a transient state nor in an operation of this process. */
   private async idle(name: string, verb: string): Promise<Distro> {
     const distro = await this.resolve(name);
-    if (BUSY_STATES.has(distro.state)) {
-      throw new ServiceError('CONFLICT', `Cannot ${verb} ${distro.name}: it is ${distro.state.toLowerCase()}; try again when WSL has finished.`);
-    }
+    this.refuseBusy(distro, verb);
     const running = this.operations.runningOn(distro.name);
     if (running) throw new ServiceError('CONFLICT', `Cannot ${verb} ${distro.name}: ${running.kind} is still running.`);
     return distro;
@@ -358,21 +483,49 @@ export class WslService {
     return parsed.data;
   }
 
+  private refuseBusy(distro: Distro, verb: string): void {
+    if (BUSY_STATES.has(distro.state)) {
+      throw new ServiceError('CONFLICT', `Cannot ${verb} ${distro.name}: it is ${distro.state.toLowerCase()}; try again when WSL has finished.`);
+    }
+  }
+
   private async resolve(name: string): Promise<Distro> {
-    const valid = this.validName(name);
+    return this.find(await this.lists.get(), this.validName(name));
+  }
+
+  /** The row of a validated name, matched case-insensitively as wsl.exe does; NOT_FOUND when absent. */
+  private find(distros: Distro[], valid: string): Distro {
     const wanted = valid.toLowerCase();
-    const found = (await this.backend.listDistros()).find((d) => d.name.toLowerCase() === wanted);
-    if (!found) throw new ServiceError('NOT_FOUND', `There is no distro named ${valid}; run "lightdock distros list" to see them.`);
+    const found = distros.find((d) => d.name.toLowerCase() === wanted);
+    if (!found) throw this.notFound(valid);
     return found;
+  }
+
+  private notFound(valid: string): ServiceError {
+    return new ServiceError('NOT_FOUND', `There is no distro named ${valid}; run "lightdock distros list" to see them.`);
   }
 
   private publishSoon(what: string): void {
     void this.publish().catch((error: unknown) => this.logger.warn(`Could not publish ${what}`, error));
   }
 
-  private async publish(): Promise<void> {
-    const [distros, vm] = await Promise.all([this.backend.listDistros(), this.backend.vmInfo()]);
-    this.events.emit('distros:changed', distros);
-    this.events.emit('vm:changed', vm);
+  /**
+   * Pushes the distros (the list given, else one read now) and the VM read from that same list, probed only
+   * while someone watches it unless `probe` says otherwise; a payload equal to the last one pushed is not sent again.
+   */
+  private async publish(options: { distros?: Distro[]; probe?: boolean } = {}): Promise<{ distros: Distro[]; vm: VmInfo }> {
+    const distros = options.distros ?? (await this.lists.refresh());
+    const vm = await this.backend.vmInfo({ distros, probe: options.probe ?? this.probing() });
+    const distrosJson = JSON.stringify(distros);
+    if (distrosJson !== this.lastPushed.distros) {
+      this.lastPushed.distros = distrosJson;
+      this.events.emit('distros:changed', distros);
+    }
+    const vmJson = JSON.stringify(vm);
+    if (vmJson !== this.lastPushed.vm) {
+      this.lastPushed.vm = vmJson;
+      this.events.emit('vm:changed', vm);
+    }
+    return { distros, vm };
   }
 }

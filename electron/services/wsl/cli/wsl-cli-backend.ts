@@ -12,7 +12,7 @@ import {
 import { NetworkingMode, type VmInfo } from '../../../../shared/model/vm';
 import { ServiceError } from '../../errors';
 import { systemClock, type Clock, type Logger } from '../../ports';
-import type { DistroDirectories, ProgressReporter, WslBackend, WslConfigFile, WslMemoryUsage } from '../wsl-backend';
+import type { DistroDirectories, ProgressReporter, VmReadOptions, WslBackend, WslConfigFile, WslMemoryUsage, WslWatchTick } from '../wsl-backend';
 import type { BoundaryCost } from '../../../../shared/model/files';
 import { measureBoundaryInDistro } from './boundary-cost';
 import type { DistroScriptOptions, DistroShell } from './distro-shell';
@@ -118,7 +118,7 @@ export class WslCliBackend implements WslBackend {
   private readonly timeoutMs: number;
   private readonly longTimeoutMs: number;
   private readonly pollIntervalMs: number;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(tick: WslWatchTick) => void>();
   private readonly reported = new Set<string>();
   private lastList: string | null = null;
   private packageKernel: string | null = null;
@@ -155,8 +155,8 @@ export class WslCliBackend implements WslBackend {
    * for a running distro only, one probe for mounts, IP, OS, user, systemd and disk use. A stopped distro
    * gets what the registry and the file tell, and null for the rest.
    */
-  async showDistro(name: string): Promise<DistroDetail> {
-    const distro = await this.findDistro(name);
+  async showDistro(name: string, row?: Distro): Promise<DistroDetail> {
+    const distro = row ?? (await this.findDistro(name));
     const entry = await this.registryEntry(distro.name);
     const probe = distro.state === 'Running' ? await this.probe(distro.name) : null;
     const config = distro.version === 2 ? await this.configValues() : null;
@@ -198,14 +198,16 @@ export class WslCliBackend implements WslBackend {
    * The VM from the distro list (it runs while a WSL2 distro runs), `.wslconfig`'s effective values, the
    * kernel of `--version` (`--status` on inbox builds), and, while it runs, one probe of the first running
    * WSL2 distro for the live kernel, memory, CPUs, uptime and network. WSL does not say when an idle VM
-   * will stop, so `idleShutdownAt` is null.
+   * will stop, so `idleShutdownAt` is null. Given the list, it does not list; without the probe it calls
+   * wsl.exe for nothing else (the kernel is the one already read, else null) and says `live: false`.
    */
-  async vmInfo(): Promise<VmInfo> {
-    const distros = await this.listDistros();
+  async vmInfo(options: VmReadOptions = {}): Promise<VmInfo> {
+    const live = options.probe ?? true;
+    const distros = options.distros ?? (await this.listDistros());
     const running = distros.filter((d) => d.version === 2 && d.state === 'Running');
     const config = await this.configValues();
-    const probe = running[0] ? await this.probe(running[0].name) : null;
-    const kernelVersion = probe?.kernelRelease ?? (await this.packageKernelVersion());
+    const probe = live && running[0] ? await this.probe(running[0].name) : null;
+    const kernelVersion = probe?.kernelRelease ?? (live ? await this.packageKernelVersion() : this.packageKernel);
     const memory = probe?.memory ?? null;
     const mode = NetworkingMode.safeParse(probe?.networkingMode);
     const networkingMode = mode.success ? mode.data : config.networkingMode;
@@ -238,6 +240,7 @@ export class WslCliBackend implements WslBackend {
         dns: probe?.dns ?? [],
         localhostForwarding: config.localhostForwarding,
       },
+      live,
     };
   }
 
@@ -339,7 +342,8 @@ export class WslCliBackend implements WslBackend {
       }
       throw this.failure(call, action);
     }
-    const disk = (await this.showDistro(name)).disk;
+    const entry = await this.registryEntry(name);
+    const disk = await this.disk(entry, null, await this.configValues());
     if (disk === null) throw new ServiceError('INTERNAL', `WSL changed the disk of ${name}, but its VHDX cannot be found to show it.`);
     return disk;
   }
@@ -371,10 +375,6 @@ export class WslCliBackend implements WslBackend {
     }
   }
 
-  /**
-   * Polls `-l -v` every few seconds (unref'd timer, one call at a time) only while a listener is attached,
-   * and calls listeners when the list differs from the last one this backend saw.
-   */
   /** Host RAM from the OS (wsl.exe runs here) and each running WSL2 distro's processes from a script inside it. */
   memoryUsage(): Promise<WslMemoryUsage> {
     return readMemoryUsage(this.shell());
@@ -395,8 +395,12 @@ export class WslCliBackend implements WslBackend {
     return measureBoundaryInDistro(this.shell(), checked(name), signal);
   }
 
-  watchExternalChanges(listener: () => void): () => void {
-    const entry = (): void => listener();
+  /**
+   * Polls `-l -v` every `pollIntervalMs` (unref'd timer, one call at a time) only while a listener is attached,
+   * and gives listeners each list it read, `changed` when it differs from the last one this backend saw.
+   */
+  watchExternalChanges(listener: (tick: WslWatchTick) => void): () => void {
+    const entry = (tick: WslWatchTick): void => listener(tick);
     this.listeners.add(entry);
     this.schedulePoll();
     return () => {
@@ -618,8 +622,8 @@ export class WslCliBackend implements WslBackend {
     this.polling = true;
     const before = this.lastList;
     try {
-      await this.listDistros();
-      if (before !== null && this.lastList !== before) this.notify();
+      const distros = await this.listDistros();
+      this.notify({ distros, changed: before !== null && this.lastList !== before });
     } catch (error) {
       this.reportOnce(`Watching WSL for changes failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -628,10 +632,10 @@ export class WslCliBackend implements WslBackend {
     }
   }
 
-  private notify(): void {
+  private notify(tick: WslWatchTick): void {
     for (const listener of [...this.listeners]) {
       try {
-        listener();
+        listener(tick);
       } catch (error) {
         this.options.logger.error('A WSL change listener failed', error);
       }

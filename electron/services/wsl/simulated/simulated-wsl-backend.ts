@@ -7,7 +7,8 @@ import { ServiceError } from '../../errors';
 import type { Clock, Logger } from '../../ports';
 import { JsonStateFile } from '../../storage/json-state-file';
 import type { BoundaryCost } from '../../../../shared/model/files';
-import type { DistroDirectories, ProgressReporter, WslBackend, WslConfigFile, WslMemoryUsage } from '../wsl-backend';
+import type { DistroDirectories, ProgressReporter, VmReadOptions, WslBackend, WslConfigFile, WslMemoryUsage, WslWatchTick } from '../wsl-backend';
+import { withoutLiveFigures } from '../vm-without-figures';
 import { simulatedBoundaryCost, simulatedDirectories } from './files-model';
 import { memoryUsageOf, reclaimPageCache } from './memory-model';
 import { effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from '../wslconfig/effective-config';
@@ -48,6 +49,8 @@ export interface SimulatedWslOptions {
 
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const TRANSIENT_STATES = new Set<DistroState>(['Installing', 'Uninstalling', 'Converting', 'Exporting']);
+/** What the simulated watch tells: something changed; it reads no list, the service lists (free here). */
+const CHANGED: WslWatchTick = { distros: null, changed: true };
 
 function isAlive(pid: number): boolean {
   try {
@@ -74,7 +77,7 @@ export class SimulatedWslBackend implements WslBackend {
   private readonly wslConfigPath: string;
   private readonly sleep: Sleep;
   private readonly stepMs: number;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(tick: WslWatchTick) => void>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -125,6 +128,7 @@ export class SimulatedWslBackend implements WslBackend {
     return listDistros(this.file.read());
   }
 
+  /** Reads its own state file, so a row the caller has changes nothing. */
   async showDistro(name: string): Promise<DistroDetail> {
     const state = this.file.read();
     return distroDetail(state, this.mustFind(state, name), this.clock.now(), this.bootConfig(state));
@@ -138,7 +142,7 @@ export class SimulatedWslBackend implements WslBackend {
     const config = this.bootConfig(state);
     const next = this.write(startDistro(state, name, now, config));
     if (next.vm.bootedAt === now && vmStatus(next, now, config).state === 'Starting') {
-      for (const listener of this.listeners) listener();
+      for (const listener of this.listeners) listener(CHANGED);
       await this.sleep(BOOT_MS);
     }
   }
@@ -159,9 +163,11 @@ export class SimulatedWslBackend implements WslBackend {
     this.write(shutdownAll(this.file.read(), this.clock.now()));
   }
 
-  async vmInfo(): Promise<VmInfo> {
+  /** The VM from its state file (a list passed in is not needed); without the probe, its live figures left out as the cli backend does. */
+  async vmInfo(options: VmReadOptions = {}): Promise<VmInfo> {
     const state = this.file.read();
-    return vmInfo(state, this.clock.now(), this.bootConfig(state));
+    const vm = vmInfo(state, this.clock.now(), this.bootConfig(state));
+    return options.probe ?? true ? vm : withoutLiveFigures(vm);
   }
 
   async listOnline(): Promise<OnlineDistro[]> {
@@ -353,7 +359,7 @@ export class SimulatedWslBackend implements WslBackend {
   async reclaimMemory(): Promise<void> {
     const state = this.file.read();
     this.write(reclaimPageCache(state, this.clock.now(), this.bootConfig(state)));
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) listener(CHANGED);
   }
 
   /** The modelled working directories of a running distro's processes. */
@@ -368,10 +374,10 @@ export class SimulatedWslBackend implements WslBackend {
     return simulatedBoundaryCost(state, this.mustFind(state, name), this.clock.now(), signal);
   }
 
-  watchExternalChanges(listener: () => void): () => void {
+  watchExternalChanges(listener: (tick: WslWatchTick) => void): () => void {
     this.listeners.add(listener);
     const stopWatching = this.file.watch(() => {
-      listener();
+      listener(CHANGED);
       this.schedule();
     });
     this.schedule();
@@ -391,7 +397,7 @@ export class SimulatedWslBackend implements WslBackend {
     const at = nextVmEvent(state, now, this.bootConfig(state));
     if (at === null) return;
     this.timer = setTimeout(() => {
-      for (const listener of this.listeners) listener();
+      for (const listener of this.listeners) listener(CHANGED);
       this.schedule();
     }, Math.max(1, at - now));
     this.timer.unref();

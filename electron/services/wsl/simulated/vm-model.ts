@@ -160,6 +160,7 @@ export function vmInfo(state: SimulatedHostState, now: number, current: BootConf
     idleTimeoutMs: config.vmIdleTimeoutMs,
     idleShutdownAt: status.idleShutdownAt,
     network: network(state, status),
+    live: true,
   };
 }
 

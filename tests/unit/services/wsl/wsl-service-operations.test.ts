@@ -165,11 +165,13 @@ describe('long operations', () => {
 });
 
 describe('the VM and .wslconfig through the service', () => {
-  it('pushes vm:changed with the full VmInfo and keeps the status summary', async () => {
+  it('pushes vm:changed with the full VmInfo while a VM view watches, and keeps the status summary', async () => {
+    service.watchVm('window');
     await service.start('Debian');
-    const vm = events.events.find((e) => e.channel === 'vm:changed')?.payload as { memory: { usedBytes: number }; runningDistros: number };
+    const vm = events.events.find((e) => e.channel === 'vm:changed')?.payload as { memory: { usedBytes: number }; runningDistros: number; live: boolean };
     expect(vm.runningDistros).toBe(1);
     expect(vm.memory.usedBytes).toBeGreaterThan(0);
+    expect(vm.live).toBe(true);
     const status = await service.status({ backend: 'simulated', simulated: true, scenario: 'ready', platform: 'linux', appVersion: '0', canPickPaths: false });
     expect(status.vm).toEqual({ state: 'Starting', runningDistros: 1 });
     expect(status.distros).toEqual({ total: 3, running: 1, defaultDistro: 'Ubuntu-24.04' });
@@ -180,6 +182,7 @@ describe('the VM and .wslconfig through the service', () => {
     await service.setWslConfig('wsl2.processors', '4');
     expect((await service.wslConfig()).restartPending).toBe(true);
     clock.advance(5_000);
+    service.watchVm('window');
     const vm = await service.restartVm();
     expect(vm).toMatchObject({ processors: 4, bootTime: clock.now(), runningDistros: 1 });
     expect((await service.list()).find((d) => d.isDefault)?.state).toBe('Running');

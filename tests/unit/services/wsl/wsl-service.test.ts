@@ -49,12 +49,12 @@ describe('WslService over the simulated host', () => {
     service = open();
   });
 
-  it('starts a distro, boots the VM and pushes both changes', async () => {
+  it('starts a distro, boots the VM and pushes both changes, once each', async () => {
     const started = await service.start('Debian');
     expect(started).toEqual({ name: 'Debian', state: 'Running', version: 2, isDefault: false });
     expect(await service.vm()).toMatchObject({ state: 'Starting', runningDistros: 1 });
     const channels = events.events.map((e) => e.channel);
-    expect(channels).toEqual(['distros:changed', 'vm:changed', 'distros:changed', 'vm:changed']);
+    expect(channels).toEqual(['distros:changed', 'vm:changed']);
     expect((events.events[1]?.payload as { state: string }).state).toBe('Starting');
     const pushed = events.events[0]?.payload as { name: string; state: string }[];
     expect(pushed.find((d) => d.name === 'Debian')?.state).toBe('Running');
@@ -141,6 +141,7 @@ describe('WslService over the simulated host', () => {
     const backend = new SimulatedWslBackend(temp.dir, 'ready', { now: () => Date.now() }, new RecordingLogger(), { sleep: async () => undefined });
     await backend.writeWslConfig('[wsl2]\nvmIdleTimeout=100\n');
     service = new WslService(backend, events, new RecordingLogger());
+    service.setVisibility('window', true);
     await service.start('Debian');
     await service.terminate('Debian');
     expect((await service.vm()).state).not.toBe('Stopped');

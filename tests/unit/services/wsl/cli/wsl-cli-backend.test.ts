@@ -242,7 +242,7 @@ describe('WslCliBackend details', () => {
     expect(logger.lines.filter((l) => l.message.includes("Unknown key 'wsl2.foo'"))).toHaveLength(1);
   });
 
-  it('polls only while a listener is attached and calls it when the list changed outside', async () => {
+  it('polls only while a listener is attached and gives it each list, changed when it changed outside', async () => {
     const timer = manualPollTimer();
     const cli = backend({}, { pollTimer: timer.schedule });
     expect(timer.pending()).toBe(0);
@@ -256,18 +256,19 @@ describe('WslCliBackend details', () => {
       await vi.waitFor(() => expect(timer.pending()).toBe(1), { timeout: 5000 });
       expect(calls()).toHaveLength(expectedCalls);
     }
-    expect(listener).not.toHaveBeenCalled();
+    expect(listener.mock.calls.map((call) => (call[0] as { changed: boolean }).changed)).toEqual([false, false]);
 
     await simulated.startDistro('Debian');
     timer.fire();
     await vi.waitFor(() => expect(timer.pending()).toBe(1), { timeout: 5000 });
-    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledTimes(3);
+    expect(listener.mock.lastCall?.[0]).toMatchObject({ changed: true, distros: expect.arrayContaining([expect.objectContaining({ name: 'Debian', state: 'Running' })]) });
 
     stop();
     expect(timer.pending()).toBe(0);
     expect(timer.fire()).toBe(0);
     expect(calls()).toHaveLength(3);
-    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledTimes(3);
   });
 
   it('drives WslService end to end: names resolve case-insensitively, rows come back updated', async () => {
