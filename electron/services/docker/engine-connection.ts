@@ -2,20 +2,16 @@ import type { DockerContext, EngineStatus } from '../../../shared/model/engine';
 import { ServiceError } from '../errors';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { EngineSetting } from '../settings/settings';
-import type { JsonStateFile } from '../storage/json-state-file';
 import type { ContainerEngine, EngineIdentity, StreamHandle } from './container-engine';
 import { ContainerListPush } from './container-list-push';
-import { DockerodeEngine } from './dockerode/dockerode-engine';
-import { SIMULATED_STOPPED_MESSAGE, openSimulatedPower, type SimulatedPower } from './engine-lifecycle';
+import type { DockerodeEngine } from './dockerode/dockerode-engine';
+import { SIMULATED_STOPPED_MESSAGE } from './engine-lifecycle';
+import { AUTO_PING_MS, EngineSelection } from './engine-selection';
 import { listDockerContexts, useDockerContext } from './endpoint/docker-contexts';
-import { resolveEndpoint, type EndpointEnvironment } from './endpoint/resolve-endpoint';
 import { ENGINE_ENV } from './select-engine';
-import { SimulatedEngine } from './simulated/simulated-engine';
 
 /** Deadline of a status ping. */
 export const STATUS_PING_MS = 3_000;
-/** Deadline of the ping that decides, in `auto` mode, whether a real engine is there. */
-const AUTO_PING_MS = 1_500;
 /** In `auto` mode on the simulated engine, how often a watching service looks again for a real engine. */
 const AUTO_PROBE_MS = 5_000;
 /**
@@ -47,16 +43,13 @@ export function reachMessage(error: unknown): string {
 }
 
 /**
- * Chooses the engine and keeps the connection to it: picks it lazily on first use (`auto` = the real engine if it
- * answers a ping, else the simulated one until a real one answers while watched), answers its status and the Docker
- * contexts, and, once `watch()`ed, follows its event stream (`containers:changed` through ContainerListPush,
+ * Keeps the connection to the engine EngineSelection chose (in `auto` mode the simulated one until a real one answers
+ * while watched; a Docker context chosen switches to its engine): answers its status and the Docker contexts, and, once `watch()`ed, follows its event stream (`containers:changed` through ContainerListPush,
  * `engine:status-changed` on every state change), reconnecting with backoff. `dispose()` leaves no handle open.
  */
 export class EngineConnection {
-  private engine: ContainerEngine | null = null;
-  private selecting: Promise<ContainerEngine> | null = null;
-  private simulated: SimulatedEngine | null = null;
-  private preferDocker = false;
+  /** Which engine is in use (the start/stop control reads it too). */
+  readonly selection: EngineSelection;
   private lastStatus: EngineStatus | null = null;
   private watching = false;
   private disposed = false;
@@ -68,56 +61,25 @@ export class EngineConnection {
   private probeTimer: ReturnType<typeof setTimeout> | null = null;
   private failedAttempts = 0;
   private everConnected = false;
-  private power: JsonStateFile<SimulatedPower> | null = null;
   private stopWatchingPower: (() => void) | null = null;
   private readonly listPush: ContainerListPush;
 
   constructor(private readonly options: EngineConnectionOptions) {
+    const { kind, env, platform, homeDir, dataDir, clock, logger } = options;
+    this.selection = new EngineSelection({ kind, env, platform, homeDir, dataDir, clock, logger, session: () => this.session, disposed: () => this.disposed });
     this.listPush = new ContainerListPush({
-      source: { engine: () => this.engine, isCurrent: (session) => session === this.session && !this.disposed },
+      source: { engine: () => this.selection.engineNow(), isCurrent: (session) => session === this.session && !this.disposed },
       events: options.events,
       logger: options.logger,
     });
   }
 
-  private get where(): EndpointEnvironment {
-    return { env: this.options.env, platform: this.options.platform, homeDir: this.options.homeDir };
-  }
-
   /** The engine in use, chosen on first call; rejects UNAVAILABLE while the simulated engine is stopped. */
   current(): Promise<ContainerEngine> {
-    return this.selected().then((engine) => {
-      if (engine === this.simulated && !this.simulatedRunning()) throw new ServiceError('UNAVAILABLE', SIMULATED_STOPPED_MESSAGE);
+    return this.selection.selected().then((engine) => {
+      if (this.selection.isSimulated(engine) && !this.selection.simulatedRunning()) throw new ServiceError('UNAVAILABLE', SIMULATED_STOPPED_MESSAGE);
       return engine;
     });
-  }
-
-  /** The engine chosen and created on first call (never before: constructing the connection connects nothing). */
-  selected(): Promise<ContainerEngine> {
-    if (this.disposed) return Promise.reject(new ServiceError('UNAVAILABLE', 'The engine service has been shut down.'));
-    if (this.engine !== null) return Promise.resolve(this.engine);
-    if (this.selecting === null) {
-      const session = this.session;
-      const selecting = this.select().then((engine) => {
-        if (session !== this.session || this.disposed) {
-          if (engine !== this.simulated) engine.close();
-          throw new ServiceError('UNAVAILABLE', 'The engine changed while connecting; try again.');
-        }
-        this.engine = engine;
-        return engine;
-      });
-      this.selecting = selecting;
-      const clear = (): void => {
-        if (this.selecting === selecting) this.selecting = null;
-      };
-      selecting.then(clear, clear);
-    }
-    return this.selecting;
-  }
-
-  /** The engine chosen so far, or null before the first use. */
-  engineNow(): ContainerEngine | null {
-    return this.engine;
   }
 
   /** The status last recorded, or null before the first. */
@@ -125,56 +87,9 @@ export class EngineConnection {
     return this.lastStatus;
   }
 
-  /** True for the simulated engine (whose power switch Lightdock holds). */
-  isSimulated(engine: ContainerEngine): boolean {
-    return engine === this.simulated;
-  }
-
-  /** Whether the simulated engine runs (persisted, so every process agrees). */
-  simulatedRunning(): boolean {
-    return this.simulatedPower().read().running;
-  }
-
-  /** Turns the simulated engine on or off for every process. */
-  setSimulatedRunning(running: boolean): void {
-    this.simulatedPower().write({ running });
-  }
-
   /** True once `dispose()` ran. */
   isDisposed(): boolean {
     return this.disposed;
-  }
-
-  private simulatedEngine(): SimulatedEngine {
-    this.simulated ??= new SimulatedEngine({ dataDir: this.options.dataDir, clock: this.options.clock, logger: this.options.logger });
-    return this.simulated;
-  }
-
-  private async select(): Promise<ContainerEngine> {
-    if (this.options.kind === 'simulated') return this.simulatedEngine();
-    const wantDocker = this.options.kind === 'docker' || this.preferDocker;
-    let engine: DockerodeEngine;
-    try {
-      engine = this.dockerEngine();
-    } catch (error) {
-      if (wantDocker) throw error;
-      this.options.logger.warn('No usable Docker endpoint; using the simulated engine', error);
-      return this.simulatedEngine();
-    }
-    if (wantDocker) return engine;
-    try {
-      await engine.ping(AUTO_PING_MS);
-      return engine;
-    } catch {
-      engine.close();
-      this.options.logger.info(`No Docker engine answered at ${engine.endpoint}; using the simulated engine (set ${ENGINE_ENV}=docker to insist).`);
-      return this.simulatedEngine();
-    }
-  }
-
-  /** The real engine at the endpoint resolved now (DOCKER_HOST, then the current Docker context, then the platform's socket). */
-  private dockerEngine(): DockerodeEngine {
-    return new DockerodeEngine({ endpoint: resolveEndpoint(this.where), env: this.options.env, platform: this.options.platform, logger: this.options.logger });
   }
 
   /** Records a status and pushes `engine:status-changed` when the state, engine or message changed. */
@@ -201,14 +116,9 @@ export class EngineConnection {
     return status;
   }
 
-  private simulatedPower(): JsonStateFile<SimulatedPower> {
-    this.power ??= openSimulatedPower(this.options.dataDir, this.options.clock, this.options.logger);
-    return this.power;
-  }
-
   /** A ping that the simulated engine fails while it is stopped. */
   private async pingEngine(engine: ContainerEngine, timeoutMs: number): Promise<EngineIdentity> {
-    if (engine === this.simulated && !this.simulatedRunning()) throw new ServiceError('UNAVAILABLE', SIMULATED_STOPPED_MESSAGE);
+    if (this.selection.isSimulated(engine) && !this.selection.simulatedRunning()) throw new ServiceError('UNAVAILABLE', SIMULATED_STOPPED_MESSAGE);
     return engine.ping(timeoutMs);
   }
 
@@ -228,7 +138,7 @@ export class EngineConnection {
   async status(): Promise<EngineStatus> {
     let engine: ContainerEngine;
     try {
-      engine = await this.selected();
+      engine = await this.selection.selected();
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       return this.publish(null, 'unreachable', null, error.message);
@@ -243,7 +153,7 @@ export class EngineConnection {
 
   /** `docker context ls`, with the current one marked. */
   async contexts(): Promise<DockerContext[]> {
-    return listDockerContexts(this.where);
+    return listDockerContexts(this.selection.where());
   }
 
   /**
@@ -251,22 +161,20 @@ export class EngineConnection {
    * purpose), then reconnects to that context's engine, in `auto` mode too, and answers its status.
    */
   async useContext(name: string): Promise<EngineStatus> {
-    if (this.options.kind === 'simulated') {
+    if (this.selection.kind === 'simulated') {
       throw new ServiceError('CONFLICT', `Lightdock is set to the simulated engine (${ENGINE_ENV} or settings); Docker contexts apply to a real engine.`);
     }
-    useDockerContext(this.where, name);
-    this.preferDocker = true;
+    useDockerContext(this.selection.where(), name);
     this.replaceEngine();
     if (this.watching) void this.connect();
     return this.status();
   }
 
+  /** Drops the engine in use for a real one (a context chosen, or Docker found in `auto` mode); the next use selects again. */
   private replaceEngine(): void {
     this.session += 1;
     this.stopLiveParts();
-    if (this.engine !== null && this.engine !== this.simulated) this.engine.close();
-    this.engine = null;
-    this.selecting = null;
+    this.selection.dropForDocker();
     this.failedAttempts = 0;
     this.everConnected = false;
     this.lastEventTime = null;
@@ -286,8 +194,8 @@ export class EngineConnection {
   watch(): void {
     if (this.watching || this.disposed) return;
     this.watching = true;
-    this.stopWatchingPower = this.simulatedPower().watch(() => {
-      if (this.engine === this.simulated) this.reconnectNow();
+    this.stopWatchingPower = this.selection.watchSimulatedPower(() => {
+      if (this.selection.isSimulated(this.selection.engineNow())) this.reconnectNow();
     });
     void this.connect();
   }
@@ -298,14 +206,14 @@ export class EngineConnection {
     let engine: ContainerEngine;
     let identity: EngineIdentity;
     try {
-      engine = await this.selected();
+      engine = await this.selection.selected();
       if (session !== this.session) return;
       identity = await this.pingEngine(engine, STATUS_PING_MS);
     } catch (error) {
       if (session !== this.session || this.disposed) return;
       this.failedAttempts += 1;
       const state = this.everConnected && this.failedAttempts < UNREACHABLE_AFTER_ATTEMPTS ? 'reconnecting' : 'unreachable';
-      this.publish(this.engine, state, null, state === 'reconnecting' ? this.lostMessage() : reachMessage(error));
+      this.publish(this.selection.engineNow(), state, null, state === 'reconnecting' ? this.lostMessage() : reachMessage(error));
       this.scheduleRetry();
       return;
     }
@@ -315,12 +223,12 @@ export class EngineConnection {
     this.subscribe(engine, session);
     this.publish(engine, 'connected', identity, null);
     await this.listPush.relist(session);
-    if (engine === this.simulated) this.scheduleProbe(session);
+    if (this.selection.isSimulated(engine)) this.scheduleProbe(session);
   }
 
   private scheduleProbe(session: number): void {
-    if (this.probeTimer !== null || this.disposed || this.preferDocker) return;
-    if (this.options.kind !== 'auto') return;
+    if (this.probeTimer !== null || this.disposed || this.selection.prefersDocker) return;
+    if (this.selection.kind !== 'auto') return;
     this.probeTimer = setTimeout(() => {
       this.probeTimer = null;
       void this.probeForDocker(session);
@@ -335,7 +243,7 @@ export class EngineConnection {
   private async probeForDocker(session: number): Promise<void> {
     let probe: DockerodeEngine | null = null;
     try {
-      probe = this.dockerEngine();
+      probe = this.selection.dockerEngine();
       await probe.ping(AUTO_PING_MS);
     } catch {
       probe?.close();
@@ -345,13 +253,12 @@ export class EngineConnection {
     probe.close();
     if (session !== this.session || this.disposed) return;
     this.options.logger.info(`A Docker engine now answers at ${probe.endpoint}; switching from the simulated engine.`);
-    this.preferDocker = true;
     this.replaceEngine();
     if (this.watching) void this.connect();
   }
 
   private lostMessage(): string {
-    return `Lost the connection to Docker at ${this.engine?.endpoint ?? 'its endpoint'}; reconnecting…`;
+    return `Lost the connection to Docker at ${this.selection.engineNow()?.endpoint ?? 'its endpoint'}; reconnecting…`;
   }
 
   private scheduleRetry(): void {
@@ -391,8 +298,6 @@ export class EngineConnection {
     this.stopLiveParts();
     this.stopWatchingPower?.();
     this.stopWatchingPower = null;
-    this.engine?.close();
-    if (this.simulated !== null && this.simulated !== this.engine) this.simulated.close();
-    this.engine = null;
+    this.selection.close();
   }
 }

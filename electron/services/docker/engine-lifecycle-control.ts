@@ -43,6 +43,7 @@ export class EngineLifecycleControl {
   /** The lifecycle as the last status, a transition under way or the last failed start/stop imply. */
   private lifecycleOf(engine: ContainerEngine | null, statusMessage: string | null): EngineLifecycle {
     const { connection } = this.options;
+    const { selection } = connection;
     const manage =
       engine === null
         ? { manageable: false, reason: statusMessage ?? 'No Docker engine was found.' }
@@ -52,7 +53,7 @@ export class EngineLifecycleControl {
     let message: string | null = null;
     if (this.transition !== null) state = this.transition;
     else if (this.failure !== null) [state, message] = ['error', this.failure];
-    else if (engine !== null && connection.isSimulated(engine) && !connection.simulatedRunning()) state = 'stopped';
+    else if (selection.isSimulated(engine) && !selection.simulatedRunning()) state = 'stopped';
     else if (lastStatus?.state === 'connected') state = 'running';
     else if (lastStatus?.state === 'reconnecting') [state, message] = ['error', lastStatus.message];
     else state = 'stopped';
@@ -71,7 +72,7 @@ export class EngineLifecycleControl {
   /** Where the engine is in its life (stopped, starting, running, stopping, error) and whether Lightdock may manage it. */
   async lifecycle(): Promise<EngineLifecycle> {
     const status = await this.options.connection.status();
-    return this.push(this.options.connection.engineNow(), status.message);
+    return this.push(this.options.connection.selection.engineNow(), status.message);
   }
 
   /**
@@ -79,17 +80,27 @@ export class EngineLifecycleControl {
    * in the WSL distro (then waits for its first ping). Pushes starting, then running or error; idempotent when running.
    */
   startEngine(): Promise<EngineLifecycle> {
-    return this.whileManaging('start', (engine) => this.start(engine));
+    return this.switchPower('start');
   }
 
   /** Stops the engine Lightdock manages; pushes stopping, then stopped or error; idempotent when stopped. */
   stopEngine(): Promise<EngineLifecycle> {
-    return this.whileManaging('stop', (engine) => this.stop(engine));
+    return this.switchPower('stop');
+  }
+
+  /** Runs one start or stop, if Lightdock may manage the engine and no other one runs; frees the slot after. */
+  private async switchPower(verb: 'start' | 'stop'): Promise<EngineLifecycle> {
+    const engine = await this.manageableEngine(verb);
+    try {
+      return await this.power(engine, verb);
+    } finally {
+      this.busy = null;
+    }
   }
 
   /** The engine to start or stop, refused in one sentence when Lightdock cannot manage it or is already doing so. */
   private async manageableEngine(verb: 'start' | 'stop'): Promise<ContainerEngine> {
-    const engine = await this.options.connection.selected();
+    const engine = await this.options.connection.selection.selected();
     const manage = manageabilityOf({ kind: engine.kind, endpoint: engine.endpoint, context: engine.context }, this.options.engineHost !== undefined);
     if (!manage.manageable) throw new ServiceError('CONFLICT', manage.reason ?? `Lightdock cannot ${verb} this engine.`);
     if (this.busy !== null) throw new ServiceError('CONFLICT', `The Docker engine is already ${this.busy}; wait until it finishes.`);
@@ -97,37 +108,17 @@ export class EngineLifecycleControl {
     return engine;
   }
 
-  /** Runs one start or stop on the engine, if Lightdock may manage it and no other one runs; frees the slot after. */
-  private async whileManaging(verb: 'start' | 'stop', work: (engine: ContainerEngine) => Promise<EngineLifecycle>): Promise<EngineLifecycle> {
-    const engine = await this.manageableEngine(verb);
-    try {
-      return await work(engine);
-    } finally {
-      this.busy = null;
-    }
-  }
-
-  private async start(engine: ContainerEngine): Promise<EngineLifecycle> {
-    if ((await this.lifecycle()).state === 'running') return this.push(engine, null);
-    await this.runTransition(engine, 'starting', async () => {
-      if (this.options.connection.isSimulated(engine)) {
+  private async power(engine: ContainerEngine, verb: 'start' | 'stop'): Promise<EngineLifecycle> {
+    const on = verb === 'start';
+    if ((await this.lifecycle()).state === (on ? 'running' : 'stopped')) return this.push(engine, null);
+    const { selection } = this.options.connection;
+    await this.runTransition(engine, on ? 'starting' : 'stopping', async () => {
+      if (selection.isSimulated(engine)) {
         await wait(this.options.simulatedTransitionMs ?? SIMULATED_TRANSITION_MS);
-        this.options.connection.setSimulatedRunning(true);
-      } else {
+        selection.setSimulatedRunning(on);
+      } else if (on) {
         await this.options.engineHost?.start();
         await this.waitForPing(engine);
-      }
-    });
-    this.options.connection.reconnectIfWatching();
-    return this.lifecycle();
-  }
-
-  private async stop(engine: ContainerEngine): Promise<EngineLifecycle> {
-    if ((await this.lifecycle()).state === 'stopped') return this.push(engine, null);
-    await this.runTransition(engine, 'stopping', async () => {
-      if (this.options.connection.isSimulated(engine)) {
-        await wait(this.options.simulatedTransitionMs ?? SIMULATED_TRANSITION_MS);
-        this.options.connection.setSimulatedRunning(false);
       } else {
         await this.options.engineHost?.stop();
       }
