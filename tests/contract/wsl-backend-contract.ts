@@ -127,5 +127,19 @@ export function describeWslBackendContract(label: string, setup: () => Promise<W
       expect(typeof stop).toBe('function');
       stop();
     });
+
+    it('reads the VM from a list it is given; without the probe it says its figures were not read', async () => {
+      await backend.startDistro('Debian');
+      const distros = await backend.listDistros();
+      const live = await backend.vmInfo({ distros });
+      expect(VmInfo.parse(live)).toEqual(live);
+      expect(live).toMatchObject({ live: true, runningDistros: 1 });
+      expect(live.memory.usedBytes).toBeGreaterThan(0);
+      const quiet = await backend.vmInfo({ distros, probe: false });
+      expect(VmInfo.parse(quiet)).toEqual(quiet);
+      expect(quiet).toMatchObject({ live: false, runningDistros: 1, bootTime: null, uptimeSeconds: null });
+      expect(quiet.memory.usedBytes).toBe(0);
+      expect(quiet.memory.limitBytes).toBe(live.memory.limitBytes);
+    });
   });
 }

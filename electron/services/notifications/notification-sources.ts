@@ -130,6 +130,7 @@ export function attachNotificationSources(options: NotificationSourcesOptions): 
   };
 
   const onVm = (vm: VmInfo): void => {
+    if (!vm.live) return; // no figures were read (nobody watches the VM): neither an alert nor a re-arm
     const { usedBytes, limitBytes } = vm.memory;
     const ratio = vm.state === 'Running' && limitBytes > 0 ? usedBytes / limitBytes : 0;
     if (ratio < VM_MEMORY_REARM_RATIO) {

@@ -210,6 +210,15 @@ describe('VM near its memory limit', () => {
     detach();
   });
 
+  it('takes a push without live figures (nobody watches the VM) as telling nothing: no re-arm, no alert', () => {
+    const { hub, service, detach } = rig();
+    hub.emit('vm:changed', vm(0.95));
+    hub.emit('vm:changed', { ...vm(0), live: false });
+    hub.emit('vm:changed', vm(0.96));
+    expect(titles(service)).toEqual(['The WSL VM is near its memory limit (95 %)']);
+    detach();
+  });
+
   it('ignores a stopped VM', () => {
     const { hub, service, detach } = rig();
     hub.emit('vm:changed', { ...vm(0.99), state: 'Stopped' });
