@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useVisibilitySignal } from '../../../../renderer/src/features/engine/useVisibilitySignal';
+import { connectionStore } from '../../../../renderer/src/ipc/connection-store';
 import { FakeLightdock } from '../../fake-lightdock';
 
 let visibility: DocumentVisibilityState = 'visible';
@@ -15,6 +16,7 @@ afterEach(() => {
   cleanup();
   delete window.lightdock;
   visibility = 'visible';
+  connectionStore.set('open');
 });
 
 describe('useVisibilitySignal', () => {
@@ -22,13 +24,13 @@ describe('useVisibilitySignal', () => {
     const host = new FakeLightdock();
     window.lightdock = host;
     const { unmount } = renderHook(() => useVisibilitySignal());
-    expect(host.callsTo('app:visibility')).toEqual([]);
+    expect(host.callsTo('app:visibility')).toEqual([{ visible: true }]);
     setVisibility('hidden');
     setVisibility('visible');
-    await waitFor(() => expect(host.callsTo('app:visibility')).toEqual([{ visible: false }, { visible: true }]));
+    await waitFor(() => expect(host.callsTo('app:visibility')).toEqual([{ visible: true }, { visible: false }, { visible: true }]));
     unmount();
     setVisibility('hidden');
-    expect(host.callsTo('app:visibility')).toHaveLength(2);
+    expect(host.callsTo('app:visibility')).toHaveLength(3);
   });
 
   it('reports a window that starts hidden', () => {
@@ -37,5 +39,15 @@ describe('useVisibilitySignal', () => {
     visibility = 'hidden';
     renderHook(() => useVisibilitySignal());
     expect(host.callsTo('app:visibility')).toEqual([{ visible: false }]);
+  });
+
+  it('tells the host again when a lost link comes back (the host sees a new client)', async () => {
+    const host = new FakeLightdock();
+    window.lightdock = host;
+    renderHook(() => useVisibilitySignal());
+    act(() => connectionStore.set('reconnecting'));
+    expect(host.callsTo('app:visibility')).toEqual([{ visible: true }]);
+    act(() => connectionStore.set('open'));
+    await waitFor(() => expect(host.callsTo('app:visibility')).toEqual([{ visible: true }, { visible: true }]));
   });
 });
