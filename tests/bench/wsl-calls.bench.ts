@@ -331,7 +331,7 @@ async function main(): Promise<void> {
     goal: entry.goal,
     notes: [
       `wsl.exe calls for ${entry.what}: ${describe(entry.counts)}` +
-        (entry.calls.length > 0 && entry.calls.length <= 8 ? ` (${entry.calls.map(shortArgv).join('; ')})` : ''),
+        (entry.calls.length > 0 && entry.calls.length <= 12 ? ` (${entry.calls.map(shortArgv).join('; ')})` : ''),
     ],
   }));
   figures[0]?.notes.push(
