@@ -1,51 +1,15 @@
 // Rendering 1,000 container rows in the Containers page of the browser host, against 10 rows in the same run.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright';
-import { SimulatedEngineState, type SimulatedContainer } from '../../electron/services/docker/simulated/engine-state';
-import { seedEngineState, simulatedId } from '../../electron/services/docker/simulated/seed-engine';
-import { SIMULATED_ENGINE_FILE } from '../../electron/services/docker/simulated/simulated-engine';
-import { benchDataDir, benchHostEnv } from './bench-services';
+import { benchHostEnv } from './bench-services';
 import { launchChromium, openBenchPage, startBrowserHost, type RunningHost } from './browser-host';
 import { median, reportBench, round, runBench, type Figure } from './bench-report';
 import { waitForQuietMachine } from './quiet-machine';
+import { seededDataDir } from './seeded-rows';
 
 const LARGE = 1000;
 const SMALL = 10;
 const REPETITIONS = Number(process.env['LIGHTDOCK_BENCH_RENDER_REPETITIONS'] ?? 7);
 const GOAL_MS = 150;
-
-/**
- * A data directory whose simulated engine holds exactly `count` containers: clones of the seed's standalone and
- * Compose containers (running and exited, grouped in projects of 50), each with its own id, name, pids and inodes.
- */
-function seededDataDir(count: number): string {
-  const dataDir = benchDataDir(`render-${count}`);
-  const now = Date.now();
-  const seed = seedEngineState(now);
-  const templates = seed.containers.filter((container) => container.network.mode !== 'container');
-  const containers: SimulatedContainer[] = Array.from({ length: count }, (_, index) => {
-    const template = templates[index % templates.length] as SimulatedContainer;
-    const name = `${template.name}-${String(index).padStart(4, '0')}`;
-    const project = template.labels['com.docker.compose.project'];
-    const labels = project === undefined ? { ...template.labels } : { ...template.labels, 'com.docker.compose.project': `proj-${Math.floor(index / 50)}` };
-    return {
-      ...template,
-      id: simulatedId('container', name),
-      name,
-      labels,
-      runs: template.runs.map((run, runIndex) => ({ ...run, hostPid: 10_000 + index * 16 + runIndex * 4, inodeBase: 4_026_600_000 + index * 32 + runIndex * 8 })),
-    };
-  });
-  const state = SimulatedEngineState.parse({
-    ...seed,
-    containers,
-    nextHostPid: 10_000 + count * 16 + 16,
-    nextInode: 4_026_600_000 + count * 32 + 32,
-  });
-  fs.writeFileSync(path.join(dataDir, SIMULATED_ENGINE_FILE), `${JSON.stringify(state)}\n`);
-  return dataDir;
-}
 
 /**
  * In the page (from document start): stamps, in ms since navigation start, the first moment the Containers table

@@ -51,6 +51,13 @@ if ! timeout --kill-after=10 600 npx tsx tests/bench/image-jobs.bench.ts; then
 fi
 
 # Two idle minutes (a window open, then none) on top of the counted actions: about 3 minutes.
+# Cold loads and page switches with 10 and 1,000 rows, eight rounds of ten page loads: more time than the others.
+echo "== bench: first-paint"
+if ! timeout --kill-after=10 600 npx tsx tests/bench/first-paint.bench.ts; then
+  echo "bench: first-paint could not run" >&2
+  failed+=(first-paint)
+fi
+
 echo "== bench: wsl-calls"
 if ! timeout --kill-after=10 300 npx tsx tests/bench/wsl-calls.bench.ts; then
   echo "bench: wsl-calls could not run" >&2
