@@ -8,7 +8,8 @@ import { openConfSettingsStore } from '../common/conf-settings-store';
 import { createInvokeDispatcher } from '../common/invoke-dispatcher';
 import { createInvokeHandlers } from '../common/invoke-handlers';
 import { CLI_LOG_FILE, CliLog, describeFsError } from './cli-log';
-import { runCli, type CliIo, type OpenDispatcher } from './cli-program';
+import { runCli } from './cli-program';
+import type { CliIo, OpenDispatcher } from './cli-run';
 
 /** The process facts the CLI runs with (`process.*` in `lightdock.ts`, chosen values in tests). */
 export interface CliHost {

@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { ComposeAction } from '../../../shared/model/compose';
 import { followJob } from './follow-job';
 import { formatComposeCli, formatComposeProjects } from './format-compose';
-import type { WslCommandContext } from './wsl-commands';
-
-type JsonOption = { json?: boolean };
+import type { CliContext, JsonOption } from './cli-run';
 
 const ACTION_HELP: Record<ComposeAction, string> = {
   up: 'bring a project up (`up -d`), or a new one from a Compose file with -f',
@@ -20,7 +18,7 @@ const ACTION_HELP: Record<ComposeAction, string> = {
  * shared `run`, and each action as a job followed to its end (output on stdout, Ctrl+C cancels, exit code 1 when it
  * failed). `up -f <file>` brings up a new project from a Compose file (a relative path is taken from the current folder).
  */
-export function registerComposeCommands(program: Command, context: WslCommandContext): void {
+export function registerComposeCommands(program: Command, context: CliContext): void {
   const { run, io, setExitCode } = context;
   const compose = program.command('compose').description('Compose projects: list them, bring them up or down, follow their logs');
   compose
@@ -46,7 +44,7 @@ export function registerComposeCommands(program: Command, context: WslCommandCon
         return;
       }
       if (opts.file !== undefined) await followJob(context, 'compose:up-file', { file: path.resolve(opts.file) }, opts.json === true);
-      else await followJob(context, 'compose:act', { project, action: 'up' }, opts.json === true);
+      else if (project !== undefined) await followJob(context, 'compose:act', { project, action: 'up' }, opts.json === true);
     });
   for (const action of ComposeAction.options.filter((name) => name !== 'up')) {
     compose

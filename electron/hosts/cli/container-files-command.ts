@@ -1,15 +1,15 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { FsFileText } from '../../../shared/model/container-files';
+import type { InvokeRequest } from '../../../shared/ipc/contract';
 import { formatDownload, formatFileText, formatListing, formatUpload } from './format-container-files';
-import type { WslCommandContext } from './wsl-commands';
+import { refusedByHost, reportFailure, request, type CliContext, type JsonOption } from './cli-run';
 
-type JsonOption = { json?: boolean };
+type Offset = InvokeRequest<'container-files:list'>['offset'];
 
 /** A number option as the contract wants it: digits as a number, anything else passed on for the host to refuse. */
-function offsetOf(text: string | undefined): number | string | undefined {
+function offsetOf(text: string | undefined): Offset {
   if (text === undefined) return undefined;
-  return /^\d{1,9}$/.test(text) ? Number(text) : text;
+  return /^\d{1,9}$/.test(text) ? Number(text) : refusedByHost<Offset>(text);
 }
 
 /**
@@ -18,7 +18,7 @@ function offsetOf(text: string | undefined): number | string | undefined {
  * <tarFile>` (a file or folder saved as a tar, never over an existing file) and `cp-in <container> <localFile>
  * <folder>`. Local paths are resolved from the current folder; every command takes `--json`.
  */
-export function registerContainerFilesCommands(containers: Command, context: WslCommandContext): void {
+export function registerContainerFilesCommands(containers: Command, context: CliContext): void {
   const { run, open, io, setExitCode } = context;
   containers
     .command('files')
@@ -40,18 +40,13 @@ export function registerContainerFilesCommands(containers: Command, context: Wsl
     .action(async (container: string, file: string, opts: JsonOption) => {
       const { dispatch, close } = open();
       try {
-        const result = await dispatch('container-files:read', { id: container, path: file }, { id: 'cli' });
-        if (!result.ok) {
-          if (opts.json) io.out(JSON.stringify({ error: result.error }, null, 2));
-          io.err(`lightdock: ${result.error.message}`);
-          setExitCode(1);
-          return;
-        }
+        const result = await request(dispatch, 'container-files:read', { id: container, path: file });
+        if (!result.ok) return reportFailure(context, opts.json, result.error);
         if (opts.json) {
           io.out(JSON.stringify(result.value, null, 2));
           return;
         }
-        const text = result.value as FsFileText;
+        const text = result.value;
         if (text.binary) {
           io.err(`lightdock: ${text.path} is a binary file; save it with: lightdock containers cp-out ${container} ${text.path} <file.tar>`);
           setExitCode(1);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatCost, formatFilesReport } from './format-files';
-import type { WslCommandContext } from './wsl-commands';
+import type { CliContext } from './cli-run';
 
 type FilesOptions = { json?: boolean; distro?: string; container?: string; measure?: string };
 
@@ -10,7 +10,7 @@ type FilesOptions = { json?: boolean; distro?: string; container?: string; measu
  * `--measure` times (or, simulated, models) the boundary in one running distro instead. `--json` prints the
  * FilesReport, or the BoundaryCost with `--measure`.
  */
-export function registerFilesCommand(program: Command, context: WslCommandContext): void {
+export function registerFilesCommand(program: Command, context: CliContext): void {
   const { run, io, setExitCode } = context;
   program
     .command('files')

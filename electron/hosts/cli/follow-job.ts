@@ -1,6 +1,9 @@
-import type { EventPayload, InvokeChannel } from '../../../shared/ipc/contract';
+import type { EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/ipc/contract';
 import type { JobProgress, JobSummary } from '../../../shared/model/job';
-import type { WslCommandContext } from './wsl-commands';
+import { reportFailure, request, type CliContext } from './cli-run';
+
+/** The channels that start a job: their answer is the job's summary. */
+export type JobChannel = { [C in InvokeChannel]: InvokeResponse<C> extends JobSummary ? C : never }[InvokeChannel];
 
 /** Pushes kept while the starting channel has not answered with the job's id yet. */
 const EARLY_PUSH_LIMIT = 256;
@@ -16,7 +19,7 @@ function layerLine(layer: JobSummary['layers'][number]): string {
  * time a layer's status words change), Ctrl+C cancels it through `jobs:cancel`. With --json only the final
  * JobDetail is printed. Exit code 1 when the job failed or was cancelled.
  */
-export async function followJob(context: WslCommandContext, channel: InvokeChannel, request: unknown, json: boolean): Promise<void> {
+export async function followJob<C extends JobChannel>(context: CliContext, channel: C, body: InvokeRequest<C>, json: boolean): Promise<void> {
   const { open, io, setExitCode } = context;
   const { dispatch, close, events } = open();
   let job: JobSummary | null = null;
@@ -48,7 +51,7 @@ export async function followJob(context: WslCommandContext, channel: InvokeChann
     }
   });
   const onInterrupt = (): void => {
-    if (job !== null) void dispatch('jobs:cancel', { jobId: job.id }, { id: 'cli' });
+    if (job !== null) void request(dispatch, 'jobs:cancel', { jobId: job.id });
   };
   process.once('SIGINT', onInterrupt);
   try {
@@ -57,19 +60,14 @@ export async function followJob(context: WslCommandContext, channel: InvokeChann
       setExitCode(1);
       return;
     }
-    const started = await dispatch(channel, request, { id: 'cli' });
-    if (!started.ok) {
-      if (json) io.out(JSON.stringify({ error: started.error }, null, 2));
-      io.err(`lightdock: ${started.error.message}`);
-      setExitCode(1);
-      return;
-    }
-    const summary = started.value as JobSummary;
+    const started = await request(dispatch, channel, body);
+    if (!started.ok) return reportFailure(context, json, started.error);
+    const summary: JobSummary = started.value;
     job = summary;
     for (const pushed of early.splice(0)) if (pushed.job.id === summary.id) show(pushed);
     const ended = await finished;
     if (json) {
-      const detail = await dispatch('jobs:get', { jobId: ended.id }, { id: 'cli' });
+      const detail = await request(dispatch, 'jobs:get', { jobId: ended.id });
       io.out(JSON.stringify(detail.ok ? detail.value : { job: ended }, null, 2));
     }
     if (ended.state === 'succeeded') {

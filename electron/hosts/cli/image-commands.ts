@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { followJob } from './follow-job';
 import { formatImageDetail, formatImagePrune, formatImageTable } from './format-images';
-import type { WslCommandContext } from './wsl-commands';
+import type { CliContext, JsonOption } from './cli-run';
 
 /** Collects a repeatable option's values. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -22,7 +22,7 @@ function buildArgs(values: string[], env: NodeJS.ProcessEnv): { name: string; va
  * follow them (layer progress and log as they come, Ctrl+C cancels), the rest answer at once; `--json` prints the
  * model's field names (the final JobDetail for the jobs).
  */
-export function registerImageCommands(program: Command, context: WslCommandContext): void {
+export function registerImageCommands(program: Command, context: CliContext): void {
   const { run } = context;
   const images = program.command('images').description('list, inspect, tag, pull, push, build and remove images');
   images
@@ -30,32 +30,32 @@ export function registerImageCommands(program: Command, context: WslCommandConte
     .alias('ls')
     .description('list images with their tags, size and the containers using them')
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) => run('images:list', {}, opts.json, formatImageTable));
+    .action((opts: JsonOption) => run('images:list', {}, opts.json, formatImageTable));
   images
     .command('inspect')
     .description("an image's config, layers (history) and the containers using it")
     .argument('<image>', 'image id or reference')
     .option('--json', 'machine-readable output')
-    .action((id: string, opts: { json?: boolean }) => run('images:inspect', { id }, opts.json, formatImageDetail));
+    .action((id: string, opts: JsonOption) => run('images:inspect', { id }, opts.json, formatImageDetail));
   images
     .command('tag')
     .description('give an image another reference (docker tag)')
     .argument('<source>', 'image id or reference')
     .argument('<target>', 'new reference, [registry/]name[:tag]')
     .option('--json', 'machine-readable output')
-    .action((source: string, target: string, opts: { json?: boolean }) => run('images:tag', { source, target }, opts.json, (value) => value.target));
+    .action((source: string, target: string, opts: JsonOption) => run('images:tag', { source, target }, opts.json, (value) => value.target));
   images
     .command('pull')
     .description("pull an image with per-layer progress (credentials from the docker CLI's config)")
     .argument('<image>', 'reference, [registry/]name[:tag|@digest]')
     .option('--json', 'machine-readable output: the finished job')
-    .action((reference: string, opts: { json?: boolean }) => followJob(context, 'images:pull', { reference }, opts.json === true));
+    .action((reference: string, opts: JsonOption) => followJob(context, 'images:pull', { reference }, opts.json === true));
   images
     .command('push')
     .description("push an image to its registry with per-layer progress (credentials from the docker CLI's config)")
     .argument('<image>', 'reference, registry/name[:tag]')
     .option('--json', 'machine-readable output: the finished job')
-    .action((reference: string, opts: { json?: boolean }) => followJob(context, 'images:push', { reference }, opts.json === true));
+    .action((reference: string, opts: JsonOption) => followJob(context, 'images:push', { reference }, opts.json === true));
   images
     .command('build')
     .description('build an image from a folder with a Dockerfile, the log streamed')
@@ -92,5 +92,5 @@ export function registerImageCommands(program: Command, context: WslCommandConte
     .command('prune')
     .description('remove dangling images')
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) => run('images:prune', {}, opts.json, formatImagePrune));
+    .action((opts: JsonOption) => run('images:prune', {}, opts.json, formatImagePrune));
 }

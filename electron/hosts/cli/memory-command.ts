@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { EventPayload, InvokeResponse } from '../../../shared/ipc/contract';
+import type { EventPayload } from '../../../shared/ipc/contract';
 import { formatMemoryReport, formatMemorySample } from './format-memory';
-import type { WslCommandContext } from './wsl-commands';
+import { reportFailure, request, type CliContext } from './cli-run';
 
 /** Pushes kept while `memory:watch` has not answered with its subscription id yet. */
 const EARLY_PUSH_LIMIT = 16;
@@ -18,7 +18,8 @@ type Sampled = EventPayload<'memory:sampled'>;
  * Prints each `memory:sampled` push of one `memory:watch` subscription (one line each, or one JSON object a line
  * with --json) until SIGINT or `samples` pushes, then calls `memory:unwatch` and closes the services.
  */
-async function watchMemory({ open, io, setExitCode }: WslCommandContext, json: boolean, samples: number | undefined): Promise<void> {
+async function watchMemory(context: CliContext, json: boolean, samples: number | undefined): Promise<void> {
+  const { open, io, setExitCode } = context;
   const { dispatch, close, events } = open();
   let subscriptionId: string | null = null;
   let printed = 0;
@@ -50,20 +51,15 @@ async function watchMemory({ open, io, setExitCode }: WslCommandContext, json: b
       setExitCode(1);
       return;
     }
-    const result = await dispatch('memory:watch', {}, { id: 'cli' });
-    if (!result.ok) {
-      if (json) io.out(JSON.stringify({ error: result.error }, null, 2));
-      io.err(`lightdock: ${result.error.message}`);
-      setExitCode(1);
-      return;
-    }
-    subscriptionId = (result.value as InvokeResponse<'memory:watch'>).subscriptionId;
+    const result = await request(dispatch, 'memory:watch', {});
+    if (!result.ok) return reportFailure(context, json, result.error);
+    subscriptionId = result.value.subscriptionId;
     for (const pushed of early.splice(0)) if (pushed.subscriptionId === subscriptionId) print(pushed);
     await finished;
   } finally {
     process.off('SIGINT', onInterrupt);
     stopListening?.();
-    if (subscriptionId !== null) await dispatch('memory:unwatch', { subscriptionId }, { id: 'cli' });
+    if (subscriptionId !== null) await request(dispatch, 'memory:unwatch', { subscriptionId });
     close();
   }
 }
@@ -72,7 +68,7 @@ async function watchMemory({ open, io, setExitCode }: WslCommandContext, json: b
  * Registers `lightdock memory [--json] [--watch [--samples <n>]]`: the breakdown as an indented tree with limits,
  * "(estimated)" marks and warnings (`--json`: the MemoryReport), or with --watch one line per second until Ctrl+C.
  */
-export function registerMemoryCommand(program: Command, context: WslCommandContext): void {
+export function registerMemoryCommand(program: Command, context: CliContext): void {
   program
     .command('memory')
     .description('where the RAM goes: the host, the WSL2 VM, its distros and the containers, with warnings')

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { formatNetworkMap } from './format-network';
-import type { WslCommandContext } from './wsl-commands';
+import type { CliContext } from './cli-run';
 
 /**
  * Registers `lightdock network [--json] [--check | --no-check]`: the map, the published ports with their URLs and
  * the problems. Reachability checks on 127.0.0.1 run by default (the JSON carries each port's reachability);
  * `--no-check` skips them and leaves every port `unchecked`.
  */
-export function registerNetworkCommand(program: Command, context: WslCommandContext): void {
+export function registerNetworkCommand(program: Command, context: CliContext): void {
   program
     .command('network')
     .description('the network from Windows to each published port: URLs, reachability on 127.0.0.1, problems')

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import type { InvokeResponse } from '../../../shared/ipc/contract';
 import type { IpcErrorPayload } from '../../../shared/ipc/result';
 import { defaultRunSpec, parseCpus, parseEnv, parseMount, parsePublish, parseSize, RunArgError } from '../../../shared/model/run-args';
 import { RestartPolicy, RunProblem, RunSpec } from '../../../shared/model/run-container';
 import { formatProblem, formatRunPlan, formatRunResult } from './format-run';
-import type { WslCommandContext } from './wsl-commands';
+import { request, type CliContext } from './cli-run';
 
 /** What commander hands the action of `containers run`. */
 interface RunOptions {
@@ -107,7 +106,7 @@ function problemsOf(error: IpcErrorPayload): RunProblem[] {
  * preview, problems), otherwise `containers:run` prints the id and warnings. Problems print `<field>: <message>` on
  * stderr, one per line, and exit 1.
  */
-export function registerRunCommand(containers: Command, context: WslCommandContext): void {
+export function registerRunCommand(containers: Command, context: CliContext): void {
   const { open, io, setExitCode } = context;
   const fail = (json: boolean | undefined, error: IpcErrorPayload, exitCode: number): void => {
     if (json) io.out(JSON.stringify({ error }, null, 2));
@@ -137,14 +136,14 @@ export function registerRunCommand(containers: Command, context: WslCommandConte
     .option('--dry-run', 'print what the run would give (docker run line, isolation, problems) and create nothing')
     .option('--json', 'machine-readable output')
     .action(async (image: string, command: string[], opts: RunOptions) => {
-      let request: unknown;
+      let flags: unknown;
       try {
-        request = specFromFlags(image, command, opts);
+        flags = specFromFlags(image, command, opts);
       } catch (error) {
         if (!(error instanceof RunArgError)) throw error;
         return fail(opts.json, { code: 'VALIDATION', message: error.message }, USAGE_EXIT);
       }
-      const checked = RunSpec.safeParse(request);
+      const checked = RunSpec.safeParse(flags);
       if (!checked.success) {
         const problems: RunProblem[] = checked.error.issues.map((issue) => ({ field: issue.path.join('.') || 'spec', message: issue.message, blocking: true }));
         return fail(opts.json, { code: 'VALIDATION', message: problems[0]?.message ?? 'The run is not valid.', details: { problems } }, USAGE_EXIT);
@@ -152,16 +151,16 @@ export function registerRunCommand(containers: Command, context: WslCommandConte
       const { dispatch, close } = open();
       try {
         if (opts.dryRun) {
-          const planned = await dispatch('containers:plan', { spec: checked.data }, { id: 'cli' });
+          const planned = await request(dispatch, 'containers:plan', { spec: checked.data });
           if (!planned.ok) return fail(opts.json, planned.error, 1);
-          const plan = planned.value as InvokeResponse<'containers:plan'>;
+          const plan = planned.value;
           io.out(opts.json ? JSON.stringify(plan, null, 2) : formatRunPlan(plan));
           if (plan.problems.some((p) => p.blocking)) setExitCode(1);
           return;
         }
-        const ran = await dispatch('containers:run', { spec: checked.data }, { id: 'cli' });
+        const ran = await request(dispatch, 'containers:run', { spec: checked.data });
         if (!ran.ok) return fail(opts.json, ran.error, 1);
-        const result = ran.value as InvokeResponse<'containers:run'>;
+        const result = ran.value;
         io.out(opts.json ? JSON.stringify(result, null, 2) : formatRunResult(result));
         if (!opts.json) for (const warning of result.warnings) io.err(`warning: ${warning}`);
       } finally {
