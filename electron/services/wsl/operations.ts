@@ -68,11 +68,13 @@ export class Operations {
       this.events.emit('operations:progressed', operation);
       return result;
     } catch (error) {
-      const failure = controller.signal.aborted
-        ? new ServiceError('CANCELLED', `Cancelled the ${spec.kind} of ${spec.target}; nothing was changed.`)
-        : error instanceof ServiceError
+      // After a cancel the backend's own error says what it undid (or could not); any other error is the plain cancelled sentence.
+      const failure =
+        error instanceof ServiceError && (!controller.signal.aborted || error.code === 'CANCELLED' || error.code === 'INTERNAL')
           ? error
-          : new ServiceError('INTERNAL', `${spec.kind} of ${spec.target} failed: ${(error as Error).message ?? String(error)}`);
+          : controller.signal.aborted
+            ? new ServiceError('CANCELLED', `Cancelled the ${spec.kind} of ${spec.target}; nothing was changed.`)
+            : new ServiceError('INTERNAL', `${spec.kind} of ${spec.target} failed: ${(error as Error).message ?? String(error)}`);
       const state = failure.code === 'CANCELLED' ? 'cancelled' : 'failed';
       operation = { ...operation, state, message: failure.message, error: { code: failure.code, message: failure.message } };
       this.events.emit('operations:progressed', operation);

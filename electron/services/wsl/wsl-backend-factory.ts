@@ -44,6 +44,15 @@ export function planWslBackend(options: WslBackendFactoryOptions): WslBackendPla
   return { choice, build: () => buildWslBackend(choice, options) };
 }
 
+/** Environment variable setting how long each step of a simulated long operation takes (ms, 0 to 60000); e2e tests slow them to cancel one. */
+export const SIMULATED_STEP_MS_ENV = 'LIGHTDOCK_SIMULATED_STEP_MS';
+
+function simulatedStepMs(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env[SIMULATED_STEP_MS_ENV];
+  const value = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isInteger(value) && value >= 0 && value <= 60_000 ? value : undefined;
+}
+
 function buildWslBackend(choice: WslBackendChoice, options: WslBackendFactoryOptions): BuiltWslBackend {
   const { env, platform, logger } = options;
   if (choice.kind === 'cli') {
@@ -51,7 +60,11 @@ function buildWslBackend(choice: WslBackendChoice, options: WslBackendFactoryOpt
     const engineDistro = async (): Promise<string | null> => (await backend.listDistros()).find((distro) => distro.isDefault)?.name ?? null;
     return { backend, scenario: null, engineHost: new WslEngineHost({ env, platform, logger, engineDistro }) };
   }
-  const simulated = new SimulatedWslBackend(options.dataDir, choice.scenario, options.clock, logger, options.sleep === undefined ? {} : { sleep: options.sleep });
+  const stepMs = simulatedStepMs(env);
+  const simulated = new SimulatedWslBackend(options.dataDir, choice.scenario, options.clock, logger, {
+    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+    ...(stepMs === undefined ? {} : { stepMs }),
+  });
   if (choice.scenarioExplicit) simulated.reseedIfScenarioDiffers(choice.scenario);
   return { backend: simulated, scenario: simulated.scenario(), engineHost: undefined };
 }

@@ -38,6 +38,13 @@
  *                               orphan   answer normally, but leave a grandchild holding stdout and stderr
  *                                        open for 60 s (its pid goes to FAKE_WSL_ORPHAN_PIDFILE).
  *   FAKE_WSL_FAULT_MARKER=<file>  Misbehave only while this file does not exist, and create it: one fault, then normal answers.
+ *   FAKE_WSL_SLOW_MS=<n>      --install, --import, --export, --unregister and --set-version take <n> ms: the partial result
+ *                             is put in place first (install and import register the distro as Installing, import makes
+ *                             its folder and stand-in VHDX; export writes the first bytes of the file), then a worker
+ *                             child process sleeps <n> ms, then the call completes as usual. Killed on the way (with its
+ *                             worker), the call leaves that partial result behind, as a killed wsl.exe can. An
+ *                             --unregister of a distro still Installing (that partial result) is not slowed.
+ *   FAKE_WSL_PIDFILE=<file>   With FAKE_WSL_SLOW_MS: once the partial result is in place, append "<own pid> <worker pid>\n".
  *
  * Plain Node, no dependencies, no TypeScript imports: it runs as a separate process.
  */
@@ -566,10 +573,86 @@ async function playFault(fault, argv) {
   throw new Error(`fake-wsl: unknown FAKE_WSL_FAULT ${fault}`);
 }
 
+const LONG_OPERATIONS = new Set(['--install', '--import', '--export', '--unregister', '--set-version']);
+
+/** The partial result a long operation shows while it works; returns what removes a placeholder registration before the real answer. */
+function partialResult(argv) {
+  const [command, ...args] = argv;
+  let state;
+  try {
+    state = readState();
+  } catch {
+    return () => undefined;
+  }
+  const taken = (name) => state.distros.some((d) => d.name.toLowerCase() === String(name).toLowerCase());
+  const placeholder = (fields) => {
+    const distro = register(state, { ...fields, state: 'Installing', defaultUid: 0 });
+    writeState(state);
+    return () => {
+      const now = readState();
+      now.distros = now.distros.filter((d) => d.id !== distro.id);
+      if (now.defaultId === distro.id) now.defaultId = now.distros[0]?.id ?? null;
+      writeState(now);
+    };
+  };
+  if (command === '--install') {
+    let name;
+    try {
+      const { positional, flags } = parseArgs(args, { '-d': true, '--distribution': true, '--no-launch': false, '-n': false, '--web-download': false });
+      name = flags['-d'] ?? flags['--distribution'] ?? positional[0];
+    } catch {
+      name = undefined;
+    }
+    const entry = ONLINE.find(([n]) => n.toLowerCase() === String(name).toLowerCase());
+    if (entry && !taken(entry[0]) && env.FAKE_WSL_OFFLINE !== '1') return placeholder({ name: entry[0], version: 2, disk: null });
+  }
+  if (command === '--import') {
+    const positional = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--version');
+    const [name, dir, file] = positional;
+    if (name !== undefined && dir !== undefined && file !== undefined && !taken(name) && fs.existsSync(file)) {
+      fs.mkdirSync(dir, { recursive: true });
+      writeStandIn(path.join(dir, 'ext4.vhdx'), false);
+      return placeholder({ name, version: 2, basePath: path.resolve(dir), disk: null });
+    }
+  }
+  if (command === '--export') {
+    const [name, file] = args.filter((a) => !a.startsWith('-'));
+    if (name !== undefined && file !== undefined && taken(name)) {
+      try {
+        fs.writeFileSync(file, Buffer.alloc(512, 0x70));
+      } catch {
+        // The real answer reports the unwritable path.
+      }
+    }
+  }
+  return () => undefined;
+}
+
+/** True for `--unregister` of a distro still Installing: only its registration goes, so it is quick even when slow. */
+function unregistersHalfMade(argv) {
+  if (argv[0] !== '--unregister' || argv[1] === undefined) return false;
+  try {
+    return readState().distros.some((d) => d.name.toLowerCase() === argv[1].toLowerCase() && d.state === 'Installing');
+  } catch {
+    return false;
+  }
+}
+
+/** Plays a slow long operation's first part: the partial result, then a worker child sleeping FAKE_WSL_SLOW_MS. */
+async function slowly(argv, ms) {
+  const removePlaceholder = partialResult(argv);
+  const worker = spawn(process.execPath, ['-e', `setTimeout(() => undefined, ${ms})`], { stdio: 'ignore' });
+  if (env.FAKE_WSL_PIDFILE) fs.appendFileSync(env.FAKE_WSL_PIDFILE, `${process.pid} ${worker.pid}\n`);
+  await new Promise((resolve) => worker.on('exit', resolve));
+  removePlaceholder();
+}
+
 const argv = process.argv.slice(2);
 if (env.FAKE_WSL_LOG) fs.appendFileSync(env.FAKE_WSL_LOG, `${JSON.stringify({ argv, utf8 })}\n`);
 const delay = Number(env.FAKE_WSL_DELAY_MS ?? 0);
 if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+const slowMs = Number(env.FAKE_WSL_SLOW_MS ?? 0);
+if (slowMs > 0 && LONG_OPERATIONS.has(argv[0]) && !unregistersHalfMade(argv)) await slowly(argv, slowMs);
 const fault = faultOfThisCall();
 if (fault === null || (await playFault(fault, argv)) === 'answer') {
   const result = answer(argv);

@@ -31,7 +31,7 @@ import { parseWslVersion } from './parse-version';
 import { parseWslErrorCode } from './parse-wsl-error';
 import { PROBE_SCRIPT } from './probe-script';
 import { DEFAULT_RUN_LIMITS, boundedRunner, type RunLimits } from './bounded-runner';
-import { execFileRunner, type ProcessRunner, type RunResult } from './process-runner';
+import { createExecFileRunner, type ProcessRunner, type RunResult } from './process-runner';
 import { readLxssRegistry, resolveRegExe } from './read-lxss-registry';
 import { statVhdx, vhdxPath } from './vhdx-file';
 import { failureToServiceError, overflowToServiceError, spawnFailureToServiceError, unrecognisedOutputToServiceError } from './wsl-failure';
@@ -131,7 +131,7 @@ export class WslCliBackend implements WslBackend {
     this.regExe = resolveRegExe(options.env, envValue(options.env, 'SystemRoot'));
     this.configPath = resolveWslConfigPath(options.env, options.platform);
     this.childEnv = { ...withoutKey(options.env, 'WSL_UTF8'), WSL_UTF8: '1' };
-    this.runner = boundedRunner(options.runner ?? execFileRunner, options.runLimits ?? DEFAULT_RUN_LIMITS);
+    this.runner = boundedRunner(options.runner ?? createExecFileRunner({ log: (message) => options.logger.info(message) }), options.runLimits ?? DEFAULT_RUN_LIMITS);
     this.pollTimer = options.pollTimer ?? unrefTimer;
     this.clock = options.clock ?? systemClock;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_WSL_TIMEOUT_MS;
@@ -257,22 +257,32 @@ export class WslCliBackend implements WslBackend {
     }
   }
 
-  /** `wsl --install --distribution <name> --no-launch` (never the interactive first launch). */
-  async installDistro(name: string, progress: ProgressReporter): Promise<void> {
+  /**
+   * `wsl --install --distribution <name> --no-launch` (never the interactive first launch). Cancelled, the
+   * wsl.exe tree is killed and a half-installed distro (one that was not registered before) is unregistered.
+   */
+  async installDistro(name: string, progress: ProgressReporter, signal: AbortSignal): Promise<void> {
+    const args = ['--install', '--distribution', checked(name), '--no-launch'];
+    const existed = await this.isRegistered(name);
     progress(null, `Downloading and installing ${name}`);
-    await this.mustSucceed(['--install', '--distribution', checked(name), '--no-launch'], `install ${name}`, { timeoutMs: this.longTimeoutMs });
+    if ((await this.longCall(args, `install ${name}`, signal)) === null) throw await this.undoRegistration('install', name, existed, null);
   }
 
-  /** `wsl --export <name> <file>`, with `--vhd` for a VHDX copy (WSL2 only, the distro must be stopped). */
+  /**
+   * `wsl --export <name> <file>`, with `--vhd` for a VHDX copy (WSL2 only, the distro must be stopped).
+   * Cancelled, the wsl.exe tree is killed, WSL is given time to leave Exporting, and the partial file is deleted.
+   */
   async exportDistro(
     name: string,
     filePath: string,
     format: 'tar' | 'vhdx',
     progress: ProgressReporter,
+    signal: AbortSignal,
   ): Promise<{ filePath: string; sizeBytes: number }> {
     progress(null, `Exporting ${name} to ${filePath}`);
     const args = ['--export', checked(name), checkedPath(filePath), ...(format === 'vhdx' ? ['--vhd'] : [])];
-    await this.mustSucceed(args, `export ${name}`, { timeoutMs: this.longTimeoutMs });
+    const existed = await pathExists(filePath);
+    if ((await this.longCall(args, `export ${name}`, signal)) === null) throw await this.undoExport(name, filePath, existed);
     try {
       return { filePath, sizeBytes: (await fs.stat(filePath)).size };
     } catch (error) {
@@ -280,7 +290,11 @@ export class WslCliBackend implements WslBackend {
     }
   }
 
-  /** `wsl --import <name> <dir> <file> [--version n] [--vhd]`. */
+  /**
+   * `wsl --import <name> <dir> <file> [--version n] [--vhd]`. Cancelled, the wsl.exe tree is killed, a
+   * half-imported distro (one not registered before) is unregistered, and the install folder is removed
+   * when this import created it and nothing else is in it.
+   */
   async importDistro(
     name: string,
     installDir: string,
@@ -288,8 +302,8 @@ export class WslCliBackend implements WslBackend {
     format: 'tar' | 'vhdx',
     version: WslVersion | undefined,
     progress: ProgressReporter,
+    signal: AbortSignal,
   ): Promise<void> {
-    progress(null, `Importing ${name} from ${filePath}`);
     const args = [
       '--import',
       checked(name),
@@ -298,20 +312,32 @@ export class WslCliBackend implements WslBackend {
       ...(version === undefined ? [] : ['--version', String(version)]),
       ...(format === 'vhdx' ? ['--vhd'] : []),
     ];
-    await this.mustSucceed(args, `import ${name}`, { timeoutMs: this.longTimeoutMs });
+    const existed = await this.isRegistered(name);
+    const dirExisted = await pathExists(installDir);
+    progress(null, `Importing ${name} from ${filePath}`);
+    if ((await this.longCall(args, `import ${name}`, signal)) === null) throw await this.undoRegistration('import', name, existed, dirExisted ? null : installDir);
   }
 
-  /** `wsl --unregister <name>`: WSL deletes the distro's VHDX with it. */
-  async unregisterDistro(name: string, progress: ProgressReporter): Promise<void> {
+  /**
+   * `wsl --unregister <name>`: WSL deletes the distro's VHDX with it. WSL cannot undo an unregister: a
+   * cancel kills wsl.exe, waits for WSL to leave Uninstalling, and then tells the truth from the list:
+   * still registered is CANCELLED ("nothing was changed"); gone means WSL had finished, so the operation
+   * succeeds and its last progress says the cancel came too late.
+   */
+  async unregisterDistro(name: string, progress: ProgressReporter, signal: AbortSignal): Promise<void> {
     progress(null, `Unregistering ${name}`);
-    await this.mustSucceed(['--unregister', checked(name)], `unregister ${name}`, { timeoutMs: this.longTimeoutMs });
+    if ((await this.longCall(['--unregister', checked(name)], `unregister ${name}`, signal)) !== null) return;
+    const after = await this.settled(name);
+    if (after !== null) throw cancelledError(`Cancelled the unregister of ${name}; it is still registered with its disk, so nothing was changed.`);
+    progress(1, `WSL had already unregistered ${name} and deleted its disk when the cancel arrived; an unregister cannot be undone.`);
   }
 
   /**
    * WSL has no compact command (`--manage` can only resize, move or set sparse), so this is UNAVAILABLE
    * with the sentence that says how to do it by hand: Optimize-VHD, or diskpart on Windows Home.
    */
-  async compactDisk(name: string): Promise<DistroDisk> {
+  async compactDisk(name: string, _progress: ProgressReporter, signal: AbortSignal): Promise<DistroDisk> {
+    if (signal.aborted) throw cancelledError(`Cancelled the compact of ${name}; nothing was changed.`);
     const distro = await this.findDistro(name);
     const entry = await this.registryEntry(distro.name);
     const file = entry?.basePath ? vhdxPath(entry.basePath, entry.vhdFileName) : `the ext4.vhdx of ${distro.name}`;
@@ -348,12 +374,21 @@ export class WslCliBackend implements WslBackend {
     return disk;
   }
 
-  /** `wsl --set-version <name> 1|2`: converts the distro, which can take minutes. */
-  async setVersion(name: string, version: WslVersion, progress: ProgressReporter): Promise<void> {
+  /**
+   * `wsl --set-version <name> 1|2`: converts the distro, which can take minutes. WSL's service does the
+   * conversion and cannot be asked to stop one midway: a cancel kills wsl.exe, waits for WSL to leave
+   * Converting, and reads the version: unchanged is CANCELLED ("nothing was changed"); converted means WSL
+   * had finished, so the operation succeeds and its last progress says the cancel came too late.
+   */
+  async setVersion(name: string, version: WslVersion, progress: ProgressReporter, signal: AbortSignal): Promise<void> {
     progress(null, `Converting ${name} to WSL ${version}`);
-    await this.mustSucceed(['--set-version', checked(name), String(version)], `convert ${name} to WSL ${version}`, {
-      timeoutMs: this.longTimeoutMs,
-    });
+    if ((await this.longCall(['--set-version', checked(name), String(version)], `convert ${name} to WSL ${version}`, signal)) !== null) return;
+    const after = await this.settled(name);
+    if (after?.version !== version) {
+      const still = after === null ? '' : ` it is still a WSL${after.version} distro, so`;
+      throw cancelledError(`Cancelled the conversion of ${name} to WSL${version};${still} nothing was changed.`);
+    }
+    progress(1, `WSL had already converted ${name} to WSL${version} when the cancel arrived; a conversion cannot be stopped midway.`);
   }
 
   /** `.wslconfig` (LIGHTDOCK_WSLCONFIG, else `%UserProfile%\.wslconfig`) decoded in its own encoding, BOM kept; text null when there is no file. */
@@ -581,22 +616,81 @@ export class WslCliBackend implements WslBackend {
     if (call.result.exitCode !== 0) throw this.failure(call, action, options.runsLinux);
   }
 
-  private async call(args: string[], action: string, timeoutMs: number): Promise<Call> {
+  private async call(args: string[], action: string, timeoutMs: number, signal?: AbortSignal): Promise<Call> {
     let result: RunResult;
     this.options.logger.info(`Running ${this.exe} ${args.map(loggedArgument).join(' ')}`);
     try {
-      result = await this.runner.run(this.exe, args, { env: this.childEnv, timeoutMs });
+      result = await this.runner.run(this.exe, args, signal === undefined ? { env: this.childEnv, timeoutMs } : { env: this.childEnv, timeoutMs, signal });
     } catch (error) {
       if (error instanceof ServiceError) throw error;
       throw spawnFailureToServiceError(this.exe, this.options.platform, error);
     }
-    if (result.overflow) throw overflowToServiceError(action, result.overflow, result.exitCode);
     const output = decodeWslOutput(result.stdout);
+    if (result.cancelled === true) {
+      this.options.logger.info(`Cancelled: ${action} (the wsl.exe process tree was killed)`);
+      return { result, output, timeoutMs };
+    }
+    if (result.overflow) throw overflowToServiceError(action, result.overflow, result.exitCode);
     if (result.timedOut || (result.signal ?? null) !== null) throw failureToServiceError({ action, result, output, timeoutMs });
     for (const line of decodeWslOutput(result.stderr).split('\n')) {
       if (line.trim() !== '') this.reportOnce(`wsl.exe: ${line.trim()}`);
     }
     return { result, output, timeoutMs };
+  }
+
+  /** A long call the signal can cancel: null when it was cancelled (its tree killed), else the call; a failure throws. */
+  private async longCall(args: string[], action: string, signal: AbortSignal): Promise<Call | null> {
+    const call = await this.call(args, action, this.longTimeoutMs, signal);
+    if (call.result.cancelled === true) return null;
+    if (call.result.exitCode !== 0) throw this.failure(call, action);
+    return call;
+  }
+
+  private async isRegistered(name: string): Promise<boolean> {
+    return (await this.listDistros()).some((d) => d.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /**
+   * The distro once WSL has left a transient state (Exporting, Uninstalling, Converting) after a cancel,
+   * polled every `SETTLE_POLL_MS` at most `SETTLE_POLLS` times; null when it is not registered.
+   */
+  private async settled(name: string): Promise<Distro | null> {
+    for (let poll = 0; ; poll += 1) {
+      const distro = (await this.listDistros()).find((d) => d.name.toLowerCase() === name.toLowerCase()) ?? null;
+      if (distro === null || !SETTLING_STATES.has(distro.state) || poll >= SETTLE_POLLS) return distro;
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    }
+  }
+
+  /** After a cancelled export: the partial file deleted once WSL has stopped writing it. */
+  private async undoExport(name: string, filePath: string, existed: boolean): Promise<ServiceError> {
+    await this.settled(name);
+    try {
+      await fs.rm(filePath, { force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (error) {
+      return new ServiceError('INTERNAL', `Cancelled the export of ${name}, but the partial file ${filePath} could not be deleted (${(error as NodeJS.ErrnoException).code ?? String(error)}); delete it by hand.`);
+    }
+    const before = existed ? ` (the file that was at ${filePath} before had already been overwritten by wsl.exe)` : '';
+    return cancelledError(`Cancelled the export of ${name}; the partial file was deleted${before}, so nothing was changed.`);
+  }
+
+  /**
+   * After a cancelled install or import: the distro unregistered when it was not registered before (WSL may
+   * refuse while it still says Installing, so it is tried `UNDO_TRIES` times), and the folder this import
+   * created removed when empty.
+   */
+  private async undoRegistration(kind: 'install' | 'import', name: string, existed: boolean, createdDir: string | null): Promise<ServiceError> {
+    let lastFailure: ServiceError | null = null;
+    for (let attempt = 0; !existed && attempt < UNDO_TRIES && (await this.isRegistered(name)); attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+      const call = await this.call(['--unregister', checked(name)], `remove the half-${kind}ed ${name}`, this.timeoutMs);
+      lastFailure = call.result.exitCode === 0 ? null : this.failure(call, `remove the half-${kind}ed ${name}`);
+    }
+    if (lastFailure !== null) {
+      return new ServiceError('INTERNAL', `Cancelled the ${kind} of ${name}, but the half-${kind}ed distro could not be removed (${lastFailure.message}); remove it with "wsl --unregister ${name}".`);
+    }
+    if (createdDir !== null) await fs.rmdir(createdDir).catch(() => undefined);
+    return cancelledError(`Cancelled the ${kind} of ${name}; nothing was changed.`);
   }
 
   private failure(call: Call, action: string, runsLinux = false): ServiceError {
@@ -641,6 +735,26 @@ export class WslCliBackend implements WslBackend {
       }
     }
   }
+}
+
+/** Transient states WSL may still show for a while after a cancelled wsl.exe (its service finishing or rolling back). */
+const SETTLING_STATES = new Set<Distro['state']>(['Exporting', 'Uninstalling', 'Converting']);
+/** How often, and how many times, the list is read after a cancel while WSL settles. */
+const SETTLE_POLL_MS = 1_000;
+const SETTLE_POLLS = 120;
+/** How many times a half-installed or half-imported distro's unregister is tried after a cancel. */
+const UNDO_TRIES = 5;
+
+/** The CANCELLED error an operation ends with when its cancel left the state as it was. */
+function cancelledError(message: string): ServiceError {
+  return new ServiceError('CANCELLED', message, { code: null, exitCode: null });
+}
+
+async function pathExists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** An argument as the log shows it: a constant script (long, multi-command) by its length only. */

@@ -48,6 +48,27 @@ export interface SimulatedWslOptions {
 }
 
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The first bytes an export writes at once, as wsl.exe does, so a cancelled export has a partial file to delete. */
+const PARTIAL_EXPORT_HEAD = Buffer.alloc(512, 0);
+
+/** Resolves when `wait` does or as soon as `signal` aborts, whichever comes first. */
+function untilAborted(wait: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+    wait.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
 const TRANSIENT_STATES = new Set<DistroState>(['Installing', 'Uninstalling', 'Converting', 'Exporting']);
 /** What the simulated watch tells: something changed; it reads no list, the service lists (free here). */
 const CHANGED: WslWatchTick = { distros: null, changed: true };
@@ -174,7 +195,8 @@ export class SimulatedWslBackend implements WslBackend {
     return ONLINE_CATALOGUE.map(({ name, friendlyName }) => ({ name, friendlyName }));
   }
 
-  async installDistro(name: string, progress: ProgressReporter): Promise<void> {
+  /** Cancelled between steps, the half-installed distro is removed (and the default restored). */
+  async installDistro(name: string, progress: ProgressReporter, signal: AbortSignal): Promise<void> {
     const entry = ONLINE_CATALOGUE.find((d) => d.name.toLowerCase() === name.toLowerCase());
     if (!entry) throw new ServiceError('NOT_FOUND', `There is no distro named ${name} to install (see the list of distros that can be installed).`);
     const state = this.file.read();
@@ -200,12 +222,14 @@ export class SimulatedWslBackend implements WslBackend {
       busy: { pid: process.pid, previousState: null },
     };
     this.write({ ...withId, distros: [...withId.distros, distro], defaultId: withId.defaultId ?? id });
-    await this.steps(progress, [`Downloading: ${entry.friendlyName}`, `Downloading: ${entry.friendlyName}`, `Installing: ${entry.friendlyName}`, `Installing: ${entry.friendlyName}`]);
+    const steps = [`Downloading: ${entry.friendlyName}`, `Downloading: ${entry.friendlyName}`, `Installing: ${entry.friendlyName}`, `Installing: ${entry.friendlyName}`];
+    await this.steps(progress, steps, signal, () => this.removeRegistration(id, state.defaultId, `Cancelled the install of ${entry.name}; nothing was changed.`));
     this.finish(entry.name, (d) => ({ ...d, state: 'Stopped' }));
     progress(1, `Distribution successfully installed. It can be launched via 'wsl.exe -d ${entry.name}'`);
   }
 
-  async exportDistro(name: string, filePath: string, format: 'tar' | 'vhdx', progress: ProgressReporter): Promise<{ filePath: string; sizeBytes: number }> {
+  /** Writes the file's first bytes at the start, as wsl.exe does; cancelled between steps, that partial file is deleted and the state restored. */
+  async exportDistro(name: string, filePath: string, format: 'tar' | 'vhdx', progress: ProgressReporter, signal: AbortSignal): Promise<{ filePath: string; sizeBytes: number }> {
     const state = this.file.read();
     const distro = this.mustFind(state, name);
     this.mustBeIdle(distro, 'export');
@@ -215,8 +239,14 @@ export class SimulatedWslBackend implements WslBackend {
     const previous = distro.state;
     this.write(withDistro(state, name, (d) => ({ ...d, state: 'Exporting', busy: { pid: process.pid, previousState: previous } })));
     const now = this.clock.now();
+    const undo = (): ServiceError => {
+      fs.rmSync(filePath, { force: true });
+      this.finish(name, (d) => ({ ...d, state: previous }));
+      return new ServiceError('CANCELLED', `Cancelled the export of ${name}; the partial file was deleted, so nothing was changed.`);
+    };
     try {
-      await this.steps(progress, ['Exporting the distribution', 'Exporting the distribution', 'Writing the archive']);
+      fs.writeFileSync(filePath, PARTIAL_EXPORT_HEAD);
+      await this.steps(progress, ['Exporting the distribution', 'Exporting the distribution', 'Writing the archive'], signal, undo);
       const archive = buildArchive(
         format,
         { name: distro.name, osName: distro.osName, usedBytes: distro.usedBytes, defaultUser: distro.defaultUser, defaultUid: distro.defaultUid, systemd: distro.systemd, memoryBytes: distro.memoryBytes },
@@ -224,6 +254,7 @@ export class SimulatedWslBackend implements WslBackend {
       );
       fs.writeFileSync(filePath, archive);
     } catch (error) {
+      if (error instanceof ServiceError && error.code === 'CANCELLED') throw error;
       this.finish(name, (d) => ({ ...d, state: previous }));
       throw new ServiceError('INTERNAL', `Could not write ${filePath}: ${(error as Error).message}`);
     }
@@ -240,6 +271,7 @@ export class SimulatedWslBackend implements WslBackend {
     format: 'tar' | 'vhdx',
     version: WslVersion | undefined,
     progress: ProgressReporter,
+    signal: AbortSignal,
   ): Promise<void> {
     const state = this.file.read();
     if (this.findAny(state, name)) throw new ServiceError('CONFLICT', `A distro named ${this.findAny(state, name)?.name} already exists; pick another name.`);
@@ -276,18 +308,23 @@ export class SimulatedWslBackend implements WslBackend {
       busy: { pid: process.pid, previousState: null },
     };
     this.write({ ...withId, distros: [...withId.distros, distro], defaultId: withId.defaultId ?? id });
-    await this.steps(progress, ['Reading the archive', 'Importing the distribution', 'Importing the distribution']);
+    await this.steps(progress, ['Reading the archive', 'Importing the distribution', 'Importing the distribution'], signal, () =>
+      this.removeRegistration(id, state.defaultId, `Cancelled the import of ${name}; nothing was changed.`),
+    );
     this.finish(name, (d) => ({ ...d, state: 'Stopped' }));
     progress(1, `Imported ${name} into ${installDir}.`);
   }
 
-  async unregisterDistro(name: string, progress: ProgressReporter): Promise<void> {
+  /** Cancelled between steps (before the disk is deleted), the distro is left registered as it was. */
+  async unregisterDistro(name: string, progress: ProgressReporter, signal: AbortSignal): Promise<void> {
     const state = this.file.read();
     const distro = this.mustFind(state, name);
     this.mustBeIdle(distro, 'unregister');
     const stopped = stopDistro(state, name, this.clock.now());
     this.write(withDistro(stopped, name, (d) => ({ ...d, state: 'Uninstalling', busy: { pid: process.pid, previousState: 'Stopped' } })));
-    await this.steps(progress, ['Unregistering.', 'Deleting the disk']);
+    await this.steps(progress, ['Unregistering.', 'Deleting the disk'], signal, () =>
+      this.restoreDistro(distro, `Cancelled the unregister of ${distro.name}; it is still registered with its disk, so nothing was changed.`),
+    );
     const after = this.file.read();
     const remaining = after.distros.filter((d) => d.id !== distro.id);
     const defaultId = after.defaultId === distro.id ? (remaining[0]?.id ?? null) : after.defaultId;
@@ -295,9 +332,12 @@ export class SimulatedWslBackend implements WslBackend {
     progress(1, `Unregistered ${name}; its disk was deleted.`);
   }
 
-  async compactDisk(name: string, progress: ProgressReporter): Promise<DistroDisk> {
+  /** Cancelled between steps, the disk is left as it was. */
+  async compactDisk(name: string, progress: ProgressReporter, signal: AbortSignal): Promise<DistroDisk> {
     const distro = this.mustHaveStoppedDisk(name, 'compact');
-    await this.steps(progress, ['Attaching the VHDX', 'Compacting the VHDX', 'Compacting the VHDX', 'Detaching the VHDX']);
+    await this.steps(progress, ['Attaching the VHDX', 'Compacting the VHDX', 'Compacting the VHDX', 'Detaching the VHDX'], signal, () =>
+      this.restoreDistro(distro, `Cancelled the compact of ${distro.name}; its disk is as it was, so nothing was changed.`),
+    );
     const state = this.write(withDistro(this.file.read(), distro.name, compacted));
     progress(1, `Compacted the disk of ${name}.`);
     return diskOf(this.mustFind(state, name)) as DistroDisk;
@@ -314,7 +354,8 @@ export class SimulatedWslBackend implements WslBackend {
     return diskOf(this.mustFind(state, name)) as DistroDisk;
   }
 
-  async setVersion(name: string, version: WslVersion, progress: ProgressReporter): Promise<void> {
+  /** Cancelled between steps, the distro keeps its version and state. */
+  async setVersion(name: string, version: WslVersion, progress: ProgressReporter, signal: AbortSignal): Promise<void> {
     const state = this.file.read();
     const distro = this.mustFind(state, name);
     this.mustBeIdle(distro, 'convert');
@@ -322,7 +363,9 @@ export class SimulatedWslBackend implements WslBackend {
     const config = this.effective(state);
     const stopped = stopDistro(state, name, this.clock.now());
     this.write(withDistro(stopped, name, (d) => ({ ...d, state: 'Converting', busy: { pid: process.pid, previousState: 'Stopped' } })));
-    await this.steps(progress, ['Conversion in progress, this may take a few minutes.', 'Converting the file system', 'Converting the file system']);
+    await this.steps(progress, ['Conversion in progress, this may take a few minutes.', 'Converting the file system', 'Converting the file system'], signal, () =>
+      this.restoreDistro(distro, `Cancelled the conversion of ${distro.name} to WSL${version}; it is still a WSL${distro.version} distro, so nothing was changed.`),
+    );
     this.finish(name, (d) => ({
       ...d,
       state: 'Stopped',
@@ -459,12 +502,34 @@ export class SimulatedWslBackend implements WslBackend {
     }
   }
 
-  /** Reports evenly spread progress for each step and waits one step time after each. */
-  private async steps(progress: ProgressReporter, messages: string[]): Promise<void> {
+  /**
+   * Reports evenly spread progress for each step and waits one step time after each. When `signal` aborts
+   * (checked before each step and as soon as it fires during a wait), `undo` restores the state and the
+   * error it returns is thrown.
+   */
+  private async steps(progress: ProgressReporter, messages: string[], signal: AbortSignal, undo: () => ServiceError): Promise<void> {
     for (const [index, message] of messages.entries()) {
+      if (signal.aborted) throw undo();
       progress(index / messages.length, message);
-      await this.sleep(this.stepMs);
+      await untilAborted(this.sleep(this.stepMs), signal);
     }
+    if (signal.aborted) throw undo();
+  }
+
+  /** Removes a registration this operation added, and gives the default back to the one before. */
+  private removeRegistration(id: string, defaultBefore: string | null, message: string): ServiceError {
+    const state = this.file.read();
+    const distros = state.distros.filter((d) => d.id !== id);
+    const defaultId = distros.some((d) => d.id === defaultBefore) ? defaultBefore : (distros[0]?.id ?? null);
+    this.write({ ...state, distros, defaultId });
+    return new ServiceError('CANCELLED', message);
+  }
+
+  /** Puts the distro's record back as it was before the operation (state, version, disk), busy mark cleared. */
+  private restoreDistro(before: SimulatedDistro, message: string): ServiceError {
+    const state = this.file.read();
+    if (state.distros.some((d) => d.id === before.id)) this.write({ ...state, distros: state.distros.map((d) => (d.id === before.id ? { ...before, busy: null } : d)) });
+    return new ServiceError('CANCELLED', message);
   }
 
   /** Ends a long operation: applies the change and clears the busy mark. */

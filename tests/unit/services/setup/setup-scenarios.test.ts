@@ -40,7 +40,7 @@ function open(scenario: ScenarioName, sleep: (ms: number, signal: AbortSignal) =
     dataDir: temp.dir,
     facts: host,
     actions: host,
-    wsl: { list: () => backend.listDistros(), install: (name) => backend.installDistro(name, () => undefined) },
+    wsl: { list: () => backend.listDistros(), install: (name) => backend.installDistro(name, () => undefined, new AbortController().signal) },
     engine: { status: () => engine.status(), lifecycle: () => engine.lifecycle(), start: () => engine.startEngine(), stop: () => engine.stopEngine() },
     seen: { seen: () => seen, markSeen: () => (seen = true) },
     events,

@@ -17,6 +17,8 @@ const FAKE_WSL = path.resolve(import.meta.dirname, '../../../../helpers/fake-wsl
 const FAKE_REG = path.resolve(import.meta.dirname, '../../../../helpers/fake-reg/reg.mjs');
 const GIB = 1024 ** 3;
 const STAND_IN_BYTES = 1024 * 1024;
+/** A signal that never aborts, for the long operations run to the end. */
+const live = new AbortController().signal;
 
 let temp: ReturnType<typeof makeTempDir>;
 let simulated: SimulatedWslBackend;
@@ -188,32 +190,32 @@ describe('WslCliBackend actions against the fake wsl.exe', () => {
   it('installs a distro without launching it, refuses an unknown or taken name', async () => {
     const cli = backend();
     const { reports, report } = progressLog();
-    await cli.installDistro('kali-linux', report);
+    await cli.installDistro('kali-linux', report, live);
     expect(wslCalls().at(-1)).toEqual(['--install', '--distribution', 'kali-linux', '--no-launch']);
     expect(reports).toEqual([[null, 'Downloading and installing kali-linux']]);
     expect((await cli.listDistros()).at(-1)).toEqual({ name: 'kali-linux', state: 'Stopped', version: 2, isDefault: false });
     expect((await simulated.showDistro('kali-linux')).name).toBe('kali-linux');
-    expect((await rejection(cli.installDistro('NoSuchDistro', report))).code).toBe('NOT_FOUND');
-    expect((await rejection(cli.installDistro('Debian', report))).code).toBe('CONFLICT');
+    expect((await rejection(cli.installDistro('NoSuchDistro', report, live))).code).toBe('NOT_FOUND');
+    expect((await rejection(cli.installDistro('Debian', report, live))).code).toBe('CONFLICT');
   });
 
   it('exports to tar and to VHDX, and imports both back', async () => {
     const cli = backend();
     const tar = path.join(temp.dir, 'out', 'debian.tar');
     fs.mkdirSync(path.dirname(tar));
-    const exported = await cli.exportDistro('Debian', tar, 'tar', () => undefined);
+    const exported = await cli.exportDistro('Debian', tar, 'tar', () => undefined, live);
     expect(exported).toEqual({ filePath: tar, sizeBytes: fs.statSync(tar).size });
     expect(execFileSync('tar', ['-tf', tar], { encoding: 'utf8' })).toBe('etc/lightdock-fake\n');
     const vhdx = path.join(temp.dir, 'out', 'debian.vhdx');
-    expect(await cli.exportDistro('Debian', vhdx, 'vhdx', () => undefined)).toEqual({ filePath: vhdx, sizeBytes: STAND_IN_BYTES });
+    expect(await cli.exportDistro('Debian', vhdx, 'vhdx', () => undefined, live)).toEqual({ filePath: vhdx, sizeBytes: STAND_IN_BYTES });
     expect(wslCalls().at(-1)).toEqual(['--export', 'Debian', vhdx, '--vhd']);
 
     const dir = path.join(temp.dir, 'imports', 'copy');
-    await cli.importDistro('Debian-copy', dir, tar, 'tar', 2, () => undefined);
+    await cli.importDistro('Debian-copy', dir, tar, 'tar', 2, () => undefined, live);
     expect(wslCalls().at(-1)).toEqual(['--import', 'Debian-copy', dir, tar, '--version', '2']);
     const copy = await cli.showDistro('Debian-copy');
     expect(copy).toMatchObject({ basePath: dir, defaultUser: 'root', disk: { path: path.join(dir, 'ext4.vhdx') } });
-    await cli.importDistro('Debian-vhd', path.join(temp.dir, 'imports', 'vhd'), vhdx, 'vhdx', undefined, () => undefined);
+    await cli.importDistro('Debian-vhd', path.join(temp.dir, 'imports', 'vhd'), vhdx, 'vhdx', undefined, () => undefined, live);
     expect(wslCalls().at(-1)).toEqual(['--import', 'Debian-vhd', path.join(temp.dir, 'imports', 'vhd'), vhdx, '--vhd']);
     expect((await cli.listDistros()).map((d) => d.name)).toEqual(['Ubuntu-24.04', 'docker-desktop', 'Debian', 'Debian-copy', 'Debian-vhd']);
   });
@@ -221,12 +223,12 @@ describe('WslCliBackend actions against the fake wsl.exe', () => {
   it('refuses a VHDX export of a running distro as CONFLICT, and a relative path before wsl.exe runs', async () => {
     const cli = backend();
     await cli.startDistro('Debian');
-    const running = await rejection(cli.exportDistro('Debian', path.join(temp.dir, 'x.vhdx'), 'vhdx', () => undefined));
+    const running = await rejection(cli.exportDistro('Debian', path.join(temp.dir, 'x.vhdx'), 'vhdx', () => undefined, live));
     expect(running.code).toBe('CONFLICT');
     expect(running.details).toEqual({ code: 'Wsl/Service/WSL_E_DISTRO_NOT_STOPPED', exitCode: 255 });
     const before = wslCalls().length;
-    expect((await rejection(cli.exportDistro('Debian', '-', 'tar', () => undefined))).code).toBe('VALIDATION');
-    expect((await rejection(cli.importDistro('X', 'relative', '/tmp/x.tar', 'tar', undefined, () => undefined))).code).toBe('VALIDATION');
+    expect((await rejection(cli.exportDistro('Debian', '-', 'tar', () => undefined, live))).code).toBe('VALIDATION');
+    expect((await rejection(cli.importDistro('X', 'relative', '/tmp/x.tar', 'tar', undefined, () => undefined, live))).code).toBe('VALIDATION');
     expect(wslCalls()).toHaveLength(before);
   });
 
@@ -235,7 +237,7 @@ describe('WslCliBackend actions against the fake wsl.exe', () => {
     const disk = (await cli.showDistro('Debian')).disk?.path ?? '';
     expect(fs.existsSync(disk)).toBe(true);
     const { reports, report } = progressLog();
-    await cli.unregisterDistro('Debian', report);
+    await cli.unregisterDistro('Debian', report, live);
     expect(reports).toEqual([[null, 'Unregistering Debian']]);
     expect((await cli.listDistros()).map((d) => d.name)).toEqual(['Ubuntu-24.04', 'docker-desktop']);
     expect(fs.existsSync(disk)).toBe(false);
@@ -243,10 +245,10 @@ describe('WslCliBackend actions against the fake wsl.exe', () => {
 
   it('converts a distro between WSL versions; the same version is CONFLICT', async () => {
     const cli = backend();
-    await cli.setVersion('Debian', 1, () => undefined);
+    await cli.setVersion('Debian', 1, () => undefined, live);
     expect((await cli.listDistros()).find((d) => d.name === 'Debian')?.version).toBe(1);
     expect((await cli.showDistro('Debian')).disk).toBeNull();
-    const same = await rejection(cli.setVersion('Debian', 1, () => undefined));
+    const same = await rejection(cli.setVersion('Debian', 1, () => undefined, live));
     expect(same.code).toBe('CONFLICT');
     expect(same.details).toEqual({ code: 'Wsl/Service/WSL_E_VM_MODE_INVALID_STATE', exitCode: 255 });
   });

@@ -228,7 +228,7 @@ describe('VHDX disks', () => {
     expect(deleted.reclaimableBytes).toBe(deleted.fileSizeBytes - deleted.usedBytes! - 64 * MIB);
 
     const reports: [number | null, string][] = [];
-    const compacted = await backend.compactDisk('Debian', (p, m) => reports.push([p, m]));
+    const compacted = await backend.compactDisk('Debian', (p, m) => reports.push([p, m]), new AbortController().signal);
     expect(compacted).toMatchObject({ fileSizeBytes: deleted.usedBytes! + 64 * MIB, usedBytes: deleted.usedBytes, reclaimableBytes: 0 });
     expect(reports.length).toBeGreaterThanOrEqual(3);
     expect(reports.at(-1)?.[0]).toBe(1);
@@ -244,10 +244,10 @@ describe('VHDX disks', () => {
 
   it('refuse compaction while the distro runs, and WSL1 distros have none', async () => {
     await backend.startDistro('Debian');
-    await expect(backend.compactDisk('Debian', noop)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(backend.compactDisk('Debian', noop, new AbortController().signal)).rejects.toMatchObject({ code: 'CONFLICT' });
     const other = makeTempDir();
     const mixed = new SimulatedWslBackend(other.dir, 'mixed', clock, new RecordingLogger(), { sleep: async () => undefined });
-    await expect(mixed.compactDisk('Ubuntu-18.04', noop)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(mixed.compactDisk('Ubuntu-18.04', noop, new AbortController().signal)).rejects.toMatchObject({ code: 'VALIDATION' });
     other.cleanup();
   });
 });
