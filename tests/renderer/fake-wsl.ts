@@ -178,6 +178,9 @@ export class FakeWsl {
     switch (channel) {
       case 'vm:info':
         return ok(this.vmInfo());
+      case 'operations:cancel':
+        // Its operations end at once, so a cancel the test asks for is for one it pushed itself: accepted.
+        return ok({ cancelled: true });
       case 'vm:watch': {
         const subscriptionId = `vm-${this.nextVmWatch++}`;
         this.vmWatches.add(subscriptionId);

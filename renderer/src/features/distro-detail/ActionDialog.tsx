@@ -30,8 +30,8 @@ export interface ActionDialogProps {
 }
 
 /**
- * A form dialog for one long action: the body, the host's error (sentence and code) when it failed, live progress
- * while it runs, and Cancel/confirm buttons; it cannot be dismissed and its confirm button is disabled while it runs.
+ * A form dialog for one long action: the body, the host's error (sentence and code) when it failed or its sentence
+ * when it was cancelled, live progress with the operation's Cancel while it runs, and Cancel/confirm buttons; it cannot be dismissed and its confirm button is disabled while it runs.
  */
 export function ActionDialog(props: ActionDialogProps): React.JSX.Element {
   const titleId = useId();
@@ -49,7 +49,9 @@ export function ActionDialog(props: ActionDialogProps): React.JSX.Element {
       >
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: 0.5 }}>
           {props.children}
-          {props.error !== undefined && !props.running && <Alert severity="error">{describeIpcError(props.error)}</Alert>}
+          {props.error !== undefined && !props.running && (
+            <Alert severity={props.error.code === 'CANCELLED' ? 'info' : 'error'}>{props.error.code === 'CANCELLED' ? props.error.message : describeIpcError(props.error)}</Alert>
+          )}
           {props.running && operation?.state === 'running' && <OperationProgress operation={operation} />}
         </DialogContent>
         <DialogActions>

@@ -11,6 +11,7 @@ import { OperationProgress } from './OperationProgress';
 import { operationsStore } from './operations-store';
 import { useOperations } from './useOperations';
 
+/** A finished operation: success, error (sentence and code), or cancelled (info, with the host's sentence saying what was undone). */
 function FinishedOperation({ operation }: { operation: Operation }): React.JSX.Element {
   const failed = operation.state === 'failed';
   const detail =
@@ -19,7 +20,7 @@ function FinishedOperation({ operation }: { operation: Operation }): React.JSX.E
       : operation.message;
   return (
     <Alert
-      severity={failed ? 'error' : 'success'}
+      severity={failed ? 'error' : operation.state === 'cancelled' ? 'info' : 'success'}
       variant="outlined"
       onClose={() => operationsStore.dismiss(operation.id)}
       slotProps={{ closeButton: { 'aria-label': `Dismiss ${operationTitle(operation)}` } }}
@@ -34,7 +35,7 @@ function FinishedOperation({ operation }: { operation: Operation }): React.JSX.E
 
 /**
  * A floating panel, labelled "Operations", listing long WSL work (install, import, export, unregister, compact,
- * convert): running ones with their progress, finished ones as dismissible success or error notes (and Clear finished). Hidden when empty; it stays under dialogs.
+ * convert): running ones with their progress and Cancel, finished ones as dismissible success, error or cancelled notes (and Clear finished). Hidden when empty; it stays under dialogs.
  */
 export function OperationsPanel(): React.JSX.Element | null {
   const operations = useOperations();
