@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { eventContract, type EventChannel } from '../../../shared/ipc/contract';
 import { fail } from '../../../shared/ipc/result';
 import { WEB_IPC_PATH, WEB_TOKEN_PARAM, WebClientFrame, type WebServerFrame } from '../../../shared/ipc/web-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
+import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { EventHub } from '../../services/event-hub';
 import type { Logger } from '../../services/ports';
 import type { InvokeDispatcher } from '../common/invoke-dispatcher';
@@ -62,20 +62,56 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Logs one problem with a push; a logger that fails too costs the line, never the socket's subscription. */
+function logQuietly(logger: Logger, message: string): void {
+  try {
+    logger.error(message);
+  } catch {
+    // The push is already skipped; there is nowhere left to say so.
+  }
+}
+
+/**
+ * One push as the text of an event frame, or null when it is skipped (logged): a channel outside the contract, a
+ * payload that does not match it, or one that cannot be written as JSON. Never throws, so the hub never drops the listener.
+ */
+function eventFrame(channel: EventChannel, payload: unknown, logger: Logger): string | null {
+  const schema = Object.hasOwn(eventContract, channel) ? eventContract[channel] : undefined;
+  if (schema === undefined) {
+    logQuietly(logger, `Push on ${String(channel)}, a channel not in the contract; not sent.`);
+    return null;
+  }
+  const checked = schema.safeParse(payload);
+  if (!checked.success) {
+    logQuietly(logger, `Push on ${channel} does not match the contract; not sent.`);
+    return null;
+  }
+  try {
+    return JSON.stringify({ type: 'event', channel, payload: checked.data } satisfies WebServerFrame);
+  } catch (error) {
+    logQuietly(logger, `Push on ${channel} cannot be written as JSON (${errorText(error)}); not sent.`);
+    return null;
+  }
+}
+
 function attachSocket(socket: WebSocket, clientId: string, options: WebHostOptions, flows: Map<string, SocketFlow>): void {
   let ready = false;
-  let queued: WebServerFrame[] = [];
+  let queued: string[] = [];
   const flow = new SocketFlow(socket, options.flowBounds ?? DEFAULT_FLOW_BOUNDS, (flowing) => options.onClientFlow?.(clientId, flowing));
   flows.set(clientId, flow);
   const send = (frame: WebServerFrame): void => flow.send(JSON.stringify(frame));
+  const sendText = (text: string): void => flow.send(text);
   const unsubscribe = options.events.subscribe((channel: EventChannel, payload, target) => {
     if (target !== undefined && target !== clientId) return;
-    const checked = eventContract[channel].safeParse(payload);
-    if (!checked.success) return options.logger.error(`Push on ${channel} does not match the contract; not sent.`);
-    const frame: WebServerFrame = { type: 'event', channel, payload: checked.data };
-    if (ready) send(frame);
-    else if (queued.length < MAX_QUEUED_BEFORE_READY) queued.push(frame);
-    else socket.close(1008, 'Not ready');
+    try {
+      const text = eventFrame(channel, payload, options.logger);
+      if (text === null) return;
+      if (ready) sendText(text);
+      else if (queued.length < MAX_QUEUED_BEFORE_READY) queued.push(text);
+      else socket.close(1008, 'Not ready');
+    } catch (error) {
+      logQuietly(options.logger, `Push on ${String(channel)} could not be sent to ${clientId}: ${errorText(error)}`);
+    }
   });
   // A malformed frame (too long, unmasked, reserved bits or opcode, bad UTF-8 or close code) or a reset lands here;
   // ws has already closed this socket, so only this client goes.
@@ -105,7 +141,7 @@ function attachSocket(socket: WebSocket, clientId: string, options: WebHostOptio
     }
     if (frame.data.type === 'ready') {
       ready = true;
-      queued.splice(0).forEach(send);
+      queued.splice(0).forEach(sendText);
       return;
     }
     const { id, channel, request } = frame.data;

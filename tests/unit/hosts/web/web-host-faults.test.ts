@@ -78,4 +78,46 @@ describe('the browser host when something inside fails', () => {
     expect(logger.lines).toContainEqual({ level: 'error', message: 'Push on exec:printed does not match the contract; not sent.' });
     client.socket.close();
   });
+
+  it('skips a push on a channel outside the contract, and one that cannot be written as JSON, and keeps pushing', async () => {
+    const client = await connect();
+    client.socket.send(JSON.stringify({ type: 'ready' }));
+    client.socket.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app:info', request: {} }));
+    await client.next();
+    const emit = events.emit.bind(events) as (channel: string, payload: unknown) => void;
+    emit('nope:nothing', {});
+    const failed: EventPayload<'operations:progressed'> = {
+      id: 'op-1',
+      kind: 'export',
+      target: 'Debian',
+      state: 'failed',
+      progress: null,
+      message: 'Export failed',
+      error: { code: 'INTERNAL', message: 'x', details: { size: 1n } },
+    };
+    events.emit('operations:progressed', failed);
+    events.emit('exec:printed', { sessionId: 'exec-1', data: 'still here' });
+    expect(await client.next()).toEqual({ type: 'event', channel: 'exec:printed', payload: { sessionId: 'exec-1', data: 'still here' } });
+    expect(logger.lines).toContainEqual({ level: 'error', message: 'Push on nope:nothing, a channel not in the contract; not sent.' });
+    expect(logger.lines.some((l) => l.level === 'error' && l.message.startsWith('Push on operations:progressed cannot be written as JSON'))).toBe(true);
+    client.socket.close();
+  });
+
+  it('keeps the subscription when the logger itself fails on an invalid push', async () => {
+    const client = await connect();
+    client.socket.send(JSON.stringify({ type: 'ready' }));
+    client.socket.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app:info', request: {} }));
+    await client.next();
+    const failing = logger.error.bind(logger);
+    logger.error = (message: string): void => {
+      failing(message);
+      throw new Error('disk full');
+    };
+    const emit = events.emit.bind(events) as (channel: EventChannel, payload: unknown) => void;
+    emit('exec:printed', { sessionId: 5 });
+    events.emit('exec:printed', { sessionId: 'exec-1', data: 'ok' });
+    expect(await client.next()).toEqual({ type: 'event', channel: 'exec:printed', payload: { sessionId: 'exec-1', data: 'ok' } });
+    expect(logger.lines).toContainEqual({ level: 'error', message: 'Push on exec:printed does not match the contract; not sent.' });
+    client.socket.close();
+  });
 });
