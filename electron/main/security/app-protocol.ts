@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../../hosts/common/csp';
 
 /** The privileged scheme the renderer is served from (never `file://`). */
 export const APP_SCHEME = 'app';

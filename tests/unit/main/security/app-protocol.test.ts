@@ -9,7 +9,7 @@ import {
   resolveAppUrl,
   serveAppRequest,
 } from '../../../../electron/main/security/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/security/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../../electron/hosts/common/csp';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const root = path.resolve('/srv/lightdock/out/renderer');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/security/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../../electron/hosts/common/csp';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
