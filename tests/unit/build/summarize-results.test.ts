@@ -21,7 +21,7 @@ async function summarize(reports: Record<string, unknown>, steps: string[]): Pro
   cleanups.push(cleanup);
   for (const [name, report] of Object.entries(reports)) fs.writeFileSync(path.join(dir, name), JSON.stringify(report));
   try {
-    const { stdout } = await run(process.execPath, [script, dir, ...steps], { timeout: 10_000 });
+    const { stdout } = await run(process.execPath, [script, dir, ...steps], { cwd: root, timeout: 10_000 });
     return { lines: stdout.trim().split('\n'), code: 0 };
   } catch (error) {
     const failure = error as { stdout: string; code: number };
@@ -50,6 +50,110 @@ describe('the closing line of npm test', () => {
     expect(result.code).toBe(1);
     expect(result.lines.at(-1)).toBe('5 passed, 4 failed');
     expect(result.lines.at(-2)).toBe('Failed: lint failed (exit 1); vitest: 2 tests failed; e2e exited 1 and wrote no report.');
+  });
+});
+
+/** A vitest JSON report whose files hold the given tests (`status` per test), plus a file that failed to load. */
+function vitestWith(files: { name: string; tests: { fullName: string; status: 'passed' | 'failed'; failureMessages?: string[] }[] }[], broken?: { name: string; message: string }) {
+  const tests = files.flatMap((file) => file.tests);
+  return {
+    ...vitest(tests.filter((t) => t.status === 'passed').length, tests.filter((t) => t.status === 'failed').length),
+    testResults: [
+      ...files.map((file) => ({ name: path.join(root, file.name), status: file.tests.some((t) => t.status === 'failed') ? 'failed' : 'passed', assertionResults: file.tests })),
+      ...(broken === undefined ? [] : [{ name: path.join(root, broken.name), status: 'failed', message: broken.message, assertionResults: [] }]),
+    ],
+  };
+}
+
+/** A Playwright JSON report with one file suite, one describe and the given tests (`unexpected` fails). */
+function playwrightWith(file: string, describe: string, tests: { title: string; line: number; status: 'expected' | 'unexpected' | 'flaky'; error?: string }[]) {
+  const unexpected = tests.filter((t) => t.status === 'unexpected').length;
+  return {
+    stats: { expected: tests.filter((t) => t.status === 'expected').length, unexpected, flaky: tests.filter((t) => t.status === 'flaky').length, skipped: 0 },
+    suites: [
+      {
+        title: file,
+        specs: [],
+        suites: [
+          {
+            title: describe,
+            specs: tests.map((t) => ({
+              title: t.title,
+              file,
+              line: t.line,
+              tests: [{ status: t.status, results: [{ error: { message: 'first try' } }, ...(t.error === undefined ? [] : [{ error: { message: t.error } }])] }],
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe('the FAILED lines before the closing line', () => {
+  it('names each failed vitest test by file and full name with the first line of its message, and a file that failed to load', async () => {
+    const report = vitestWith(
+      [
+        {
+          name: 'tests/unit/a.test.ts',
+          tests: [
+            { fullName: 'a works', status: 'passed' },
+            { fullName: 'a › breaks', status: 'failed', failureMessages: ['\n\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at a.test.ts:3:1'] },
+          ],
+        },
+        { name: 'tests/unit/b.test.ts', tests: [{ fullName: 'b times out', status: 'failed', failureMessages: ['Error: Test timed out in 20000ms.\nIf this is a long-running test…'] }] },
+      ],
+      { name: 'tests/unit/c.test.ts', message: 'Failed to load url ./missing (resolved id: ./missing)\nDoes the file exist?' },
+    );
+    const result = await summarize({ 'vitest.json': report }, ['vitest=1']);
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      'FAILED tests/unit/a.test.ts › a › breaks: AssertionError: expected 1 to be 2',
+      'FAILED tests/unit/b.test.ts › b times out: Error: Test timed out in 20000ms.',
+      'FAILED tests/unit/c.test.ts: Failed to load url ./missing (resolved id: ./missing)',
+      'Failed: vitest: 2 tests failed.',
+      '1 passed, 2 failed',
+    ]);
+  });
+
+  it('names each unexpected Playwright test by file:line and its suite titles with the last attempt\'s first line, shortened past 200 characters', async () => {
+    const long = `Error: ${'x'.repeat(250)}`;
+    const report = playwrightWith('security.spec.ts', 'the browser host', [
+      { title: 'sends the CSP', line: 12, status: 'expected' },
+      { title: 'refuses a foreign Origin', line: 30, status: 'unexpected', error: 'Error: expect(received).toBe(expected)\n\nExpected: 403' },
+      { title: 'retried once', line: 44, status: 'flaky' },
+      { title: 'says a lot', line: 50, status: 'unexpected', error: long },
+    ]);
+    const result = await summarize({ 'e2e.json': report }, ['e2e=1']);
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      'FAILED security.spec.ts:30 › security.spec.ts › the browser host › refuses a foreign Origin: Error: expect(received).toBe(expected)',
+      `FAILED security.spec.ts:50 › security.spec.ts › the browser host › says a lot: ${long.slice(0, 200)}…`,
+      'Failed: e2e: 2 tests failed.',
+      '2 passed, 2 failed',
+    ]);
+  });
+
+  it('prints no FAILED line when every test passed (a flaky Playwright test counts as passed)', async () => {
+    const result = await summarize(
+      {
+        'vitest.json': vitestWith([{ name: 'tests/unit/a.test.ts', tests: [{ fullName: 'a works', status: 'passed' }] }]),
+        'e2e.json': playwrightWith('app.spec.ts', 'the app', [
+          { title: 'opens', line: 5, status: 'expected' },
+          { title: 'retried', line: 9, status: 'flaky' },
+        ]),
+      },
+      ['vitest=0', 'e2e=0'],
+    );
+    expect(result).toEqual({ lines: ['3 passed, 0 failed'], code: 0 });
+  });
+
+  it('names at most 30 failures and says how many more', async () => {
+    const tests = Array.from({ length: 32 }, (_, i) => ({ fullName: `case ${i}`, status: 'failed' as const, failureMessages: [`Error: ${i}`] }));
+    const result = await summarize({ 'vitest.json': vitestWith([{ name: 'tests/unit/many.test.ts', tests }]) }, ['vitest=1']);
+    expect(result.lines.filter((line) => line.startsWith('FAILED '))).toHaveLength(30);
+    expect(result.lines.at(-3)).toBe('… and 2 more failed tests');
+    expect(result.lines.at(-1)).toBe('0 passed, 32 failed');
   });
 });
 
