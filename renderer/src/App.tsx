@@ -2,7 +2,7 @@ import { Suspense, useEffect, useMemo } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
-import { AppShell } from './components/AppShell';
+import { AppShell, SHELL_PART_LOADS } from './components/AppShell';
 import { prefetchContainers } from './features/containers/useContainers';
 import { useEngineStatus } from './features/engine/useEngineStatus';
 import { useVisibilitySignal } from './features/engine/useVisibilitySignal';
@@ -31,7 +31,7 @@ function whenIdle(work: () => void): () => void {
  * The root component: theme from Settings → General (system follows the OS colour scheme), the shell, and the page the hash names.
  * It signals `ready` from its own effect, which React runs after every child effect, i.e. after all subscriptions,
  * and fetches the containers list as soon as the engine is connected, so the Containers page opens with its rows.
- * Once idle it preloads the other pages' code; unmounting stops that (no load starts after it).
+ * Once idle it preloads the other pages' code and the shell's off-screen parts; unmounting stops that (no load starts after it).
  */
 export function App(): React.JSX.Element {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
@@ -51,7 +51,7 @@ export function App(): React.JSX.Element {
   useEffect(() => signalReady(), []);
   useEffect(() => {
     const preloading = new AbortController();
-    const cancelIdle = whenIdle(() => void preloadPages(preloading.signal));
+    const cancelIdle = whenIdle(() => void preloadPages(preloading.signal, SHELL_PART_LOADS));
     return () => {
       cancelIdle();
       preloading.abort();

@@ -64,10 +64,7 @@ export function preloadPageOf(id: string): void {
   void pageOf(id).preload().catch(() => undefined);
 }
 
-/** Loads the code of every page, one after another, until `signal` aborts (the app unmounts). */
-export function preloadPages(signal: AbortSignal): Promise<void> {
-  return loadInOrder(
-    PAGES.map((page) => page.preload),
-    signal,
-  );
+/** Loads the code of every page, then of each of `more`, one after another, until `signal` aborts (the app unmounts). */
+export function preloadPages(signal: AbortSignal, more: readonly (() => Promise<void>)[] = []): Promise<void> {
+  return loadInOrder([...PAGES.map((page) => page.preload), ...more], signal);
 }

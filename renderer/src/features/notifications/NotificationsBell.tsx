@@ -9,6 +9,9 @@ import { useNotifications } from './useNotifications';
 
 const NotificationsPopover = lazyPart(() => import('./NotificationsPopover').then((m) => m.NotificationsPopover));
 
+/** Loads the bell's panel code ahead of the first press (the app does it once idle). */
+export const preloadNotificationsPanel = NotificationsPopover.preload;
+
 /** Keeps the unread count for screen readers without showing it twice. */
 const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 

@@ -6,6 +6,9 @@ import { lazyPart } from '../../components/lazy-part';
 
 const QuickActionsParts = lazyPart(() => import('./QuickActionsParts').then((m) => m.QuickActionsParts));
 
+/** Loads the menu's code ahead of the first press (the app does it once idle). */
+export const preloadQuickActionsMenu = QuickActionsParts.preload;
+
 /**
  * The app bar's "Quick actions" button: the same menu as the system tray (one model, `buildQuickActionsMenu`), with
  * nested submenus, disabled items that say why in a tooltip, and a failed action reported in one sentence. The menu's
