@@ -4,8 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import Conf from 'conf';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { systemClock, silentLogger } from '../../electron/services/ports';
+import { SETTINGS_NAME } from '../../electron/services/settings/settings';
+import { SettingsService } from '../../electron/services/settings/settings-service';
 import { SimulatedWslBackend } from '../../electron/services/wsl/simulated/simulated-wsl-backend';
 import { benchDataDir } from './bench-services';
 import { launchChromium, openBenchPage, startBrowserHost, type RunningHost } from './browser-host';
@@ -190,6 +193,9 @@ async function main(): Promise<void> {
   const seed = new SimulatedWslBackend(dataDir, 'ready', systemClock, silentLogger);
   seed.reseedIfScenarioDiffers('ready');
   await seed.listDistros();
+  // A returning user: the setup wizard was seen, so it does not open by itself (on Linux its Windows check fails).
+  const settings = new SettingsService(new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_NAME }), silentLogger);
+  settings.set({ ...settings.get(), setup: { seen: true } });
   const log = new CallLog(path.join(dataDir, 'wsl-calls.jsonl'));
   const cliLog = new CallLog(path.join(dataDir, 'wsl-calls-cli.jsonl'));
   const env: NodeJS.ProcessEnv = {
