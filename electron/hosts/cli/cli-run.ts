@@ -2,6 +2,7 @@ import type { EventPayload, InvokeChannel, InvokeRequest, InvokeResponse } from 
 import type { IpcErrorPayload, IpcResult } from '../../../shared/ipc/result';
 import type { EventListener } from '../../services/event-hub';
 import type { InvokeDispatcher } from '../common/invoke-dispatcher';
+import { cancelOnInterrupt, INTERRUPTED_EXIT_CODE } from './cancel-on-interrupt';
 import { formatProgressLine } from './format-output';
 
 /** Where the CLI writes; injected so tests read the output without a child process. */
@@ -13,7 +14,11 @@ export interface CliIo {
 /** Opens the services for one command and returns the dispatcher, a close function and (optionally) their pushes. */
 export type OpenDispatcher = () => { dispatch: InvokeDispatcher; close(): void; events?: { subscribe(listener: EventListener): () => void } };
 
-/** What `run` does besides printing: `onValue` sees a successful answer; `progress` prints `operations:progressed` lines on stderr (never with --json). */
+/**
+ * What `run` does besides printing: `onValue` sees a successful answer; `progress` marks a long operation: its
+ * `operations:progressed` lines go to stderr (never with --json) and Ctrl-C cancels it (`cancelOnInterrupt`; a
+ * cancelled call exits 130 with the host's sentence).
+ */
 export interface RunOptions<C extends InvokeChannel> {
   onValue?: (value: InvokeResponse<C>) => void;
   progress?: boolean;
@@ -67,13 +72,16 @@ export function createRun(open: OpenDispatcher, io: CliIo, setExitCode: (code: n
   return async function run(channel, body, json, format, options = {}) {
     const { dispatch, close, events } = open();
     let lastLine = '';
+    const interrupt = options.progress === true && events !== undefined ? cancelOnInterrupt(dispatch, io) : undefined;
     const stopProgress =
-      options.progress === true && !json
+      options.progress === true
         ? events?.subscribe((pushed, payload) => {
             if (pushed !== 'operations:progressed') return;
             const operation = payload as EventPayload<'operations:progressed'>;
+            interrupt?.seen(operation);
+            if (json) return;
             const line = formatProgressLine(operation);
-            if (operation.state !== 'failed' && line !== lastLine) io.err(line);
+            if (operation.state !== 'failed' && operation.state !== 'cancelled' && line !== lastLine) io.err(line);
             lastLine = line;
           })
         : undefined;
@@ -85,7 +93,9 @@ export function createRun(open: OpenDispatcher, io: CliIo, setExitCode: (code: n
         return;
       }
       reportFailure({ io, setExitCode }, json, result.error);
+      if (result.error.code === 'CANCELLED' && interrupt?.interrupted() === true) setExitCode(INTERRUPTED_EXIT_CODE);
     } finally {
+      interrupt?.stop();
       stopProgress?.();
       close();
     }
