@@ -74,6 +74,8 @@ export class WslService {
   private cliWatches = 0;
   /** The last payloads pushed, so an unchanged one is not pushed again. */
   private lastPushed: { distros: string | null; vm: string | null } = { distros: null, vm: null };
+  /** Publishes in the order they started reading, and the latest one that pushed: an older read never overwrites a newer one. */
+  private publishes = { started: 0, pushed: 0 };
   /** Boot time of the VM that was running when a restart-needing `.wslconfig` change was written. */
   private pendingSinceBoot: number | null = null;
   /** VM watches by subscription id → the client holding it. */
@@ -511,11 +513,15 @@ export class WslService {
 
   /**
    * Pushes the distros (the list given, else one read now) and the VM read from that same list, probed only
-   * while someone watches it unless `probe` says otherwise; a payload equal to the last one pushed is not sent again.
+   * while someone watches it unless `probe` says otherwise; a payload equal to the last one pushed is not sent
+   * again, nor one read before what a later-started publish already pushed.
    */
   private async publish(options: { distros?: Distro[]; probe?: boolean } = {}): Promise<{ distros: Distro[]; vm: VmInfo }> {
+    const order = ++this.publishes.started;
     const distros = options.distros ?? (await this.lists.refresh());
     const vm = await this.backend.vmInfo({ distros, probe: options.probe ?? this.probing() });
+    if (order < this.publishes.pushed) return { distros, vm };
+    this.publishes.pushed = order;
     const distrosJson = JSON.stringify(distros);
     if (distrosJson !== this.lastPushed.distros) {
       this.lastPushed.distros = distrosJson;

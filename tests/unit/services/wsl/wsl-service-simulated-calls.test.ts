@@ -83,6 +83,40 @@ describe('backend calls per action over the simulated backend', () => {
     expect(events.events.find((e) => e.channel === 'vm:changed')?.payload).toMatchObject({ live: true });
   });
 
+  it('never pushes what a publish read before a later-started one already pushed', async () => {
+    const backend = new SimulatedWslBackend(temp.dir, 'ready', new ManualClock(), new RecordingLogger(), { sleep: async () => undefined });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let vmReads = 0;
+    const firstVmReadWaits = new Proxy(backend, {
+      get(target, key, receiver) {
+        if (key === 'vmInfo') {
+          return async (options?: VmReadOptions) => {
+            vmReads += 1;
+            const first = vmReads === 1;
+            const vm = await target.vmInfo(options);
+            if (first) await gate;
+            return vm;
+          };
+        }
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const wsl = new WslService(firstVmReadWaits, events, new RecordingLogger(), { clock: new ManualClock() });
+    const started = wsl.start('Debian');
+    await expect.poll(() => vmReads).toBe(1);
+    await wsl.terminate('Debian');
+    release();
+    expect((await started).state).toBe('Running');
+    const lists = events.events.filter((e) => e.channel === 'distros:changed').map((e) => e.payload as { name: string; state: string }[]);
+    expect(lists).toHaveLength(1);
+    expect(lists[0]?.find((d) => d.name === 'Debian')?.state).toBe('Stopped');
+    wsl.dispose();
+  });
+
   it('attaches its watch only while a window is visible', () => {
     expect(calls.filter((c) => c.method === 'watchExternalChanges')).toHaveLength(0);
     service.setVisibility('window', true);
