@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Distro, DistroDetail } from '../../shared/model/distro';
 import { VmInfo } from '../../shared/model/vm';
@@ -105,6 +108,24 @@ export function describeWslBackendContract(label: string, setup: () => Promise<W
       await backend.unregisterDistro('Debian', (progress) => reports.push(progress), new AbortController().signal);
       expect((await backend.listDistros()).map((d) => d.name)).toEqual(['Ubuntu-24.04', 'docker-desktop']);
       expect((await rejection(backend.showDistro('Debian'))).code).toBe('NOT_FOUND');
+    });
+
+    it('a long operation whose signal aborted is CANCELLED and changes nothing: no partial file, no distro added or removed', async () => {
+      const aborted = AbortSignal.abort();
+      const before = await backend.listDistros();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lightdock-contract-'));
+      try {
+        const file = path.join(dir, 'debian.tar');
+        expect((await rejection(backend.exportDistro('Debian', file, 'tar', () => undefined, aborted))).code).toBe('CANCELLED');
+        expect(fs.existsSync(file)).toBe(false);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      expect((await rejection(backend.installDistro('kali-linux', () => undefined, aborted))).code).toBe('CANCELLED');
+      expect((await rejection(backend.unregisterDistro('Debian', () => undefined, aborted))).code).toBe('CANCELLED');
+      expect((await rejection(backend.setVersion('Debian', 1, () => undefined, aborted))).code).toBe('CANCELLED');
+      expect((await rejection(backend.compactDisk('Debian', () => undefined, aborted))).code).toBe('CANCELLED');
+      expect(await backend.listDistros()).toEqual(before);
     });
 
     it('answers an unknown distro with NOT_FOUND', async () => {
