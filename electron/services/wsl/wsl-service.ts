@@ -7,6 +7,7 @@ import { systemClock, type Clock, type EventSink, type Logger } from '../ports';
 import { Operations, type OperationSpec, type OperationWork } from './operations';
 import type { BoundaryCost } from '../../../shared/model/files';
 import { DistroListCache } from './distro-list-cache';
+import { WslLookers } from './wsl-lookers';
 import type { DistroDirectories, WslBackend, WslConfigFile, WslMemoryUsage, WslWatchTick } from './wsl-backend';
 import { checkValue, effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from './wslconfig/effective-config';
 import { setWslConfigKey } from './wslconfig/wslconfig-document';
@@ -68,19 +69,13 @@ export class WslService {
   private stopWatching: (() => void) | null = null;
   private readonly operations: Operations;
   private readonly lists: DistroListCache;
-  /** Clients that said whether they can be seen (`app:visibility`), or opened a VM view (then visible). */
-  private readonly visibility = new Map<string, boolean>();
-  /** CLI processes watching for changes (`watchChanges`). */
-  private cliWatches = 0;
+  private readonly lookers = new WslLookers(() => this.updateWatch());
   /** The last payloads pushed, so an unchanged one is not pushed again. */
   private lastPushed: { distros: string | null; vm: string | null } = { distros: null, vm: null };
   /** Publishes in the order they started reading, and the latest one that pushed: an older read never overwrites a newer one. */
   private publishes = { started: 0, pushed: 0 };
   /** Boot time of the VM that was running when a restart-needing `.wslconfig` change was written. */
   private pendingSinceBoot: number | null = null;
-  /** VM watches by subscription id → the client holding it. */
-  private readonly vmWatchers = new Map<string, string>();
-  private nextVmWatch = 1;
 
   constructor(
     private readonly backend: WslBackend,
@@ -325,54 +320,37 @@ export class WslService {
    * otherwise): while a visible client holds one, pushes and every poll carry the probed VM (`live: true`).
    */
   watchVm(clientId: string): { subscriptionId: string } {
-    const subscriptionId = `vm-${this.nextVmWatch++}`;
-    this.vmWatchers.set(subscriptionId, clientId);
-    if (!this.visibility.has(clientId)) this.visibility.set(clientId, true);
-    this.updateWatch();
-    return { subscriptionId };
+    return this.lookers.watchVm(clientId);
   }
 
   /** Ends one of this client's VM watches (an unknown id changes nothing). */
   unwatchVm(clientId: string, subscriptionId: string): void {
-    if (this.vmWatchers.get(subscriptionId) === clientId) this.vmWatchers.delete(subscriptionId);
+    this.lookers.unwatchVm(clientId, subscriptionId);
   }
 
   /** A client's window can be seen (or not): WSL is watched for external changes only while one can, or a CLI watches. */
   setVisibility(clientId: string, visible: boolean): void {
-    this.visibility.set(clientId, visible);
-    this.updateWatch();
+    this.lookers.setVisibility(clientId, visible);
   }
 
   /** A CLI process watches for changes (its `--watch`) until it calls the returned function (once is enough). */
   watchChanges(): () => void {
-    this.cliWatches += 1;
-    this.updateWatch();
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.cliWatches -= 1;
-      this.updateWatch();
-    };
+    return this.lookers.watchChanges();
   }
 
   /** Ends every VM watch of a client that went away, and forgets whether it could be seen. */
   releaseClient(clientId: string): void {
-    for (const [id, owner] of this.vmWatchers) if (owner === clientId) this.vmWatchers.delete(id);
-    this.visibility.delete(clientId);
-    this.updateWatch();
+    this.lookers.releaseClient(clientId);
   }
 
   /** Stops listening for external changes. */
   dispose(): void {
-    this.cliWatches = 0;
-    this.visibility.clear();
-    this.updateWatch();
+    this.lookers.clear();
   }
 
   /** Attaches the backend's watch while a client can be seen or a CLI watches, and detaches it when none does. */
   private updateWatch(): void {
-    const looking = this.cliWatches > 0 || [...this.visibility.values()].some(Boolean);
+    const looking = this.lookers.looking();
     if (looking && this.stopWatching === null) {
       this.stopWatching = this.backend.watchExternalChanges((tick) => this.onWatchTick(tick));
     } else if (!looking && this.stopWatching !== null) {
@@ -393,7 +371,7 @@ export class WslService {
 
   /** True while a client that can be seen holds a VM watch: only then do pushes probe the VM. */
   private probing(): boolean {
-    return [...this.vmWatchers.values()].some((owner) => this.visibility.get(owner) !== false);
+    return this.lookers.probing();
   }
 
   private hostFacts(): Promise<WslHostFacts> {
