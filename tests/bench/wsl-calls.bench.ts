@@ -10,6 +10,7 @@ import { systemClock, silentLogger } from '../../electron/services/ports';
 import { SETTINGS_NAME } from '../../electron/services/settings/settings';
 import { SettingsService } from '../../electron/services/settings/settings-service';
 import { SimulatedWslBackend } from '../../electron/services/wsl/simulated/simulated-wsl-backend';
+import { hostEnv } from '../helpers/host-env';
 import { benchDataDir } from './bench-services';
 import { launchChromium, openBenchPage, startBrowserHost, type RunningHost } from './browser-host';
 import { reportBench, runBench, type Figure } from './bench-report';
@@ -199,14 +200,11 @@ async function main(): Promise<void> {
   const log = new CallLog(path.join(dataDir, 'wsl-calls.jsonl'));
   const cliLog = new CallLog(path.join(dataDir, 'wsl-calls-cli.jsonl'));
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: dataDir,
-    LIGHTDOCK_DATA_DIR: dataDir,
+    ...hostEnv({ dataDir, engine: 'simulated' }),
     LIGHTDOCK_WSL_BACKEND: 'cli',
     LIGHTDOCK_WSL_EXE: FAKE_WSL,
     LIGHTDOCK_REG_EXE: FAKE_REG,
     LIGHTDOCK_WSLCONFIG: path.join(dataDir, '.wslconfig'),
-    LIGHTDOCK_ENGINE: 'simulated',
     FAKE_WSL_LOG: log.file,
   };
   const measured: Measured[] = [];
@@ -220,6 +218,11 @@ async function main(): Promise<void> {
     const opened = await openBenchPage(browser, { width: 1400, height: 1000 });
     context = opened.context;
     const page = opened.page;
+    /** Moves the running app to another page, as its navigation does (the hash). */
+    const goTo = (hash: string) => () =>
+      page.evaluate((target) => {
+        window.location.hash = target;
+      }, hash);
 
     // A cold load of the app on the Distros page (the app starts, the shell and the page read what they need).
     let mark = log.mark();
@@ -230,22 +233,13 @@ async function main(): Promise<void> {
     measured.push({ what: 'cold load of the app at #/distros', counts: countsOf(cold), calls: cold, goal: null });
 
     // Opening the Distros page from another page of the running app.
-    await page.evaluate(() => {
-      window.location.hash = '#/containers';
-    });
+    await goTo('#/containers')();
     await page.getByRole('heading', { name: 'Containers' }).first().waitFor({ timeout: 20_000 });
     await log.quiet();
     measured.push(
       perAction(
         'opening the Distros page',
-        await measure(
-          log,
-          () =>
-            page.evaluate(() => {
-              window.location.hash = '#/distros';
-            }),
-          () => page.getByRole('button', { name: 'Start Ubuntu-24.04' }).waitFor({ timeout: 20_000 }),
-        ),
+        await measure(log, goTo('#/distros'), () => page.getByRole('button', { name: 'Start Ubuntu-24.04' }).waitFor({ timeout: 20_000 })),
       ),
     );
 
@@ -265,20 +259,11 @@ async function main(): Promise<void> {
     measured.push(
       perAction(
         "opening a distro's detail page (docker-desktop, running)",
-        await measure(
-          log,
-          () =>
-            page.evaluate(() => {
-              window.location.hash = '#/distro/docker-desktop';
-            }),
-          () => page.getByRole('toolbar', { name: 'Actions for docker-desktop' }).waitFor({ timeout: 20_000 }),
-        ),
+        await measure(log, goTo('#/distro/docker-desktop'), () => page.getByRole('toolbar', { name: 'Actions for docker-desktop' }).waitFor({ timeout: 20_000 })),
       ),
     );
 
-    await page.evaluate(() => {
-      window.location.hash = '#/distros';
-    });
+    await goTo('#/distros')();
     await enabled(page, 'Terminate docker-desktop');
     await log.quiet();
     measured.push(
