@@ -68,8 +68,9 @@ async function packNode(pack: tar.Pack, name: string, node: SimNode, signal: Abo
   if (signal.aborted) throw new ServiceError('INTERNAL', 'The archive was cancelled.');
   await new Promise<void>((resolve, reject) => {
     const done = (error?: Error | null): void => (error ? reject(error) : resolve());
-    if (node.kind === 'file') pack.entry(headerOf(name, node), node.content(), done);
-    else pack.entry(headerOf(name, node), done);
+    const entry = node.kind === 'file' ? pack.entry(headerOf(name, node), node.content(), done) : pack.entry(headerOf(name, node), done);
+    // A pack torn down mid-entry destroys the entry's sink with its error; `done` has it, the process need not.
+    entry.on('error', () => undefined);
   });
   if (node.kind !== 'directory') return;
   const prefix = name.endsWith('/') ? name : `${name}/`;
