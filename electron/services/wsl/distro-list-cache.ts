@@ -1,4 +1,4 @@
-import type { Distro } from '../../../shared/model/distro';
+import type { Distro, DistroDetail } from '../../../shared/model/distro';
 import type { Clock } from '../ports';
 
 /**
@@ -48,6 +48,11 @@ export class DistroListCache {
     this.keep(distros, this.generation);
   }
 
+  /** A number that changes at each `invalidate`: a read stamped with an older one may predate one of our changes. */
+  stamp(): number {
+    return this.generation;
+  }
+
   /** Forgets the list: one of our own changes is starting or has just ended. */
   invalidate(): void {
     this.generation += 1;
@@ -57,4 +62,40 @@ export class DistroListCache {
   private keep(distros: Distro[], generation: number): void {
     if (generation === this.generation) this.value = { distros, readAt: this.clock.now() };
   }
+}
+
+/** The most distro details kept at once (one per distro page a window has open, in practice). */
+const MAX_DETAILS = 32;
+
+/**
+ * One distro's detail (its probe included), reused for the list's time to live while its row is unchanged and
+ * none of our own changes came since (the list cache's stamp), so the requests of one page opening (the page's
+ * `distros:show` and its Files section's report) share one probe.
+ */
+export class DistroDetailCache {
+  private readonly details = new Map<string, { detail: DistroDetail; readAt: number; stamp: number }>();
+
+  constructor(
+    private readonly lists: DistroListCache,
+    private readonly clock: Clock,
+    private readonly ttlMs: number = DISTRO_LIST_TTL_MS,
+  ) {}
+
+  /** The detail of the distro `row` describes: a fresh one kept for the same row, else one read now with `load`. */
+  async get(row: Distro, load: () => Promise<DistroDetail>): Promise<DistroDetail> {
+    const key = row.name.toLowerCase();
+    const kept = this.details.get(key);
+    const stamp = this.lists.stamp();
+    if (kept && kept.stamp === stamp && this.clock.now() - kept.readAt < this.ttlMs && sameRow(kept.detail, row)) return kept.detail;
+    const detail = await load();
+    if (this.lists.stamp() === stamp) {
+      if (this.details.size >= MAX_DETAILS) this.details.clear();
+      this.details.set(key, { detail, readAt: this.clock.now(), stamp });
+    }
+    return detail;
+  }
+}
+
+function sameRow(detail: DistroDetail, row: Distro): boolean {
+  return detail.name === row.name && detail.state === row.state && detail.version === row.version && detail.isDefault === row.isDefault;
 }

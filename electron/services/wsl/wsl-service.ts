@@ -6,7 +6,7 @@ import { ServiceError } from '../errors';
 import { systemClock, type Clock, type EventSink, type Logger } from '../ports';
 import { Operations, type OperationSpec, type OperationWork } from './operations';
 import type { BoundaryCost } from '../../../shared/model/files';
-import { DistroListCache } from './distro-list-cache';
+import { DistroDetailCache, DistroListCache } from './distro-list-cache';
 import { WslLookers } from './wsl-lookers';
 import type { DistroDirectories, WslBackend, WslConfigFile, WslMemoryUsage, WslWatchTick } from './wsl-backend';
 import { checkValue, effectiveWslConfig, type EffectiveWslConfig, type WslHostFacts } from './wslconfig/effective-config';
@@ -69,6 +69,7 @@ export class WslService {
   private stopWatching: (() => void) | null = null;
   private readonly operations: Operations;
   private readonly lists: DistroListCache;
+  private readonly details: DistroDetailCache;
   private readonly lookers = new WslLookers(() => this.updateWatch());
   /** The last payloads pushed, so an unchanged one is not pushed again. */
   private lastPushed: { distros: string | null; vm: string | null } = { distros: null, vm: null };
@@ -85,6 +86,7 @@ export class WslService {
   ) {
     this.operations = new Operations(events);
     this.lists = new DistroListCache(() => this.backend.listDistros(), options.clock ?? systemClock, options.listTtlMs);
+    this.details = new DistroDetailCache(this.lists, options.clock ?? systemClock, options.listTtlMs);
   }
 
   /** Distros in `wsl -l -v` order (a list read less than `DISTRO_LIST_TTL_MS` ago when there is one). */
@@ -92,10 +94,10 @@ export class WslService {
     return this.lists.get();
   }
 
-  /** One distro in full; never starts it. */
+  /** One distro in full; never starts it. A detail read less than the list's time to live ago for the same row is reused. */
   async show(name: string): Promise<DistroDetail> {
     const distro = await this.resolve(name);
-    return this.backend.showDistro(distro.name, distro);
+    return this.details.get(distro, () => this.backend.showDistro(distro.name, distro));
   }
 
   /** Distros `wsl --install` can fetch. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Distro } from '../../../../shared/model/distro';
-import { DISTRO_LIST_TTL_MS, DistroListCache } from '../../../../electron/services/wsl/distro-list-cache';
+import type { Distro, DistroDetail } from '../../../../shared/model/distro';
+import { DISTRO_LIST_TTL_MS, DistroDetailCache, DistroListCache } from '../../../../electron/services/wsl/distro-list-cache';
 import { ManualClock } from '../../../helpers/recording';
 
 const UBUNTU: Distro = { name: 'Ubuntu', state: 'Stopped', version: 2, isDefault: true };
@@ -58,5 +58,48 @@ describe('DistroListCache', () => {
     const cache = new DistroListCache(src.load, new ManualClock());
     expect(cache.peek()).toBeNull();
     expect(src.reads()).toBe(0);
+  });
+});
+
+describe('DistroDetailCache', () => {
+  const detailOf = (row: Distro): DistroDetail => ({ ...row, id: null, basePath: null, disk: null, mounts: [], ip: null, osName: null, defaultUser: null, systemd: null });
+
+  /** A detail loader that counts its reads. */
+  function loader(): { load: (row: Distro) => () => Promise<DistroDetail>; reads: () => number } {
+    let reads = 0;
+    return {
+      load: (row) => async () => {
+        reads += 1;
+        return detailOf(row);
+      },
+      reads: () => reads,
+    };
+  }
+
+  it('reuses a detail for the same row within the time to live, and reads again after it', async () => {
+    const clock = new ManualClock();
+    const lists = new DistroListCache(async () => [UBUNTU], clock);
+    const cache = new DistroDetailCache(lists, clock);
+    const src = loader();
+    expect(await cache.get(UBUNTU, src.load(UBUNTU))).toMatchObject({ name: 'Ubuntu', state: 'Stopped' });
+    expect(await cache.get(UBUNTU, src.load(UBUNTU))).toMatchObject({ name: 'Ubuntu' });
+    expect(src.reads()).toBe(1);
+    clock.advance(DISTRO_LIST_TTL_MS);
+    await cache.get(UBUNTU, src.load(UBUNTU));
+    expect(src.reads()).toBe(2);
+  });
+
+  it('reads again when the row changed or one of our changes came since', async () => {
+    const clock = new ManualClock();
+    const lists = new DistroListCache(async () => [UBUNTU], clock);
+    const cache = new DistroDetailCache(lists, clock);
+    const src = loader();
+    await cache.get(UBUNTU, src.load(UBUNTU));
+    const running: Distro = { ...UBUNTU, state: 'Running' };
+    expect(await cache.get(running, src.load(running))).toMatchObject({ state: 'Running' });
+    expect(src.reads()).toBe(2);
+    lists.invalidate();
+    await cache.get(running, src.load(running));
+    expect(src.reads()).toBe(3);
   });
 });
