@@ -83,6 +83,20 @@ describe('every CLI failure is one sentence on stderr, JSON on stdout with --jso
     expect(fs.readFileSync(path.join(dataDir, 'simulated-host.json'), 'utf8')).toBe(before);
   });
 
+  it('when a backend setting is not one Lightdock knows: the sentence names the accepted values', async () => {
+    const dataDir = path.join(temp.dir, 'data');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runLightdockCli(
+      ['status'],
+      { env: { LIGHTDOCK_DATA_DIR: dataDir, LIGHTDOCK_WSL_BACKEND: 'simulated', LIGHTDOCK_ENGINE: 'bogus' }, platform: 'linux', homeDir: temp.dir },
+      { out: (text) => out.push(text), err: (text) => err.push(text) },
+    );
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain('LIGHTDOCK_ENGINE must be');
+    expect(err.join('\n')).toContain('"bogus"');
+  });
+
   it('when a command throws, also with --json', async () => {
     // A value JSON cannot print makes the --json output throw; null makes the table formatter throw.
     const open = () => ({ dispatch: async () => ({ ok: true as const, value: 1n }), close: () => undefined });

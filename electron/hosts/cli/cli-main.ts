@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { IpcErrorPayload } from '../../../shared/ipc/result';
 import { resolveDataDir } from '../../services/app-paths';
 import { systemClock } from '../../services/ports';
+import { ServiceError } from '../../services/errors';
 import { composeServices } from '../common/compose-services';
 import { openConfSettingsStore } from '../common/conf-settings-store';
 import { createInvokeDispatcher } from '../common/invoke-dispatcher';
@@ -21,6 +22,7 @@ export interface CliHost {
 /** Why the services could not open: the data folder in words when the file system refused, else INTERNAL via the log. */
 function openFailure(dataDir: string, error: unknown, log: CliLog): IpcErrorPayload {
   log.error('Lightdock could not open its services', error);
+  if (error instanceof ServiceError) return { code: error.code, message: error.message };
   const fsReason = describeFsError(error);
   if (fsReason !== null) return { code: 'UNAVAILABLE', message: `Lightdock cannot use its data folder ${dataDir}: ${fsReason}.` };
   return log.explain({ code: 'INTERNAL', message: 'Lightdock could not open its services; the log has the details.' });

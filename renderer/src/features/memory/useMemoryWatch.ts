@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EventPayload } from '../../../../shared/ipc/contract';
+import { holdSubscription } from '../../ipc/hold-subscription';
 import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
 import { useConnectionState } from '../../ipc/useConnectionState';
@@ -36,30 +37,22 @@ export function useMemoryWatch(onPush: (push: MemoryPush) => void): IpcError | u
   });
 
   useEffect(() => {
-    let active = true;
-    let subscriptionId: string | undefined;
-    invoke('memory:watch', {}).then(
-      (answer) => {
-        if (!active) {
-          unwatch(answer.subscriptionId);
-          return;
-        }
-        subscriptionId = answer.subscriptionId;
+    const end = holdSubscription({
+      watch: () => invoke('memory:watch', {}),
+      unwatch,
+      onHeld: (subscriptionId) => {
         current.current = subscriptionId;
         setError(undefined);
         const buffered = early.current.filter((push) => push.subscriptionId === subscriptionId);
         early.current = [];
         for (const push of buffered) listener.current(push);
       },
-      (failure: unknown) => {
-        if (active) setError(toIpcError(failure));
-      },
-    );
+      onError: (failure) => setError(toIpcError(failure)),
+    });
     return () => {
-      active = false;
+      end();
       current.current = undefined;
       early.current = [];
-      if (subscriptionId !== undefined) unwatch(subscriptionId);
     };
   }, [epoch]);
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { holdSubscription } from '../../ipc/hold-subscription';
 import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
 import { useConnectionState } from '../../ipc/useConnectionState';
@@ -28,25 +29,12 @@ export function useVmWatch(): VmWatch {
 
   useEffect(() => {
     if (!visible) return undefined;
-    let active = true;
-    let subscriptionId: string | undefined;
-    invoke('vm:watch', {}).then(
-      (answer) => {
-        if (!active) {
-          unwatch(answer.subscriptionId);
-          return;
-        }
-        subscriptionId = answer.subscriptionId;
-        setError(undefined);
-      },
-      (failure: unknown) => {
-        if (active) setError(toIpcError(failure));
-      },
-    );
-    return () => {
-      active = false;
-      if (subscriptionId !== undefined) unwatch(subscriptionId);
-    };
+    return holdSubscription({
+      watch: () => invoke('vm:watch', {}),
+      unwatch,
+      onHeld: () => setError(undefined),
+      onError: (failure) => setError(toIpcError(failure)),
+    });
   }, [epoch, visible, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
