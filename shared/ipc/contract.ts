@@ -70,7 +70,8 @@ const appAndWsl = {
   'distros:set-sparse': { request: z.object({ name: DistroName, sparse: z.boolean() }).strict(), response: DistroDisk },
   'distros:set-version': { request: z.object({ name: DistroName, version: WslVersion }).strict(), response: Distro },
   'wsl:shutdown': { request: Empty, response: VmSummary },
-  'vm:info': { request: Empty, response: VmInfo },
+  /** The VM; `live: false` skips the probe (state, running distros and settings only, `live: false` in the answer) for views that show no figures. */
+  'vm:info': { request: z.object({ live: z.boolean().optional() }).strict(), response: VmInfo },
   /** A view that shows the VM's live figures opened: `vm:changed` carries them (probed) while at least one watches. */
   'vm:watch': { request: Empty, response: z.object({ subscriptionId: z.string() }) },
   'vm:unwatch': { request: BySubscription, response: z.object({}) },

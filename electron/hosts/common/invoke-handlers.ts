@@ -35,7 +35,7 @@ export function createInvokeHandlers(services: Services): InvokeHandlers {
     'distros:set-sparse': ({ name, sparse }) => wsl.setSparse(name, sparse),
     'distros:set-version': ({ name, version }) => wsl.setVersion(name, version),
     'wsl:shutdown': () => wsl.shutdown(),
-    'vm:info': () => wsl.vm(),
+    'vm:info': ({ live }) => wsl.vm(live ?? true),
     'vm:watch': async (_request, client) => wsl.watchVm(client.id),
     'vm:unwatch': async ({ subscriptionId }, client) => {
       wsl.unwatchVm(client.id, subscriptionId);

@@ -105,9 +105,9 @@ export class WslService {
     return this.backend.listOnline();
   }
 
-  /** The utility VM with live figures (probed). */
-  async vm(): Promise<VmInfo> {
-    return this.backend.vmInfo({ distros: await this.lists.get(), probe: true });
+  /** The utility VM: probed for its live figures unless `live` is false (then no wsl.exe call beyond a list older than the TTL). */
+  async vm(live = true): Promise<VmInfo> {
+    return this.backend.vmInfo({ distros: await this.lists.get(), probe: live });
   }
 
   /** Host RAM in use and each running WSL2 distro's processes' memory. */

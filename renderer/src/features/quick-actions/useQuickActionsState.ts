@@ -6,7 +6,8 @@ import { useEngineStatus } from '../engine/useEngineStatus';
 
 const lifecycle = defineLiveQuery('engine:lifecycle', {}, 'engine:lifecycle-changed', (value) => value);
 const distros = defineLiveQuery('distros:list', {}, 'distros:changed', (value) => value);
-const vm = defineLiveQuery('vm:info', {}, 'vm:changed', (value) => value);
+// The menu shows only the VM's state and running count, so it never asks for a probe.
+const vm = defineLiveQuery('vm:info', { live: false }, 'vm:changed', (value) => value);
 
 /** The engine's lifecycle (stopped, starting, running, stopping, error), app-wide and kept live by its push. */
 export function useEngineLifecycle(): ReturnType<typeof lifecycle.use> {

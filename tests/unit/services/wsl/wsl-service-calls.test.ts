@@ -183,6 +183,16 @@ describe('wsl.exe calls per action, with the services warm (a list read a moment
     expect(events.events).toEqual([]);
   });
 
+  it('vm:info probes a running VM for its figures, and with live: false answers from the list alone', async () => {
+    const wsl = service();
+    await wsl.start('Debian');
+    take();
+    expect(await wsl.vm(false)).toMatchObject({ live: false, state: 'Running', runningDistros: 1 });
+    expect(take()).toEqual([]);
+    expect(await wsl.vm()).toMatchObject({ live: true, state: 'Running' });
+    expect(take()).toEqual(['probe']);
+  });
+
   it('the status line, the list and the row after an action share the list the action read', async () => {
     const wsl = service();
     await wsl.start('Debian');
