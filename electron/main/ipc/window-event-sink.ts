@@ -30,9 +30,14 @@ export class WindowEventSink {
 
   /** Validates one push and sends or queues it for every trusted live window. */
   deliver<C extends EventChannel>(channel: C, payload: EventPayload<C>, target?: string): void {
-    const parsed = eventContract[channel].safeParse(payload);
-    if (!parsed.success) {
-      this.logger.error(`Dropped a ${channel} push that does not match the contract`, parsed.error.issues);
+    const schema = Object.hasOwn(eventContract, channel) ? eventContract[channel] : undefined;
+    const parsed = schema?.safeParse(payload);
+    if (parsed === undefined || !parsed.success) {
+      try {
+        this.logger.error(`Dropped a ${String(channel)} push that is not in or does not match the contract`, parsed?.error.issues);
+      } catch {
+        // A logger that fails must not take the hub's listener down with it; the push is dropped either way.
+      }
       return;
     }
     const live = this.registry.live();

@@ -69,6 +69,26 @@ describe('WindowEventSink', () => {
     expect(logger.lines).toEqual([{ level: 'error', message: expect.stringContaining('distros:changed') }]);
   });
 
+  it('drops a push on a channel outside the contract, or with a failing logger, and keeps delivering', () => {
+    const registry = new TrustedSenderRegistry();
+    const hub = new EventHub();
+    const sink = new WindowEventSink(registry, {
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => {
+        throw new Error('the log is gone');
+      },
+    });
+    sink.attach(hub);
+    const window = new FakeContents(1);
+    registry.add(window);
+    sink.markReady(1);
+    (hub.emit as (channel: string, payload: unknown) => void)('nothing:here', {});
+    hub.emit('distros:changed', [{ ...ubuntu, name: 'bad name; rm -rf /' }]);
+    hub.emit('distros:changed', [ubuntu]);
+    expect(window.sent).toEqual([{ channel: 'distros:changed', args: [[ubuntu]] }]);
+  });
+
   it('sends only to registered windows and never to destroyed ones', () => {
     const { registry, hub, sink } = setUp();
     const kept = new FakeContents(1);
