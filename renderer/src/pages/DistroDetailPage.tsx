@@ -27,6 +27,7 @@ import { OperationsPanel } from '../features/operations/OperationsPanel';
 import { describeIpcError } from '../ipc/ipc-error';
 import { hrefFor } from '../navigation/route';
 import { RetryAlert } from '../components/RetryAlert';
+import { ActionErrorAlert } from '../components/ActionErrorAlert';
 
 function Crumbs({ name }: { name: string }): React.JSX.Element {
   return (
@@ -96,9 +97,7 @@ function Loaded({ distro, onSettled }: { distro: DistroDetail; onSettled: (outco
       </Box>
       <DistroDetailActions distro={distro} running={actions.running} onRun={run} onOpen={openDialog} />
       {dialog === null && actions.error !== undefined && (
-        <Alert severity="error" onClose={actions.clear}>
-          {describeIpcError(actions.error)}
-        </Alert>
+        <ActionErrorAlert error={actions.error} onClose={actions.clear} />
       )}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
         <DistroInfoCard distro={distro} />

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -8,7 +7,8 @@ import DialogTitle from '@mui/material/DialogTitle';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import type { Operation } from '../../../../shared/model/operation';
-import { describeIpcError, type IpcError } from '../../ipc/ipc-error';
+import type { IpcError } from '../../ipc/ipc-error';
+import { ActionErrorAlert } from '../../components/ActionErrorAlert';
 import { OperationProgress } from '../operations/OperationProgress';
 import { useOperationFor } from '../operations/useOperations';
 
@@ -50,7 +50,7 @@ export function ActionDialog(props: ActionDialogProps): React.JSX.Element {
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: 0.5 }}>
           {props.children}
           {props.error !== undefined && !props.running && (
-            <Alert severity={props.error.code === 'CANCELLED' ? 'info' : 'error'}>{props.error.code === 'CANCELLED' ? props.error.message : describeIpcError(props.error)}</Alert>
+            <ActionErrorAlert error={props.error} />
           )}
           {props.running && operation?.state === 'running' && <OperationProgress operation={operation} />}
         </DialogContent>
