@@ -4,6 +4,7 @@
 // line before the closing line says why. Exits 1 exactly when the closing line counts a failure.
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const [dir = 'test-results', ...stepArgs] = process.argv.slice(2);
 const reports = { vitest: 'vitest.json', e2e: 'e2e.json', electron: 'electron.json' };
@@ -15,7 +16,7 @@ const failures = [];
 
 /** The first line of a failure message, shortened, so the closing lines say what broke. */
 function firstLine(message) {
-  const line = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((text) => text.trim() !== '') ?? '';
+  const line = stripVTControlCharacters(String(message ?? '')).split('\n').find((text) => text.trim() !== '') ?? '';
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
