@@ -82,7 +82,7 @@ test.describe('Containers in the browser host (simulated engine)', () => {
 
   test('images prune says what goes, then what went; volumes and networks are listed', async ({ page, lightdock }) => {
     await page.goto(`${lightdock.url}#/images`);
-    await expect(page.getByRole('grid', { name: 'Images' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Images' })).toBeVisible();
     await page.getByRole('button', { name: 'Prune images…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Prune unused images?' });
     await expect(dialog).toContainText('dangling');
@@ -90,7 +90,7 @@ test.describe('Containers in the browser host (simulated engine)', () => {
     await expect(page.getByRole('alert')).toContainText(/Deleted \d+ images? and reclaimed|Nothing to delete/);
 
     await page.goto(`${lightdock.url}#/volumes`);
-    await expect(page.getByRole('grid', { name: 'Volumes' })).toContainText('shop_db-data');
-    await expect(page.getByRole('grid', { name: 'Networks' })).toContainText('shop_default');
+    await expect(page.getByRole('table', { name: 'Volumes' })).toContainText('shop_db-data');
+    await expect(page.getByRole('table', { name: 'Networks' })).toContainText('shop_default');
   });
 });

@@ -12,7 +12,7 @@ test.describe('Distro detail in the browser host', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(lightdock.url);
-    await page.getByRole('grid', { name: 'Distros' }).getByRole('link', { name: 'Debian' }).click();
+    await page.getByRole('table', { name: 'Distros' }).getByRole('link', { name: 'Debian' }).click();
     await expect(page).toHaveURL(/#\/distro\/Debian$/);
     await expect(page.getByRole('heading', { name: 'Debian' })).toBeVisible();
     await expect(fact(page, 'Distro details', 'IP address')).toHaveText('Shown while the distro runs');
@@ -67,7 +67,7 @@ test.describe('Distro detail in the browser host', () => {
     await dialog.getByRole('radio', { name: 'Kali Linux Rolling (kali-linux)' }).check();
     await dialog.getByRole('button', { name: 'Install' }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByRole('grid', { name: 'Distros' }).getByRole('link', { name: 'kali-linux' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Distros' }).getByRole('link', { name: 'kali-linux' })).toBeVisible();
     await page.getByRole('link', { name: 'Open kali-linux' }).click();
     await expect(page.getByRole('heading', { name: 'kali-linux' })).toBeVisible();
     const names = (JSON.parse((await lightdock.cli('distros', 'list', '--json')).stdout) as { name: string }[]).map((d) => d.name);

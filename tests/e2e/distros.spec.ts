@@ -7,9 +7,9 @@ test.describe('Distros page in the browser host', () => {
     await page.goto(lightdock.url);
     await expect(page.getByRole('heading', { name: 'Distros' })).toBeVisible();
     await expect(page.getByText('Simulated', { exact: true })).toBeVisible();
-    const grid = page.getByRole('grid', { name: 'Distros' });
+    const table = page.getByRole('table', { name: 'Distros' });
     for (const name of ['Ubuntu-24.04', 'docker-desktop', 'Debian']) {
-      await expect(grid.getByRole('row').filter({ hasText: name })).toContainText('Stopped');
+      await expect(table.getByRole('row').filter({ hasText: name })).toContainText('Stopped');
     }
     expect(errors).toEqual([]);
   });

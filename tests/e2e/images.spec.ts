@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 
 /** The Images grid row whose name link is `name`. */
 function imageRow(page: Page, name: string): Locator {
-  return page.getByRole('grid', { name: 'Images' }).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  return page.getByRole('table', { name: 'Images' }).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
 }
 
 /** A temporary build context holding `dockerfile` as its Dockerfile; the caller removes it. */
@@ -20,7 +20,7 @@ function buildContext(dockerfile: string): string {
 async function openImages(page: Page, url: string): Promise<void> {
   await page.goto(`${url}#/images`);
   await expect(page.getByRole('main').getByRole('heading', { level: 2, name: 'Images' })).toBeVisible();
-  await expect(page.getByRole('grid', { name: 'Images' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Images' })).toBeVisible();
 }
 
 test.describe('Images in the browser host (simulated engine)', () => {
@@ -64,7 +64,7 @@ test.describe('Images in the browser host (simulated engine)', () => {
     await expect(view.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(page.getByRole('list', { name: 'Jobs' }).getByRole('listitem', { name: 'Pull memcached:1.6: Cancelled' })).toBeVisible();
-    await expect(page.getByRole('grid', { name: 'Images' }).getByRole('link', { name: 'memcached:1.6' })).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Images' }).getByRole('link', { name: 'memcached:1.6' })).toHaveCount(0);
   });
 
   test('a pull closed while it runs can be reopened from the jobs list', async ({ page, lightdock }) => {
@@ -133,7 +133,7 @@ test.describe('Images in the browser host (simulated engine)', () => {
       await expect(dialog.getByText('Cancelled', { exact: true })).toBeVisible();
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect(page.getByRole('list', { name: 'Jobs' }).getByRole('listitem', { name: 'Build e2e/never:1: Cancelled' })).toBeVisible();
-      await expect(page.getByRole('grid', { name: 'Images' }).getByRole('link', { name: 'e2e/never:1' })).toHaveCount(0);
+      await expect(page.getByRole('table', { name: 'Images' }).getByRole('link', { name: 'e2e/never:1' })).toHaveCount(0);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }

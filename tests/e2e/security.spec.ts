@@ -19,7 +19,7 @@ test.describe('browser host security', () => {
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
       await page.goto(lightdock.url);
-      await expect(page.getByRole('grid', { name: 'Distros' })).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Distros' })).toBeVisible();
       expect(await context.cookies()).toEqual([]);
       const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
       await page.goto(otherUrl);
@@ -51,7 +51,7 @@ test.describe('browser host security', () => {
   test('the CSP blocks inline script and bad IPC input changes nothing', async ({ page, lightdock }) => {
     const response = await page.goto(lightdock.url);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await expect(page.getByRole('grid', { name: 'Distros' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Distros' })).toBeVisible();
     const violations = await page.evaluate(
       () =>
         new Promise<string[]>((resolve) => {

@@ -20,7 +20,7 @@ describe('App shell', () => {
     expect(labels[0]).toBe('Distros');
     expect(labels).toEqual(expect.arrayContaining(['WSL VM', 'Settings']));
     expect(labels).not.toContain('Distro');
-    expect(await screen.findByRole('grid', { name: 'Distros' })).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'Distros' })).toBeTruthy();
   });
 
   it('shows the Simulated chip, with its explanation, when app:info says the host is simulated', async () => {
@@ -35,7 +35,7 @@ describe('App shell', () => {
     const host = new FakeLightdock();
     host.info = { ...host.info, backend: 'cli', simulated: false, scenario: null };
     renderWithHost(<App />, host);
-    await screen.findByRole('grid', { name: 'Distros' });
+    await screen.findByRole('table', { name: 'Distros' });
     expect(host.callsTo('app:info')).toHaveLength(1);
     expect(screen.queryByText('Simulated')).toBeNull();
   });
@@ -48,7 +48,7 @@ describe('App shell', () => {
 
   it('shows Reconnecting… while the link is down and refetches once it is back', async () => {
     const { host } = renderWithHost(<App />);
-    await screen.findByRole('grid', { name: 'Distros' });
+    await screen.findByRole('table', { name: 'Distros' });
     const listCalls = host.callsTo('distros:list').length;
     act(() => connectionStore.set('reconnecting'));
     expect(screen.getByText('Reconnecting…')).toBeTruthy();

@@ -1,18 +1,16 @@
 import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import type { GridColDef, GridValidRowModel } from '@mui/x-data-grid';
+import type { SmallTableColumn } from './SmallTable';
 
 /** An Actions column with one Remove button per row, named "Remove <name>", disabled while `busy`. */
-export function removeColumn<Row extends GridValidRowModel>(nameOf: (row: Row) => string, busy: boolean, onRemove: (row: Row) => void): GridColDef<Row> {
+export function removeColumn<Row>(nameOf: (row: Row) => string, busy: boolean, onRemove: (row: Row) => void): SmallTableColumn<Row> {
   return {
     field: 'actions',
     headerName: 'Actions',
     width: 90,
     sortable: false,
-    filterable: false,
-    disableColumnMenu: true,
-    renderCell: ({ row }) => (
+    render: (row) => (
       <Tooltip title="Remove">
         <span>
           <IconButton size="small" aria-label={`Remove ${nameOf(row)}`} disabled={busy} onClick={() => onRemove(row)}>

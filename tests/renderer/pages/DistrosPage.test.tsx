@@ -10,15 +10,15 @@ afterEach(() => {
 });
 
 function row(name: string): HTMLElement {
-  const cell = within(screen.getByRole('grid', { name: 'Distros' })).getByText(name);
-  const found = cell.closest<HTMLElement>('[role="row"]');
+  const cell = within(screen.getByRole('table', { name: 'Distros' })).getByText(name);
+  const found = cell.closest<HTMLElement>('tr');
   if (found === null) throw new Error(`no row for ${name}`);
   return found;
 }
 
 async function renderPage(host?: FakeLightdock): Promise<FakeLightdock> {
   const result = renderWithHost(<DistrosPage />, host);
-  await screen.findByRole('grid', { name: 'Distros' });
+  await screen.findByRole('table', { name: 'Distros' });
   return result.host;
 }
 
@@ -110,7 +110,7 @@ describe('DistrosPage', () => {
     renderWithHost(<DistrosPage />, new FakeLightdock([]));
     expect(await screen.findByText('No distros installed')).toBeTruthy();
     expect(screen.getByText(/wsl --install/)).toBeTruthy();
-    expect(screen.queryByRole('grid')).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Distros' })).toBeNull();
     expect((screen.getByRole('button', { name: 'Shut down WSL' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -120,7 +120,7 @@ describe('DistrosPage', () => {
     renderWithHost(<DistrosPage />, host);
     expect(screen.getByRole('status', { name: 'Loading distros' })).toBeTruthy();
     await act(async () => release());
-    expect(await screen.findByRole('grid', { name: 'Distros' })).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'Distros' })).toBeTruthy();
     expect(screen.queryByRole('status', { name: 'Loading distros' })).toBeNull();
   });
 
@@ -132,7 +132,7 @@ describe('DistrosPage', () => {
     expect(alert.textContent).toContain('WSL is not installed. (UNAVAILABLE)');
     host.recover('distros:list');
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('grid', { name: 'Distros' })).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'Distros' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(host.callsTo('distros:list')).toHaveLength(2);
   });

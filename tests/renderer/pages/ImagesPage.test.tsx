@@ -14,12 +14,12 @@ afterEach(() => {
 
 async function renderPage(host = new FakeLightdock()): Promise<FakeLightdock> {
   renderWithHost(<ImagesPage />, host);
-  await screen.findByRole('grid', { name: 'Images' });
+  await screen.findByRole('table', { name: 'Images' });
   return host;
 }
 
 function row(text: string): HTMLElement {
-  const found = within(screen.getByRole('grid', { name: 'Images' })).getByText(text).closest<HTMLElement>('[role="row"]');
+  const found = within(screen.getByRole('table', { name: 'Images' })).getByText(text).closest<HTMLElement>('tr');
   if (found === null) throw new Error(`no row for ${text}`);
   return found;
 }
@@ -40,7 +40,7 @@ describe('ImagesPage', { timeout: 30_000 }, () => {
     expect(dialog.textContent).toMatch(/A container uses this image/);
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Force the removal' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove image' }));
-    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Images' })).queryByText('postgres:16')).toBeNull());
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Images' })).queryByText('postgres:16')).toBeNull());
     expect(host.callsTo('images:remove')).toEqual([{ id: 'sha256:bbbb2222', force: true }]);
     expect((await screen.findByRole('alert')).textContent).toContain('Removed postgres:16.');
   });
@@ -108,7 +108,7 @@ describe('ImagesPage', { timeout: 30_000 }, () => {
     await waitFor(() => expect(host.callsTo('images:list').length).toBe(listsBefore + 1));
     fireEvent.click(within(reopened).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(await within(screen.getByRole('grid', { name: 'Images' })).findByText('busybox:1.36')).toBeTruthy();
+    expect(await within(screen.getByRole('table', { name: 'Images' })).findByText('busybox:1.36')).toBeTruthy();
     expect(within(jobs).getByRole('listitem', { name: 'Pull busybox:1.36: Done' })).toBeTruthy();
   });
 

@@ -14,17 +14,17 @@ afterEach(() => {
 
 async function renderPage(host = new FakeLightdock()): Promise<FakeLightdock> {
   renderWithHost(<VolumesPage />, host);
-  await screen.findByRole('grid', { name: 'Volumes' });
+  await screen.findByRole('table', { name: 'Volumes' });
   return host;
 }
 
 describe('VolumesPage', { timeout: 20_000 }, () => {
   it('lists volumes with what uses them, and the networks', async () => {
     await renderPage();
-    const volumes = screen.getByRole('grid', { name: 'Volumes' });
+    const volumes = screen.getByRole('table', { name: 'Volumes' });
     expect(within(volumes).getByText('shop-db-1')).toBeTruthy();
     expect(within(volumes).getByText('unused')).toBeTruthy();
-    const networks = await screen.findByRole('grid', { name: 'Networks' });
+    const networks = await screen.findByRole('table', { name: 'Networks' });
     expect(within(networks).getByText('shop_default')).toBeTruthy();
     expect(within(networks).getByText('172.18.0.0/16')).toBeTruthy();
   });
@@ -35,7 +35,7 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: 'Remove old-cache?' });
     expect(dialog.textContent).toMatch(/every file in it/);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove volume' }));
-    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Volumes' })).queryByText('old-cache')).toBeNull());
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Volumes' })).queryByText('old-cache')).toBeNull());
     expect(host.callsTo('volumes:remove')).toEqual([{ name: 'old-cache' }]);
   });
 

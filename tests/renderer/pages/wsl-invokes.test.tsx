@@ -54,7 +54,7 @@ function detailHost(): FakeLightdock {
 describe('Distros page requests', { timeout: 20_000 }, () => {
   async function open(): Promise<FakeLightdock> {
     const { host } = renderWithHost(<DistrosPage />);
-    await screen.findByRole('grid', { name: 'Distros' });
+    await screen.findByRole('table', { name: 'Distros' });
     await screen.findByRole('button', { name: 'Start Ubuntu-24.04' });
     return host;
   }

@@ -2,15 +2,13 @@ import { useMemo } from 'react';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Check from '@mui/icons-material/Check';
-import type { GridColDef } from '@mui/x-data-grid';
 import type { Distro } from '../../../../shared/model/distro';
 import { hrefFor } from '../../navigation/route';
 import { DistroRowActions } from './DistroRowActions';
 import { DistroStateChip } from './DistroStateChip';
 import type { DistroAction } from './useDistros';
-import { SmallDataGrid } from '../../components/SmallDataGrid';
+import { SmallTable, type SmallTableColumn } from '../../components/SmallTable';
 
-/** The free DataGrid shows at most this many rows per page; the footer appears only beyond it. */
 const distroName = (distro: Distro): string => distro.name;
 
 /** Props of the distro table. */
@@ -26,14 +24,13 @@ export interface DistrosGridProps {
  * row actions. It sizes to its rows and renders every row, so each one is in the DOM.
  */
 export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridProps): React.JSX.Element {
-  const columns = useMemo<GridColDef<Distro>[]>(
+  const columns = useMemo<SmallTableColumn<Distro>[]>(
     () => [
       {
         field: 'name',
         headerName: 'Name',
-        flex: 1,
         minWidth: 160,
-        renderCell: ({ row }) => (
+        render: (row) => (
           <Link href={hrefFor('distro', row.name)} underline="hover">
             {row.name}
           </Link>
@@ -43,20 +40,19 @@ export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridPro
         field: 'state',
         headerName: 'State',
         width: 140,
-        renderCell: ({ row }) => <DistroStateChip state={row.state} />,
+        render: (row) => <DistroStateChip state={row.state} />,
       },
       {
         field: 'version',
         headerName: 'Version',
         width: 110,
-        valueGetter: (_value, row) => `WSL ${row.version}`,
+        value: (row) => `WSL ${row.version}`,
       },
       {
         field: 'isDefault',
         headerName: 'Default',
         width: 130,
-        type: 'boolean',
-        renderCell: ({ row }) =>
+        render: (row) =>
           row.isDefault ? <Chip size="small" color="primary" variant="outlined" icon={<Check />} label="Default" /> : null,
       },
       {
@@ -64,9 +60,7 @@ export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridPro
         headerName: 'Actions',
         width: 170,
         sortable: false,
-        filterable: false,
-        disableColumnMenu: true,
-        renderCell: ({ row }) => (
+        render: (row) => (
           <DistroRowActions distro={row} running={pending.get(row.name)} busy={busy} onAction={onAction} />
         ),
       },
@@ -75,6 +69,6 @@ export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridPro
   );
 
   return (
-    <SmallDataGrid label="Distros" rows={distros} columns={columns} getRowId={distroName} hideWhenNarrow={['version']} />
+    <SmallTable label="Distros" rows={distros} columns={columns} getRowId={distroName} hideWhenNarrow={['version']} />
   );
 }

@@ -9,10 +9,9 @@ import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import LocalOfferOutlined from '@mui/icons-material/LocalOfferOutlined';
 import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
-import type { GridColDef } from '@mui/x-data-grid';
 import type { ImageSummary } from '../../../../shared/model/engine';
 import { formatBytes } from '../../components/format-bytes';
-import { SmallDataGrid } from '../../components/SmallDataGrid';
+import { SmallTable, type SmallTableColumn } from '../../components/SmallTable';
 import { hrefFor } from '../../navigation/route';
 import { pushHint } from './image-words';
 import { imageName, shortImageId } from './useImages';
@@ -54,15 +53,14 @@ function RowAction(props: { title: string; label: string; disabled: boolean; onC
  */
 export function ImagesGrid({ images, busy, onRemove, onTag, onPush, onRun }: ImagesGridProps): React.JSX.Element {
   const veryNarrow = useMediaQuery(`(max-width:${VERY_NARROW_WIDTH - 0.05}px)`, { noSsr: true });
-  const columns = useMemo<GridColDef<ImageSummary>[]>(
+  const columns = useMemo<SmallTableColumn<ImageSummary>[]>(
     () => [
       {
         field: 'tags',
         headerName: 'Tags',
-        flex: 1.5,
         minWidth: 160,
-        valueGetter: (_value, row) => row.tags.join(', '),
-        renderCell: ({ row }) => (
+        value: (row) => row.tags.join(', '),
+        render: (row) => (
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, height: '100%', overflow: 'hidden' }}>
             <Link href={hrefFor('image', row.id)} underline="hover" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
               {row.tags[0] ?? '<none> (dangling)'}
@@ -73,24 +71,22 @@ export function ImagesGrid({ images, busy, onRemove, onTag, onPush, onRun }: Ima
           </Box>
         ),
       },
-      { field: 'id', headerName: 'ID', width: 140, valueFormatter: (value: string) => shortImageId(value) },
-      { field: 'sizeBytes', headerName: 'Size', width: 110, type: 'number', valueFormatter: (value: number) => formatBytes(value) },
+      { field: 'id', headerName: 'ID', width: 140, format: (_value, row) => shortImageId(row.id) },
+      { field: 'sizeBytes', headerName: 'Size', width: 110, align: 'right', format: (_value, row) => formatBytes(row.sizeBytes) },
       {
         field: 'created',
         headerName: 'Created',
         width: 140,
-        type: 'number',
-        valueFormatter: (value: number) => new Date(value * 1000).toLocaleDateString(),
+        align: 'right',
+        format: (_value, row) => new Date(row.created * 1000).toLocaleDateString(),
       },
-      { field: 'containers', headerName: 'Used by', width: 120, type: 'number', valueFormatter: (value: number) => (value === 1 ? '1 container' : `${value} containers`) },
+      { field: 'containers', headerName: 'Used by', width: 120, align: 'right', format: (_value, row) => (row.containers === 1 ? '1 container' : `${row.containers} containers`) },
       {
         field: 'actions',
         headerName: 'Actions',
         width: onRun === undefined ? 130 : 170,
         sortable: false,
-        filterable: false,
-        disableColumnMenu: true,
-        renderCell: ({ row }) => {
+        render: (row) => {
           const name = imageName(row);
           const tag = row.tags[0];
           return (
@@ -116,5 +112,5 @@ export function ImagesGrid({ images, busy, onRemove, onTag, onPush, onRun }: Ima
     ],
     [busy, onRemove, onTag, onPush, onRun],
   );
-  return <SmallDataGrid label="Images" rows={images} columns={columns} getRowId={imageId} hideWhenNarrow={veryNarrow ? VERY_NARROW_HIDDEN : NARROW_HIDDEN} />;
+  return <SmallTable label="Images" rows={images} columns={columns} getRowId={imageId} hideWhenNarrow={veryNarrow ? VERY_NARROW_HIDDEN : NARROW_HIDDEN} />;
 }

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import type { GridColDef } from '@mui/x-data-grid';
 import type { VolumeSummary } from '../../../../shared/model/engine';
 import { removeColumn } from '../../components/remove-column';
-import { SmallDataGrid } from '../../components/SmallDataGrid';
+import { SmallTable, type SmallTableColumn } from '../../components/SmallTable';
 
 const volumeName = (volume: VolumeSummary): string => volume.name;
 
@@ -15,23 +14,22 @@ export interface VolumesGridProps {
 
 /** The volumes table, labelled "Volumes": name, driver, the containers using it, mount point, and a Remove button per row. */
 export function VolumesGrid({ volumes, busy, onRemove }: VolumesGridProps): React.JSX.Element {
-  const columns = useMemo<GridColDef<VolumeSummary>[]>(
+  const columns = useMemo<SmallTableColumn<VolumeSummary>[]>(
     () => [
-      { field: 'name', headerName: 'Name', flex: 1, minWidth: 180 },
+      { field: 'name', headerName: 'Name', minWidth: 180 },
       { field: 'driver', headerName: 'Driver', width: 100 },
       {
         field: 'inUseBy',
         headerName: 'Used by',
-        flex: 1,
         minWidth: 160,
-        valueGetter: (_value, row) => (row.inUseBy.length === 0 ? 'unused' : row.inUseBy.join(', ')),
+        value: (row) => (row.inUseBy.length === 0 ? 'unused' : row.inUseBy.join(', ')),
       },
-      { field: 'mountpoint', headerName: 'Mount point', flex: 1.5, minWidth: 220 },
+      { field: 'mountpoint', headerName: 'Mount point', minWidth: 220 },
       removeColumn((row) => row.name, busy, onRemove),
     ],
     [busy, onRemove],
   );
   return (
-    <SmallDataGrid label="Volumes" rows={volumes} columns={columns} getRowId={volumeName} hideWhenNarrow={['driver']} />
+    <SmallTable label="Volumes" rows={volumes} columns={columns} getRowId={volumeName} hideWhenNarrow={['driver']} />
   );
 }

@@ -13,12 +13,12 @@ afterEach(() => {
 
 async function renderPage(host = new FakeLightdock()): Promise<FakeLightdock> {
   renderWithHost(<DistrosPage />, host);
-  await screen.findByRole('grid', { name: 'Distros' });
+  await screen.findByRole('table', { name: 'Distros' });
   return host;
 }
 
 function grid(): HTMLElement {
-  return screen.getByRole('grid', { name: 'Distros' });
+  return screen.getByRole('table', { name: 'Distros' });
 }
 
 describe('Install and import on the Distros page', { timeout: 20_000 }, () => {

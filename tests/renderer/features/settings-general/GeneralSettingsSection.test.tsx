@@ -61,7 +61,7 @@ describe('Settings → General', () => {
     const host = new FakeLightdock();
     host.notifications.general = { ...host.notifications.general, theme: 'light' };
     renderWithHost(<App />, host);
-    await screen.findByRole('grid', { name: 'Distros' });
+    await screen.findByRole('table', { name: 'Distros' });
     await waitFor(() => expect(host.callsTo('settings:general')).toHaveLength(1));
     const background = (): string => getComputedStyle(document.body).backgroundColor;
     await waitFor(() => expect(background()).toBe('rgb(255, 255, 255)'));

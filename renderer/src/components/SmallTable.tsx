@@ -1,0 +1,143 @@
+import { useMemo, useState } from 'react';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import useMediaQuery from '@mui/material/useMediaQuery';
+
+/** Windows narrower than this (px) leave out the columns a table names in `hideWhenNarrow`. */
+export const NARROW_WINDOW_WIDTH = 1100;
+
+/** What a column sorts by and, unless it formats or renders, shows. */
+export type CellValue = string | number | boolean | null | undefined;
+
+/** One column of a small table: its field (the key), header, size, alignment, value, how a cell shows it, and whether a header click sorts by it. */
+export interface SmallTableColumn<Row> {
+  field: string;
+  headerName: string;
+  /** A fixed width in px (padding included). */
+  width?: number;
+  /** No fixed width: the column takes a share of what the fixed ones leave, never below `minWidth` px. */
+  minWidth?: number;
+  /** 'right' for numbers (tabular figures). */
+  align?: 'left' | 'right' | 'center';
+  /** The cell's value, for sorting and the default text; `row[field]` without it. */
+  value?: (row: Row) => CellValue;
+  /** The cell's text from its value; `String(value)` without it. */
+  format?: (value: CellValue, row: Row) => string;
+  /** The cell's content; wins over `format`. */
+  render?: (row: Row) => React.ReactNode;
+  /** A header click sorts by this column (true unless false). */
+  sortable?: boolean;
+}
+
+/** Props of a short table: its accessible name, rows, columns and how a row is identified. */
+export interface SmallTableProps<Row> {
+  label: string;
+  rows: readonly Row[];
+  columns: readonly SmallTableColumn<Row>[];
+  getRowId: (row: Row) => string;
+  /** Fields of the lower-priority columns to leave out on narrow windows, so a row's state, figures and actions stay in view. */
+  hideWhenNarrow?: readonly string[];
+}
+
+type Direction = 'asc' | 'desc';
+
+function valueOf<Row>(column: SmallTableColumn<Row>, row: Row): CellValue {
+  return column.value ? column.value(row) : ((row as Record<string, unknown>)[column.field] as CellValue);
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Orders two cell values: empty last, numbers and booleans by size, text in the reader's collation. */
+function compareValues(a: CellValue, b: CellValue): number {
+  const emptyA = a === null || a === undefined || a === '';
+  const emptyB = b === null || b === undefined || b === '';
+  if (emptyA || emptyB) return emptyA === emptyB ? 0 : emptyA ? 1 : -1;
+  if (typeof a === 'string' || typeof b === 'string') return collator.compare(String(a), String(b));
+  return Number(a) - Number(b);
+}
+
+function cellContent<Row>(column: SmallTableColumn<Row>, row: Row): React.ReactNode {
+  if (column.render) return column.render(row);
+  const value = valueOf(column, row);
+  if (column.format) return column.format(value, row);
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/**
+ * A table of the few rows a machine has (distros, images, volumes, networks), a plain role="table" named `label`:
+ * every row in the DOM at its content's height, no row selection, a header click sorting by that column (ascending,
+ * descending, then as given), and `hideWhenNarrow` columns left out on narrow windows; long text wraps rather than
+ * pushing the table past the window's width.
+ */
+export function SmallTable<Row>({ label, rows, columns, getRowId, hideWhenNarrow = [] }: SmallTableProps<Row>): React.JSX.Element {
+  const narrow = useMediaQuery(`(max-width:${NARROW_WINDOW_WIDTH - 0.05}px)`, { noSsr: true });
+  const [sort, setSort] = useState<{ field: string; direction: Direction } | null>(null);
+  const shown = useMemo(() => (narrow ? columns.filter((column) => !hideWhenNarrow.includes(column.field)) : columns), [narrow, columns, hideWhenNarrow]);
+  const sortColumn = sort === null ? undefined : shown.find((column) => column.field === sort.field);
+  const sorted = useMemo(() => {
+    if (sort === null || sortColumn === undefined) return rows;
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    return [...rows].sort((a, b) => sign * compareValues(valueOf(sortColumn, a), valueOf(sortColumn, b)));
+  }, [rows, sort, sortColumn]);
+
+  const toggleSort = (field: string): void => {
+    setSort((current) => {
+      if (current?.field !== field) return { field, direction: 'asc' };
+      return current.direction === 'asc' ? { field, direction: 'desc' } : null;
+    });
+  };
+
+  return (
+    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Table
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+        size="small"
+        sx={{ '& th, & td': { boxSizing: 'border-box', overflowWrap: 'anywhere' }, '& tbody tr:last-of-type td': { borderBottom: 0 } }}
+      >
+        <TableHead>
+          <TableRow>
+            {shown.map((column) => {
+              const direction = sort !== null && sort.field === column.field ? sort.direction : undefined;
+              return (
+                <TableCell
+                  key={column.field}
+                  align={column.align}
+                  sortDirection={direction ?? false}
+                  sx={{ width: column.width, minWidth: column.minWidth, fontWeight: 600, whiteSpace: 'nowrap' }}
+                >
+                  {column.sortable === false ? (
+                    column.headerName
+                  ) : (
+                    <TableSortLabel active={direction !== undefined} direction={direction ?? 'asc'} onClick={() => toggleSort(column.field)}>
+                      {column.headerName}
+                    </TableSortLabel>
+                  )}
+                </TableCell>
+              );
+            })}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {sorted.map((row) => {
+            const id = getRowId(row);
+            return (
+              <TableRow key={id} data-id={id} hover>
+                {shown.map((column) => (
+                  <TableCell key={column.field} align={column.align} sx={column.align === 'right' ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
+                    {cellContent(column, row)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
