@@ -22,20 +22,23 @@ import { EngineGate } from '../features/engine/EngineGate';
 import { MutationSnackbar } from '../features/engine/MutationSnackbar';
 import { describePrune } from '../features/engine/prune-words';
 import { useEngineMutation } from '../features/engine/useEngineMutation';
-import { BuildDialog } from '../features/images/BuildDialog';
 import { ImageJobEnd } from '../features/images/ImageJobEnd';
 import { ImagesGrid } from '../features/images/ImagesGrid';
 import { RemoveImageDialog } from '../features/images/RemoveImageDialog';
-import { PullDialog } from '../features/images/PullDialog';
-import { PushDialog } from '../features/images/PushDialog';
-import { TagDialog } from '../features/images/TagDialog';
 import { imageName, pruneCandidates, useImages } from '../features/images/useImages';
 import { JobDialog } from '../features/jobs/JobDialog';
 import { ImageJobsPanel } from '../features/images/ImageJobsPanel';
-import { RunContainerDialog } from '../features/run/RunContainerDialog';
 import { invoke } from '../ipc/ipc-client';
 import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
+import { lazyPart } from '../components/lazy-part';
+
+// The job and run dialogs (their forms, validation and log view) load on first use, so the page paints without them.
+const BuildDialog = lazyPart(() => import('../features/images/BuildDialog').then((m) => m.BuildDialog));
+const PullDialog = lazyPart(() => import('../features/images/PullDialog').then((m) => m.PullDialog));
+const PushDialog = lazyPart(() => import('../features/images/PushDialog').then((m) => m.PushDialog));
+const TagDialog = lazyPart(() => import('../features/images/TagDialog').then((m) => m.TagDialog));
+const RunContainerDialog = lazyPart(() => import('../features/run/RunContainerDialog').then((m) => m.RunContainerDialog));
 
 function PruneImagesDialog(props: { images: readonly ImageSummary[]; busy: boolean; onCancel: () => void; onConfirm: () => void }): React.JSX.Element {
   const candidates = pruneCandidates(props.images);

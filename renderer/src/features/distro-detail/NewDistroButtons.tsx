@@ -7,9 +7,12 @@ import FileUpload from '@mui/icons-material/FileUpload';
 import { useState } from 'react';
 import { hrefFor } from '../../navigation/route';
 import { OperationsPanel } from '../operations/OperationsPanel';
-import { ImportDistroDialog } from './ImportDistroDialog';
-import { InstallDistroDialog } from './InstallDistroDialog';
+import { lazyPart } from '../../components/lazy-part';
 import { useNewDistro, type NewDistroRequest } from './useNewDistro';
+
+// The dialogs (their form fields and the name and path checks) load on first use, so the Distros page paints without them.
+const ImportDistroDialog = lazyPart(() => import('./ImportDistroDialog').then((m) => m.ImportDistroDialog));
+const InstallDistroDialog = lazyPart(() => import('./InstallDistroDialog').then((m) => m.InstallDistroDialog));
 
 /**
  * "Install distro" and "Import distro" for the Distros page, their dialogs, a success note linking to the new
