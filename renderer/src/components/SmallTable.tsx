@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -10,6 +11,9 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 
 /** Windows narrower than this (px) leave out the columns a table names in `hideWhenNarrow`. */
 export const NARROW_WINDOW_WIDTH = 1100;
+
+/** Rows rendered at first, and added by each "Show more": a machine with a thousand images still paints its table at once. */
+export const SMALL_TABLE_PAGE = 100;
 
 /** What a column sorts by and, unless it formats or renders, shows. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -70,13 +74,15 @@ function cellContent<Row>(column: SmallTableColumn<Row>, row: Row): React.ReactN
 
 /**
  * A table of the few rows a machine has (distros, images, volumes, networks), a plain role="table" named `label`:
- * every row in the DOM at its content's height, no row selection, a header click sorting by that column (ascending,
+ * rows at their content's height (the first `SMALL_TABLE_PAGE` in sort order, then a "Show more" button; the
+ * table's `aria-rowcount` counts them all), no row selection, a header click sorting by that column (ascending,
  * descending, then as given), and `hideWhenNarrow` columns left out on narrow windows; long text wraps rather than
  * pushing the table past the window's width.
  */
 export function SmallTable<Row>({ label, rows, columns, getRowId, hideWhenNarrow = [] }: SmallTableProps<Row>): React.JSX.Element {
   const narrow = useMediaQuery(`(max-width:${NARROW_WINDOW_WIDTH - 0.05}px)`, { noSsr: true });
   const [sort, setSort] = useState<{ field: string; direction: Direction } | null>(null);
+  const [limit, setLimit] = useState(SMALL_TABLE_PAGE);
   const shown = useMemo(() => (narrow ? columns.filter((column) => !hideWhenNarrow.includes(column.field)) : columns), [narrow, columns, hideWhenNarrow]);
   const sortColumn = sort === null ? undefined : shown.find((column) => column.field === sort.field);
   const sorted = useMemo(() => {
@@ -92,52 +98,60 @@ export function SmallTable<Row>({ label, rows, columns, getRowId, hideWhenNarrow
     });
   };
 
+  const hidden = Math.max(0, sorted.length - limit);
   return (
-    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
-      <Table
-        aria-label={label}
-        aria-rowcount={rows.length + 1}
-        size="small"
-        sx={{ '& th, & td': { boxSizing: 'border-box', overflowWrap: 'anywhere' }, '& tbody tr:last-of-type td': { borderBottom: 0 } }}
-      >
-        <TableHead>
-          <TableRow>
-            {shown.map((column) => {
-              const direction = sort !== null && sort.field === column.field ? sort.direction : undefined;
+    <>
+      <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+        <Table
+          aria-label={label}
+          aria-rowcount={rows.length + 1}
+          size="small"
+          sx={{ '& th, & td': { boxSizing: 'border-box', overflowWrap: 'anywhere' }, '& tbody tr:last-of-type td': { borderBottom: 0 } }}
+        >
+          <TableHead>
+            <TableRow>
+              {shown.map((column) => {
+                const direction = sort !== null && sort.field === column.field ? sort.direction : undefined;
+                return (
+                  <TableCell
+                    key={column.field}
+                    align={column.align}
+                    sortDirection={direction ?? false}
+                    sx={{ width: column.width, minWidth: column.minWidth, fontWeight: 600, whiteSpace: 'nowrap' }}
+                  >
+                    {column.sortable === false ? (
+                      column.headerName
+                    ) : (
+                      <TableSortLabel active={direction !== undefined} direction={direction ?? 'asc'} onClick={() => toggleSort(column.field)}>
+                        {column.headerName}
+                      </TableSortLabel>
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(hidden > 0 ? sorted.slice(0, limit) : sorted).map((row) => {
+              const id = getRowId(row);
               return (
-                <TableCell
-                  key={column.field}
-                  align={column.align}
-                  sortDirection={direction ?? false}
-                  sx={{ width: column.width, minWidth: column.minWidth, fontWeight: 600, whiteSpace: 'nowrap' }}
-                >
-                  {column.sortable === false ? (
-                    column.headerName
-                  ) : (
-                    <TableSortLabel active={direction !== undefined} direction={direction ?? 'asc'} onClick={() => toggleSort(column.field)}>
-                      {column.headerName}
-                    </TableSortLabel>
-                  )}
-                </TableCell>
+                <TableRow key={id} data-id={id} hover>
+                  {shown.map((column) => (
+                    <TableCell key={column.field} align={column.align} sx={column.align === 'right' ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
+                      {cellContent(column, row)}
+                    </TableCell>
+                  ))}
+                </TableRow>
               );
             })}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {sorted.map((row) => {
-            const id = getRowId(row);
-            return (
-              <TableRow key={id} data-id={id} hover>
-                {shown.map((column) => (
-                  <TableCell key={column.field} align={column.align} sx={column.align === 'right' ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
-                    {cellContent(column, row)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </TableContainer>
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {hidden > 0 && (
+        <Button size="small" sx={{ alignSelf: 'flex-start', mt: 1 }} onClick={() => setLimit((n) => n + SMALL_TABLE_PAGE)}>
+          Show {Math.min(hidden, SMALL_TABLE_PAGE)} more of {label.toLowerCase()} ({hidden} not shown)
+        </Button>
+      )}
+    </>
   );
 }

@@ -83,3 +83,18 @@ describe('SmallTable', () => {
     expect(within(table).getByRole('button', { name: 'Pat Bob' })).toBeTruthy();
   });
 });
+
+describe('SmallTable with many rows', () => {
+  it('renders the first hundred rows, counts them all, and shows the rest a hundred at a time', () => {
+    const many: Pet[] = Array.from({ length: 250 }, (_, i) => ({ name: `pet-${String(i).padStart(3, '0')}`, kind: 'cat', legs: 4, owner: null }));
+    render(<SmallTable label="Pets" rows={many} columns={COLUMNS} getRowId={(pet) => pet.name} />);
+    const table = screen.getByRole('table', { name: 'Pets' });
+    expect(table.getAttribute('aria-rowcount')).toBe('251');
+    expect(within(table).getAllByRole('row')).toHaveLength(101);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more of pets (150 not shown)' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(201);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more of pets (50 not shown)' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(251);
+    expect(screen.queryByRole('button', { name: /more of pets/ })).toBeNull();
+  });
+});
