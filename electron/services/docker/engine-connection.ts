@@ -1,12 +1,11 @@
 import type { DockerContext, EngineStatus } from '../../../shared/model/engine';
 import { ServiceError } from '../errors';
-import type { Clock, EventSink, Logger } from '../ports';
-import type { EngineSetting } from '../settings/settings';
+import type { EventSink } from '../ports';
 import type { ContainerEngine, EngineIdentity, StreamHandle } from './container-engine';
 import { ContainerListPush } from './container-list-push';
 import type { DockerodeEngine } from './dockerode/dockerode-engine';
 import { SIMULATED_STOPPED_MESSAGE } from './engine-lifecycle';
-import { AUTO_PING_MS, EngineSelection } from './engine-selection';
+import { AUTO_PING_MS, EngineSelection, type EngineSurroundings } from './engine-selection';
 import { listDockerContexts, useDockerContext } from './endpoint/docker-contexts';
 import { ENGINE_ENV } from './select-engine';
 
@@ -23,15 +22,7 @@ const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 3_000];
 const UNREACHABLE_AFTER_ATTEMPTS = 3;
 
 /** What the connection is built from. */
-export interface EngineConnectionOptions {
-  /** The engine setting the factory read (`auto`, `docker` or `simulated`). */
-  kind: EngineSetting;
-  env: NodeJS.ProcessEnv;
-  platform: NodeJS.Platform;
-  homeDir: string;
-  dataDir: string;
-  clock: Clock;
-  logger: Logger;
+export interface EngineConnectionOptions extends EngineSurroundings {
   events: EventSink;
   /** Told after every status is recorded, with the engine it is about and its message (the lifecycle follows it). */
   onStatus(engine: ContainerEngine | null, message: string | null): void;

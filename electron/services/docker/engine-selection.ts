@@ -12,8 +12,8 @@ import { SimulatedEngine } from './simulated/simulated-engine';
 /** Deadline of the ping that decides, in `auto` mode, whether a real engine is there. */
 export const AUTO_PING_MS = 1_500;
 
-/** What the selection is built from. */
-export interface EngineSelectionOptions {
+/** Where the engine is looked for and how: the setting, the environment, the folders, the clock and the log. */
+export interface EngineSurroundings {
   /** The engine setting the factory read (`auto`, `docker` or `simulated`). */
   kind: EngineSetting;
   env: NodeJS.ProcessEnv;
@@ -22,6 +22,10 @@ export interface EngineSelectionOptions {
   dataDir: string;
   clock: Clock;
   logger: Logger;
+}
+
+/** What the selection is built from. */
+export interface EngineSelectionOptions extends EngineSurroundings {
   /** The connection's session now: an engine chosen for an older one is closed and refused. */
   session(): number;
   /** True once the connection is disposed: nothing is chosen any more. */
