@@ -1,38 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { hostEnv } from '../helpers/host-env';
 import { runLightdock } from '../helpers/run-cli';
-import { stopHost } from './fixtures';
+import { startHost, stopHost } from './fixtures';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Each step of a simulated long operation takes this long, so an export (3 steps) is still running when Cancel is clicked. */
 const STEP_MS = '3000';
 
-/** The browser host on a fresh simulated host whose long operations are slowed down. */
-async function startSlowHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** The browser host on a fresh simulated host (setup already seen) whose long operations are slowed down. */
+function startSlowHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   fs.writeFileSync(path.join(dataDir, 'settings.json'), `${JSON.stringify({ setup: { seen: true } })}\n`);
-  const env = { ...hostEnv({ dataDir, engine: 'simulated', scenario: 'ready' }), LIGHTDOCK_SIMULATED_STEP_MS: STEP_MS };
-  const child = spawn(process.execPath, [path.join(root, 'out/web/serve.js'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`browser host did not start: ${out}`)), 15_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}: ${out}`)));
-  });
+  return startHost(dataDir, 'ready', 'simulated', false, { LIGHTDOCK_SIMULATED_STEP_MS: STEP_MS });
 }
 
 test.describe('Cancelling a long operation in the browser host (simulated host)', () => {

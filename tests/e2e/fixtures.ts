@@ -22,9 +22,15 @@ export interface LightdockHost {
 /** Which container engine the host drives: its simulated one, or the private test dockerd (tests/run-all.sh starts it). */
 export type E2eEngine = 'simulated' | 'docker';
 
-/** Starts the built browser host on `dataDir` and resolves with its URL (with token) once it prints it. */
-export function startHost(dataDir: string, scenario: string, engine: E2eEngine, dockerHost: string | null | false): Promise<{ child: ChildProcess; url: string }> {
-  const env = hostEnv({ dataDir, engine, scenario, ...(engine === 'docker' && dockerHost !== false ? { dockerHost: dockerHost ?? testDockerHost() } : {}) });
+/** Starts the built browser host on `dataDir` (with `extraEnv` on top) and resolves with its URL (with token) once it prints it. */
+export function startHost(
+  dataDir: string,
+  scenario: string,
+  engine: E2eEngine,
+  dockerHost: string | null | false,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const env = { ...hostEnv({ dataDir, engine, scenario, ...(engine === 'docker' && dockerHost !== false ? { dockerHost: dockerHost ?? testDockerHost() } : {}) }), ...extraEnv };
   const child = spawn(process.execPath, [path.join(root, 'out/web/serve.js'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
