@@ -1,5 +1,5 @@
 import { useEffect, useState, type ComponentType } from 'react';
-import { trackPageLoad } from '../pages/page-loads';
+import { chunkLoader } from '../pages/page-loads';
 
 /** A component split into its own chunk, and how to load that chunk ahead of need. */
 export type LazyPart<P> = ((props: P) => React.JSX.Element | null) & { preload: () => Promise<void> };
@@ -11,27 +11,16 @@ export type LazyPart<P> = ((props: P) => React.JSX.Element | null) & { preload: 
  * failed load leaves the part empty (never the app broken) and is tried again on the next mount or preload.
  */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
-  let loaded: ComponentType<P> | undefined;
-  let pending: Promise<ComponentType<P>> | undefined;
-  const ensure = (): Promise<ComponentType<P>> => {
-    pending ??= trackPageLoad(load()).then(
-      (component) => {
-        loaded = component;
-        return component;
-      },
-      (error: unknown) => {
-        pending = undefined;
-        throw error;
-      },
-    );
-    return pending;
-  };
+  const chunk = chunkLoader(load);
   function LazyPartView(props: P): React.JSX.Element | null {
-    const [Part, setPart] = useState<{ component: ComponentType<P> } | undefined>(() => (loaded === undefined ? undefined : { component: loaded }));
+    const [Part, setPart] = useState<{ component: ComponentType<P> } | undefined>(() => {
+      const loaded = chunk.loaded();
+      return loaded === undefined ? undefined : { component: loaded };
+    });
     useEffect(() => {
       if (Part !== undefined) return undefined;
       let live = true;
-      ensure().then(
+      chunk.ensure().then(
         (component) => {
           if (live) setPart({ component });
         },
@@ -43,5 +32,5 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     }, [Part]);
     return Part === undefined ? null : <Part.component {...props} />;
   }
-  return Object.assign(LazyPartView, { preload: () => ensure().then(() => undefined) });
+  return Object.assign(LazyPartView, { preload: () => chunk.ensure().then(() => undefined) });
 }

@@ -1,5 +1,5 @@
 import { createElement, lazy } from 'react';
-import { trackPageLoad } from './page-loads';
+import { chunkLoader } from './page-loads';
 
 /** A page component: it takes the route parameter. */
 export type PageComponent = (props: { param: string | null }) => React.JSX.Element;
@@ -17,24 +17,11 @@ export interface LazyPage {
  * preloaded page opens without a fallback frame. A load that fails is tried again on the next visit or preload.
  */
 export function lazyPage(load: () => Promise<PageComponent>): LazyPage {
-  let loaded: PageComponent | undefined;
-  let pending: Promise<PageComponent> | undefined;
-  const ensure = (): Promise<PageComponent> => {
-    pending ??= trackPageLoad(load()).then(
-      (component) => {
-        loaded = component;
-        return component;
-      },
-      (error: unknown) => {
-        pending = undefined;
-        throw error;
-      },
-    );
-    return pending;
-  };
-  const Suspending = lazy(() => ensure().then((component) => ({ default: component })));
+  const chunk = chunkLoader(load);
+  const Suspending = lazy(() => chunk.ensure().then((component) => ({ default: component })));
   function Page(props: { param: string | null }): React.JSX.Element {
+    const loaded = chunk.loaded();
     return loaded === undefined ? <Suspending {...props} /> : createElement(loaded, props);
   }
-  return { component: Page, preload: () => ensure().then(() => undefined) };
+  return { component: Page, preload: () => chunk.ensure().then(() => undefined) };
 }

@@ -25,3 +25,33 @@ export async function loadInOrder(loads: readonly (() => Promise<void>)[], signa
     await load().catch(() => undefined);
   }
 }
+
+/** A chunk's code loaded at most once at a time: what has loaded, and the load to wait for. */
+export interface ChunkLoader<T> {
+  /** The loaded value, once a load has succeeded. */
+  loaded(): T | undefined;
+  /** The load in flight, or a new tracked one; a failed load is forgotten, so the next call tries again. */
+  ensure(): Promise<T>;
+}
+
+/** Wraps a chunk's `import()` so it is tracked (`pageLoadsSettled`), shared while in flight, kept once loaded, and retried after a failure. */
+export function chunkLoader<T>(load: () => Promise<T>): ChunkLoader<T> {
+  let value: T | undefined;
+  let pending: Promise<T> | undefined;
+  return {
+    loaded: () => value,
+    ensure: () => {
+      pending ??= trackPageLoad(load()).then(
+        (loadedValue) => {
+          value = loadedValue;
+          return loadedValue;
+        },
+        (error: unknown) => {
+          pending = undefined;
+          throw error;
+        },
+      );
+      return pending;
+    },
+  };
+}
