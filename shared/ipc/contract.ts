@@ -11,7 +11,7 @@ import {
   VolumeName,
 } from '../model/container';
 import { AbsolutePath, Distro, DistroDetail, DistroDisk, DistroName, OnlineDistro, WslVersion } from '../model/distro';
-import { DockerContext, DockerContextName, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../model/engine';
+import { ContextProbe, CreateContextRequest, DockerContext, DockerContextName, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../model/engine';
 import { EngineLifecycle } from '../model/engine-lifecycle';
 import { BoundaryCost, FilesReport } from '../model/files';
 import { MemoryActionResult, MemoryHistory, MemoryReport, MemoryResolution, MemorySample, StopContainersRequest } from '../model/memory';
@@ -93,6 +93,12 @@ const containers = {
   'engine:status': { request: Empty, response: EngineStatus },
   'engine:contexts': { request: Empty, response: z.array(DockerContext) },
   'engine:use-context': { request: z.object({ name: DockerContextName }).strict(), response: EngineStatus },
+  /** Pings one context's engine now (a temporary connection, closed after), whether or not it is the current one. */
+  'engine:probe-context': { request: z.object({ name: DockerContextName }).strict(), response: ContextProbe },
+  /** `docker context create`: writes the context where the docker CLI keeps it; CONFLICT when the name exists. */
+  'engine:create-context': { request: CreateContextRequest, response: DockerContext },
+  /** `docker context rm`: CONFLICT for `default` and for the context in use. */
+  'engine:remove-context': { request: z.object({ name: DockerContextName }).strict(), response: z.object({ removed: z.string() }) },
   'engine:lifecycle': { request: Empty, response: EngineLifecycle },
   /** Starts the engine Lightdock manages (simulated, or in a WSL distro); refused with the reason otherwise. */
   'engine:start': { request: Empty, response: EngineLifecycle },

@@ -1,4 +1,4 @@
-import type { DockerContext, EngineStatus } from '../../../shared/model/engine';
+import type { ContextProbe, CreateContextRequest, DockerContext, EngineStatus } from '../../../shared/model/engine';
 import { ServiceError } from '../errors';
 import type { EventSink } from '../ports';
 import type { ContainerEngine, EngineIdentity, StreamHandle } from './container-engine';
@@ -145,6 +145,21 @@ export class EngineConnection {
   /** `docker context ls`, with the current one marked. */
   async contexts(): Promise<DockerContext[]> {
     return listDockerContexts(this.selection.where());
+  }
+
+  /** Pings one context's engine through a temporary connection, closed after. */
+  async probeContext(name: string): Promise<ContextProbe> {
+    throw new ServiceError('UNAVAILABLE', `Probing context ${name} is not built yet.`);
+  }
+
+  /** `docker context create`, written as the docker CLI writes it. */
+  async createContext(request: CreateContextRequest): Promise<DockerContext> {
+    throw new ServiceError('UNAVAILABLE', `Creating context ${request.name} is not built yet.`);
+  }
+
+  /** `docker context rm`. */
+  async removeContext(name: string): Promise<{ removed: string }> {
+    throw new ServiceError('UNAVAILABLE', `Removing context ${name} is not built yet.`);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { ContainerAction, ContainerActionResult, ContainerDetail, ContainerStats, ContainerSummary } from '../../../shared/model/container';
-import type { DockerContext, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../../../shared/model/engine';
+import type { ContextProbe, CreateContextRequest, DockerContext, EngineStatus, ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../../../shared/model/engine';
 import type { EngineLifecycle } from '../../../shared/model/engine-lifecycle';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { EngineSetting, Settings } from '../settings/settings';
@@ -80,6 +80,21 @@ export class EngineService {
   /** `docker context use`, then reconnects to that context's engine and answers its status. */
   useContext(name: string): Promise<EngineStatus> {
     return this.connection.useContext(name);
+  }
+
+  /** Pings one context's engine through a temporary connection (closed after), whether or not it is current. */
+  probeContext(name: string): Promise<ContextProbe> {
+    return this.connection.probeContext(name);
+  }
+
+  /** `docker context create`: writes the context where the docker CLI keeps it; CONFLICT when the name exists. */
+  createContext(request: CreateContextRequest): Promise<DockerContext> {
+    return this.connection.createContext(request);
+  }
+
+  /** `docker context rm`: CONFLICT for `default` and for the context in use. */
+  removeContext(name: string): Promise<{ removed: string }> {
+    return this.connection.removeContext(name);
   }
 
   /** Where the engine is in its life (stopped, starting, running, stopping, error) and whether Lightdock may manage it. */
