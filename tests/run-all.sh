@@ -31,6 +31,9 @@ command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
 # The Engine API's push and pull go to a local registry (tests/helpers/registry.sh); Compose runs Debian's docker-compose.
 command -v docker-registry >/dev/null 2>&1 || need_apt+=(docker-registry)
 command -v docker-compose >/dev/null 2>&1 || need_apt+=(docker-compose)
+# ssh:// engines are tested through Debian's sshd on 127.0.0.1 (tests/helpers/sshd.sh) and the user's own ssh client.
+[ -x /usr/sbin/sshd ] || need_apt+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need_apt+=(openssh-client)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
