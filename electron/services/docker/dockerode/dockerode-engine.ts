@@ -22,6 +22,8 @@ import { getArchive, putArchive } from './dockerode-archive';
 import { buildImage, inspectImage, pullImage, pushImage, tagImage } from './dockerode-images';
 import { createContainer } from './dockerode-run';
 import { dockerodeOptions } from '../endpoint/dockerode-options';
+import { SshDialAgent } from '../endpoint/ssh-dial-agent';
+import { SSH_CONNECT_TIMEOUT_S } from '../endpoint/ssh-command';
 import type { DockerEndpoint } from '../endpoint/resolve-endpoint';
 import { LineSplitter } from '../line-splitter';
 import { computeStats, type DockerStatsJson } from '../stats-math';
@@ -113,12 +115,16 @@ export class DockerodeEngine implements ContainerEngine {
   private readonly eventStreams = new Set<StreamHandle>();
   private readonly memoryFacts = new Map<string, MemoryFacts>();
   private memoryRows: { at: number; rows: RawContainerListItem[] } | null = null;
+  /** For ssh:// endpoints, the agent whose ssh children carry every connection (owned: killed by close()). */
+  private readonly sshAgent: SshDialAgent | null;
 
   constructor(private readonly options: DockerodeEngineOptions) {
     this.endpoint = options.endpoint.host;
     this.context = options.endpoint.context;
     refuseEngineRedirects();
-    this.docker = new Docker(dockerodeOptions(options.endpoint, options.env));
+    const dockerOptions = dockerodeOptions(options.endpoint, options.env, options.logger) as Docker.DockerOptions & { agent?: unknown };
+    this.sshAgent = dockerOptions.agent instanceof SshDialAgent ? dockerOptions.agent : null;
+    this.docker = new Docker(dockerOptions);
     const socket = options.endpoint.host.startsWith('unix://') ? options.endpoint.host.slice('unix://'.length) : null;
     this.local = options.platform === 'linux' && socket !== null && fs.existsSync(socket);
   }
@@ -131,13 +137,18 @@ export class DockerodeEngine implements ContainerEngine {
     }
   }
 
-  /** Answers with the engine's identity (`GET /version`) within the timeout, else UNAVAILABLE. */
+  /**
+   * Answers with the engine's identity (`GET /version`) within the timeout, else UNAVAILABLE. Over ssh:// the deadline
+   * is at least ssh's own connect timeout plus 2 s: a first ping includes the ssh handshake, and aborting it would kill
+   * that ssh and make every later ping start over.
+   */
   async ping(timeoutMs: number): Promise<EngineIdentity> {
+    const deadline = this.sshAgent === null ? timeoutMs : Math.max(timeoutMs, (SSH_CONNECT_TIMEOUT_S + 2) * 1000);
     try {
-      const version = await (this.docker as unknown as SignalledSystemCalls).version({ abortSignal: AbortSignal.timeout(timeoutMs) });
+      const version = await (this.docker as unknown as SignalledSystemCalls).version({ abortSignal: AbortSignal.timeout(deadline) });
       return { serverVersion: version.Version ?? null, apiVersion: version.ApiVersion ?? null, os: version.Os ?? null };
     } catch (error) {
-      const mapped = mapEngineError(error, this.endpoint, timeoutMs);
+      const mapped = mapEngineError(error, this.endpoint, deadline);
       if (mapped instanceof ServiceError && mapped.code === 'UNAVAILABLE') throw mapped;
       throw new ServiceError('UNAVAILABLE', unavailableMessage(this.endpoint), { cause: mapped instanceof Error ? mapped.message : String(mapped) });
     }
@@ -361,9 +372,10 @@ export class DockerodeEngine implements ContainerEngine {
     return putArchive(this.docker, ref, folder, tar, signal);
   }
 
-  /** Stops the event streams this engine opened; idle keep-alive sockets are unreferenced by Node's agent. */
+  /** Stops the event streams this engine opened and, for ssh://, kills every ssh child; idle keep-alive sockets are unreferenced by Node's agent. */
   close(): void {
     for (const handle of [...this.eventStreams]) handle.stop();
+    this.sshAgent?.destroy();
   }
 
   /**

@@ -3,15 +3,23 @@ import https from 'node:https';
 import type Docker from 'dockerode';
 import { ServiceError } from '../../errors';
 import type { DockerEndpoint } from './resolve-endpoint';
+import { parseSshEndpoint } from './ssh-command';
+import { SshDialAgent } from './ssh-dial-agent';
+import type { Logger } from '../../ports';
+
+/** The host name docker-modem puts in ssh:// requests' URLs; the SshDialAgent never resolves it. */
+const SSH_DUMMY_HOST = 'docker.ssh.invalid';
 
 /**
  * The dockerode constructor options for an endpoint. Every connection key is set explicitly (undefined
  * when unused) because docker-modem merges its own defaults from `process.env` (DOCKER_HOST,
  * DOCKER_TLS_VERIFY, DOCKER_CLIENT_TIMEOUT) under the options it is given. `version` is never set:
  * dockerode then calls unversioned paths and the engine answers with its own API version. `timeout`
- * is never set either: it is an idle timeout that would kill quiet event, log and exec streams.
+ * is never set either: it is an idle timeout that would kill quiet event, log and exec streams. An ssh://
+ * endpoint is plain HTTP to a placeholder host through an SshDialAgent (the user's own ssh running `docker system
+ * dial-stdio`, as the docker CLI does; LIGHTDOCK_SSH_CONFIG adds `-F <file>`), which the caller must destroy.
  */
-export function dockerodeOptions(endpoint: DockerEndpoint, env: NodeJS.ProcessEnv): Docker.DockerOptions {
+export function dockerodeOptions(endpoint: DockerEndpoint, env: NodeJS.ProcessEnv, logger?: Logger): Docker.DockerOptions {
   const none = {
     socketPath: undefined,
     host: undefined,
@@ -60,15 +68,10 @@ export function dockerodeOptions(endpoint: DockerEndpoint, env: NodeJS.ProcessEn
     return options;
   }
   if (url.protocol === 'ssh:') {
-    const agent = env['SSH_AUTH_SOCK'];
-    return {
-      ...none,
-      host: url.hostname,
-      port: url.port !== '' ? url.port : '22',
-      username: url.username !== '' ? decodeURIComponent(url.username) : undefined,
-      protocol: 'ssh',
-      sshOptions: agent !== undefined && agent !== '' ? { agent } : {},
-    };
+    if (logger === undefined) throw new ServiceError('INTERNAL', 'An ssh:// engine needs a logger for the ssh commands it runs.');
+    const configFile = env['LIGHTDOCK_SSH_CONFIG'];
+    const agent = new SshDialAgent({ destination: parseSshEndpoint(host), configFile: configFile === undefined || configFile === '' ? null : configFile, env, logger });
+    return { ...none, host: SSH_DUMMY_HOST, port: '2375', protocol: 'http', agent } as Docker.DockerOptions & { agent: SshDialAgent };
   }
   throw invalid(host);
 }

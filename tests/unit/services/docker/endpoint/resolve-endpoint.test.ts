@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contextDirName } from '../../../../../electron/services/docker/endpoint/docker-config';
 import { listDockerContexts, useDockerContext } from '../../../../../electron/services/docker/endpoint/docker-contexts';
 import { dockerodeOptions } from '../../../../../electron/services/docker/endpoint/dockerode-options';
+import { SshDialAgent } from '../../../../../electron/services/docker/endpoint/ssh-dial-agent';
 import { resolveEndpoint, type EndpointEnvironment } from '../../../../../electron/services/docker/endpoint/resolve-endpoint';
 import { makeTempDir } from '../../../../helpers/temp-dir';
 
@@ -135,7 +136,7 @@ describe('dockerodeOptions', () => {
     expect(dockerodeOptions(endpoint('npipe:////./pipe/dockerDesktopLinuxEngine'), {}).socketPath).toBe('//./pipe/dockerDesktopLinuxEngine');
   });
 
-  it('maps tcp to http, or https with the TLS files, and ssh to the ssh agent', () => {
+  it('maps tcp to http, or https with the TLS files', () => {
     expect(dockerodeOptions(endpoint('tcp://10.0.0.5:2375'), {})).toMatchObject({ host: '10.0.0.5', port: '2375', protocol: 'http', socketPath: undefined });
     const certs = path.join(home, 'certs');
     fs.mkdirSync(certs);
@@ -145,13 +146,22 @@ describe('dockerodeOptions', () => {
     expect(secure).toMatchObject({ protocol: 'https', port: '2376' });
     expect(String(secure.ca)).toBe('ca.pem');
     expect(String(secure.key)).toBe('key.pem');
-    expect(dockerodeOptions(endpoint('ssh://me@box:2222'), { SSH_AUTH_SOCK: '/run/agent' })).toMatchObject({
-      protocol: 'ssh',
-      host: 'box',
-      port: '2222',
-      username: 'me',
-      sshOptions: { agent: '/run/agent' },
-    });
+  });
+
+  it('maps ssh to plain HTTP through an agent that runs the user\'s own ssh with docker system dial-stdio (no ssh2)', () => {
+    const logged: string[] = [];
+    const logger = { info: (message: string) => logged.push(message), warn: () => undefined, error: () => undefined };
+    const options = dockerodeOptions(endpoint('ssh://me@box:2222'), { SSH_AUTH_SOCK: '/run/agent', LIGHTDOCK_SSH_CONFIG: '/etc/lightdock/ssh_config' }, logger) as ReturnType<
+      typeof dockerodeOptions
+    > & { agent?: unknown };
+    expect(options).toMatchObject({ protocol: 'http', socketPath: undefined, username: undefined });
+    expect(options).not.toHaveProperty('sshOptions');
+    expect(options.agent).toBeInstanceOf(SshDialAgent);
+    const agent = options.agent as SshDialAgent;
+    expect(agent.sshArgs).toEqual(['-F', '/etc/lightdock/ssh_config', '-l', 'me', '-p', '2222', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-T', '--', 'box', 'docker', 'system', 'dial-stdio']);
+    agent.destroy();
+    expect(logged).toEqual([]);
+    expect(() => dockerodeOptions(endpoint('ssh://-oProxyCommand=touch%20x'), {}, logger)).toThrowError(expect.objectContaining({ code: 'VALIDATION' }));
   });
 
   it('rejects anything that is not an endpoint', () => {
