@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { ContainerAction, ContainerDetail, ContainerStats, ContainerSummary, LogLine } from '../../../../shared/model/container';
 import type { ImageSummary, NetworkSummary, PruneResult, VolumeSummary } from '../../../../shared/model/engine';
 import { ServiceError } from '../../errors';
@@ -33,6 +33,7 @@ import { readCgroupInactiveFileBytes, readCgroupUsageBytes, usedWithoutInactive 
 import { localCgroupVersion, readLocalProcess } from './local-proc';
 import { containerName, mapContainerDetail, mapContainerSummary, type HostFacts, type RawContainerInspect, type RawContainerListItem } from './map-container';
 import { mapEngineError, unavailableMessage } from './map-engine-error';
+import { newDockerode } from './new-dockerode';
 import { refuseEngineRedirects } from './refuse-redirects';
 import { mapImage, mapImagePrune, mapNetwork, mapVolume, mapVolumePrune, type RawImage, type RawNetwork, type RawVolume } from './map-resources';
 
@@ -124,7 +125,7 @@ export class DockerodeEngine implements ContainerEngine {
     refuseEngineRedirects();
     const dockerOptions = dockerodeOptions(options.endpoint, options.env, options.logger) as Docker.DockerOptions & { agent?: unknown };
     this.sshAgent = dockerOptions.agent instanceof SshDialAgent ? dockerOptions.agent : null;
-    this.docker = new Docker(dockerOptions);
+    this.docker = newDockerode(dockerOptions);
     const socket = options.endpoint.host.startsWith('unix://') ? options.endpoint.host.slice('unix://'.length) : null;
     this.local = options.platform === 'linux' && socket !== null && fs.existsSync(socket);
   }

@@ -1,4 +1,5 @@
 import { ServiceError } from '../../errors';
+import { mapTlsError } from './map-tls-error';
 
 /** State refusals some engines answer with 500 rather than 409 (dockerd 20.10: unpause of a running container). */
 const STATE_REFUSAL = /\bis (not |already )?(running|paused|restarting)\b|\bis being removed\b/i;
@@ -47,6 +48,8 @@ export function mapEngineError(error: unknown, endpoint: string, timeoutMs?: num
   if (error instanceof ServiceError) return error;
   const err = error as DockerodeError;
   if (typeof err !== 'object' || err === null) return error;
+  const tls = mapTlsError(err, endpoint);
+  if (tls !== null) return tls;
   if (err.statusCode !== undefined) {
     const message = engineMessage(err);
     if (err.statusCode === 404) return new ServiceError('NOT_FOUND', message, { statusCode: 404 });

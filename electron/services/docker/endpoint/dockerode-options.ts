@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import https from 'node:https';
 import type Docker from 'dockerode';
 import { ServiceError } from '../../errors';
@@ -6,6 +5,7 @@ import type { DockerEndpoint } from './resolve-endpoint';
 import { parseSshEndpoint } from './ssh-command';
 import { SshDialAgent } from './ssh-dial-agent';
 import type { Logger } from '../../ports';
+import { readTlsMaterial } from './tls-files';
 
 /** The host name docker-modem puts in ssh:// requests' URLs; the SshDialAgent never resolves it. */
 const SSH_DUMMY_HOST = 'docker.ssh.invalid';
@@ -60,9 +60,10 @@ export function dockerodeOptions(endpoint: DockerEndpoint, env: NodeJS.ProcessEn
       pathPrefix: '/',
     };
     if (tls !== null) {
-      options.ca = readIfPresent(tls.caFile);
-      options.cert = readIfPresent(tls.certFile);
-      options.key = readIfPresent(tls.keyFile);
+      const material = readTlsMaterial(tls, tls.verify && endpoint.source === 'DOCKER_HOST');
+      options.ca = material.ca;
+      options.cert = material.cert;
+      options.key = material.key;
       if (!tls.verify) options.agent = new https.Agent({ rejectUnauthorized: false, ca: options.ca, cert: options.cert, key: options.key });
     }
     return options;
@@ -74,15 +75,6 @@ export function dockerodeOptions(endpoint: DockerEndpoint, env: NodeJS.ProcessEn
     return { ...none, host: SSH_DUMMY_HOST, port: '2375', protocol: 'http', agent } as Docker.DockerOptions & { agent: SshDialAgent };
   }
   throw invalid(host);
-}
-
-function readIfPresent(file: string | null): Buffer | undefined {
-  if (file === null) return undefined;
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 function invalid(host: string): ServiceError {
