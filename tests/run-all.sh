@@ -34,6 +34,8 @@ command -v docker-compose >/dev/null 2>&1 || need_apt+=(docker-compose)
 # ssh:// engines are tested through Debian's sshd on 127.0.0.1 (tests/helpers/sshd.sh) and the user's own ssh client.
 [ -x /usr/sbin/sshd ] || need_apt+=(openssh-server)
 command -v ssh >/dev/null 2>&1 || need_apt+=(openssh-client)
+# tcp+TLS tests: tests/helpers/tls-dockerd.sh makes its CA and certificates with openssl.
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
