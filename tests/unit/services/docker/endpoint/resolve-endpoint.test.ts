@@ -140,12 +140,12 @@ describe('dockerodeOptions', () => {
     expect(dockerodeOptions(endpoint('tcp://10.0.0.5:2375'), {})).toMatchObject({ host: '10.0.0.5', port: '2375', protocol: 'http', socketPath: undefined });
     const certs = path.join(home, 'certs');
     fs.mkdirSync(certs);
-    for (const file of ['ca.pem', 'cert.pem', 'key.pem']) fs.writeFileSync(path.join(certs, file), file);
+    for (const file of ['ca.pem', 'cert.pem', 'key.pem']) fs.writeFileSync(path.join(certs, file), `-----BEGIN ${file}-----\n`);
     const tls = { verify: true, caFile: path.join(certs, 'ca.pem'), certFile: path.join(certs, 'cert.pem'), keyFile: path.join(certs, 'key.pem') };
     const secure = dockerodeOptions(endpoint('tcp://10.0.0.5:2376', tls), {});
     expect(secure).toMatchObject({ protocol: 'https', port: '2376' });
-    expect(String(secure.ca)).toBe('ca.pem');
-    expect(String(secure.key)).toBe('key.pem');
+    expect(String(secure.ca)).toBe('-----BEGIN ca.pem-----\n');
+    expect(String(secure.key)).toBe('-----BEGIN key.pem-----\n');
   });
 
   it('maps ssh to plain HTTP through an agent that runs the user\'s own ssh with docker system dial-stdio (no ssh2)', () => {
