@@ -19,13 +19,17 @@ export function skippingClock(): { clock: Clock; sleep: Sleep } {
   };
 }
 
-/** Real services over the simulated host in `dataDir`, composed exactly as the plain Node hosts do, with time that skips waits. */
+/**
+ * Real services over the simulated host in `dataDir`, composed exactly as the plain Node hosts do, with time that skips
+ * waits. Their home is `env.HOME`, else `dataDir`, never this user's: Docker's config and contexts stay in the test's folder.
+ */
 export function composeTestServices(dataDir: string, env: NodeJS.ProcessEnv = {}): { services: Services; dispatch: InvokeDispatcher; logger: RecordingLogger } {
   const logger = new RecordingLogger();
   const { clock, sleep } = skippingClock();
   const services = composeServices({
     env: { LIGHTDOCK_DATA_DIR: dataDir, LIGHTDOCK_WSL_BACKEND: 'simulated', ...env },
     platform: 'linux',
+    homeDir: env['HOME'] ?? dataDir,
     clock,
     sleep,
     logger,

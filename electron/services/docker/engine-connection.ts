@@ -6,6 +6,8 @@ import { ContainerListPush } from './container-list-push';
 import type { DockerodeEngine } from './dockerode/dockerode-engine';
 import { SIMULATED_STOPPED_MESSAGE } from './engine-lifecycle';
 import { AUTO_PING_MS, EngineSelection, type EngineSurroundings } from './engine-selection';
+import { ContextProber } from './endpoint/context-probe';
+import { createDockerContext, removeDockerContext } from './endpoint/context-store';
 import { listDockerContexts, useDockerContext } from './endpoint/docker-contexts';
 import { ENGINE_ENV } from './select-engine';
 
@@ -54,10 +56,16 @@ export class EngineConnection {
   private everConnected = false;
   private stopWatchingPower: (() => void) | null = null;
   private readonly listPush: ContainerListPush;
+  private readonly prober: ContextProber;
 
   constructor(private readonly options: EngineConnectionOptions) {
     const { kind, env, platform, homeDir, dataDir, clock, logger } = options;
     this.selection = new EngineSelection({ kind, env, platform, homeDir, dataDir, clock, logger, session: () => this.session, disposed: () => this.disposed });
+    this.prober = new ContextProber({
+      endpointFor: (name) => this.selection.contextEndpoint(name),
+      engineAt: (endpoint) => this.selection.dockerEngine(endpoint),
+      logger,
+    });
     this.listPush = new ContainerListPush({
       source: { engine: () => this.selection.engineNow(), isCurrent: (session) => session === this.session && !this.disposed },
       events: options.events,
@@ -147,19 +155,24 @@ export class EngineConnection {
     return listDockerContexts(this.selection.where());
   }
 
-  /** Pings one context's engine through a temporary connection, closed after. */
-  async probeContext(name: string): Promise<ContextProbe> {
-    throw new ServiceError('UNAVAILABLE', `Probing context ${name} is not built yet.`);
+  /** Pings one context's engine through a temporary connection, closed after; the simulated engine in use changes nothing. */
+  probeContext(name: string): Promise<ContextProbe> {
+    if (this.disposed) return Promise.reject(new ServiceError('UNAVAILABLE', 'The engine service has been shut down.'));
+    return this.prober.probe(name);
   }
 
   /** `docker context create`, written as the docker CLI writes it. */
   async createContext(request: CreateContextRequest): Promise<DockerContext> {
-    throw new ServiceError('UNAVAILABLE', `Creating context ${request.name} is not built yet.`);
+    const created = createDockerContext(this.selection.where(), request);
+    this.options.logger.info(`Created Docker context ${created.name} for ${created.endpoint}`);
+    return created;
   }
 
-  /** `docker context rm`. */
+  /** `docker context rm`: CONFLICT for `default` and the context in use. */
   async removeContext(name: string): Promise<{ removed: string }> {
-    throw new ServiceError('UNAVAILABLE', `Removing context ${name} is not built yet.`);
+    const removed = removeDockerContext(this.selection.where(), name);
+    this.options.logger.info(`Removed Docker context ${name}`);
+    return removed;
   }
 
   /**

@@ -5,7 +5,8 @@ import type { JsonStateFile } from '../storage/json-state-file';
 import type { ContainerEngine } from './container-engine';
 import { DockerodeEngine } from './dockerode/dockerode-engine';
 import { openSimulatedPower, type SimulatedPower } from './engine-lifecycle';
-import { resolveEndpoint, type EndpointEnvironment } from './endpoint/resolve-endpoint';
+import { DEFAULT_CONTEXT } from './endpoint/docker-config';
+import { resolveEndpoint, type DockerEndpoint, type EndpointEnvironment } from './endpoint/resolve-endpoint';
 import { ENGINE_ENV } from './select-engine';
 import { SimulatedEngine } from './simulated/simulated-engine';
 
@@ -114,9 +115,22 @@ export class EngineSelection {
     return this.power;
   }
 
-  /** The real engine at the endpoint resolved now (DOCKER_HOST, then the current Docker context, then the platform's socket). */
-  dockerEngine(): DockerodeEngine {
-    return new DockerodeEngine({ endpoint: resolveEndpoint(this.where()), env: this.options.env, platform: this.options.platform, logger: this.options.logger });
+  /**
+   * A real engine at `endpoint`, by default the one resolved now (DOCKER_HOST, then the current Docker context, then
+   * the platform's socket); the caller owns it and closes it.
+   */
+  dockerEngine(endpoint: DockerEndpoint = resolveEndpoint(this.where())): DockerodeEngine {
+    return new DockerodeEngine({ endpoint, env: this.options.env, platform: this.options.platform, logger: this.options.logger });
+  }
+
+  /**
+   * Where one named context's engine is, as `docker --context <name>` reaches it: `default` is DOCKER_HOST (with its
+   * TLS variables) when set, as `docker context ls` shows it, else the platform's socket. NOT_FOUND for an unknown name.
+   */
+  contextEndpoint(name: string): DockerEndpoint {
+    const dockerHost = this.options.env['DOCKER_HOST'];
+    if (name === DEFAULT_CONTEXT && dockerHost !== undefined && dockerHost !== '') return resolveEndpoint(this.where());
+    return resolveEndpoint(this.where(), name);
   }
 
   /** Forgets the engine in use (closing a real one) so the next use chooses again, preferring Docker from now on. */
