@@ -8,7 +8,7 @@ import type {
   ContainerSummary,
   NamespaceInfo,
 } from '../../shared/model/container';
-import type { DockerContext, EngineStatus, ImageSummary, NetworkSummary, VolumeSummary } from '../../shared/model/engine';
+import type { ContextProbe, CreateContextRequest, DockerContext, EngineStatus, ImageSummary, NetworkSummary, VolumeSummary } from '../../shared/model/engine';
 
 const PRIVATE: NamespaceInfo = { mode: 'private', container: null, inode: null };
 const MIB = 1024 * 1024;
@@ -115,6 +115,14 @@ export class FakeEngine {
     { name: 'default', endpoint: 'unix:///var/run/docker.sock', description: 'Default engine of this machine', current: true },
     { name: 'build-box', endpoint: 'ssh://dev@build-box', description: 'Team build server', current: false },
   ];
+  /** What `engine:probe-context` answers per context name; a name left out is connected to Docker 27.5.1. */
+  probes: Record<string, Omit<ContextProbe, 'name' | 'endpoint'>> = {
+    'build-box': {
+      state: 'unreachable',
+      serverVersion: null,
+      message: 'ssh could not reach build-box (Connection refused); check that the host is up and that sshd listens there.',
+    },
+  };
   containers: ContainerSummary[] = SEEDED_CONTAINERS.map((entry) => ({ ...entry }));
   images: ImageSummary[] = IMAGES.map((image) => ({ ...image }));
   volumes: VolumeSummary[] = VOLUMES.map((volume) => ({ ...volume }));
@@ -186,7 +194,6 @@ export class FakeEngine {
     };
   }
 
-  /** Answers the engine channels; undefined for any other channel. */
   /** `docker context use`: marks the context current, connects to its endpoint and pushes the new status. */
   private useContext(name: string): IpcResult<unknown> {
     const chosen = this.contexts.find((context) => context.name === name);
@@ -197,6 +204,32 @@ export class FakeEngine {
     return ok(this.status);
   }
 
+  /** Pings a context as the service does: its probe from `probes`, or NOT_FOUND. */
+  private probeContext(name: string): IpcResult<unknown> {
+    const context = this.contexts.find((entry) => entry.name === name);
+    if (context === undefined) return fail('NOT_FOUND', `Docker context "${name}" was not found.`);
+    const probe = this.probes[name] ?? { state: 'connected', serverVersion: '27.5.1', message: null };
+    return ok({ name, endpoint: context.endpoint, ...probe });
+  }
+
+  /** `docker context create`: CONFLICT when the name exists, else the new context (not current). */
+  private createContext(request: CreateContextRequest): IpcResult<unknown> {
+    if (this.contexts.some((entry) => entry.name === request.name)) return fail('CONFLICT', `Docker context "${request.name}" exists already.`);
+    const created: DockerContext = { name: request.name, endpoint: request.host, description: request.description ?? null, current: false };
+    this.contexts = [...this.contexts, created];
+    return ok({ ...created });
+  }
+
+  /** `docker context rm`: CONFLICT for default and the current one, NOT_FOUND for an unknown name. */
+  private removeContext(name: string): IpcResult<unknown> {
+    const context = this.contexts.find((entry) => entry.name === name);
+    if (context === undefined) return fail('NOT_FOUND', `Docker context "${name}" was not found.`);
+    if (name === 'default' || context.current) return fail('CONFLICT', `Docker context "${name}" is in use or built in; it cannot be removed.`);
+    this.contexts = this.contexts.filter((entry) => entry !== context);
+    return ok({ removed: name });
+  }
+
+  /** Answers the engine channels; undefined for any other channel. */
   answer(channel: InvokeChannel, request: unknown): IpcResult<unknown> | undefined {
     const body = request as Record<string, unknown>;
     switch (channel) {
@@ -208,6 +241,12 @@ export class FakeEngine {
         return ok(this.contexts.map((context) => ({ ...context })));
       case 'engine:use-context':
         return this.useContext(String(body['name']));
+      case 'engine:probe-context':
+        return this.probeContext(String(body['name']));
+      case 'engine:create-context':
+        return this.createContext(request as CreateContextRequest);
+      case 'engine:remove-context':
+        return this.removeContext(String(body['name']));
       case 'containers:list':
         return ok(this.containers.map((entry) => ({ ...entry })));
       case 'containers:inspect': {

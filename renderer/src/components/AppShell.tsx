@@ -16,13 +16,13 @@ import { useHostInfo } from '../features/host/useHostInfo';
 import { NotificationsBell, preloadNotificationsPanel } from '../features/notifications/NotificationsBell';
 import { preloadQuickActionsMenu, QuickActionsButton } from '../features/quick-actions/QuickActionsButton';
 import { ConnectionIndicator } from './ConnectionIndicator';
-import { EngineStatusChip } from './EngineStatusChip';
+import { EngineStatusChip, preloadEngineContextMenu } from './EngineStatusChip';
 import { SimulatedChip } from './SimulatedChip';
 
 const DRAWER_WIDTH = 200;
 
-/** The loads of the shell's parts that are off screen until used (the quick-actions menu, the notifications panel). */
-export const SHELL_PART_LOADS: readonly (() => Promise<void>)[] = [preloadQuickActionsMenu, preloadNotificationsPanel];
+/** The loads of the shell's parts that are off screen until used (the quick-actions menu, the notifications panel, the engine chip's menu). */
+export const SHELL_PART_LOADS: readonly (() => Promise<void>)[] = [preloadQuickActionsMenu, preloadNotificationsPanel, preloadEngineContextMenu];
 /** The navigation's width as an icon rail, on windows narrower than the theme's `md` breakpoint (900 px). */
 const RAIL_WIDTH = 64;
 

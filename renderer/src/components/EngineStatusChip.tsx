@@ -1,22 +1,18 @@
 import { useState } from 'react';
 import Chip, { type ChipProps } from '@mui/material/Chip';
-import Divider from '@mui/material/Divider';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
-import ListSubheader from '@mui/material/ListSubheader';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
 import CircularProgress from '@mui/material/CircularProgress';
 import Tooltip from '@mui/material/Tooltip';
-import Check from '@mui/icons-material/Check';
 import CheckCircleOutlineOutlined from '@mui/icons-material/CheckCircleOutlineOutlined';
 import ErrorOutlineOutlined from '@mui/icons-material/ErrorOutlineOutlined';
 import ScienceOutlined from '@mui/icons-material/ScienceOutlined';
 import type { EngineStatus } from '../../../shared/model/engine';
-import { useDockerContexts } from '../features/engine/useDockerContexts';
 import { useEngineStatus } from '../features/engine/useEngineStatus';
-import { describeIpcError } from '../ipc/ipc-error';
-import { navigate } from '../navigation/route';
+import { lazyPart } from './lazy-part';
+
+const EngineContextMenu = lazyPart(() => import('../features/engine/EngineContextMenu').then((m) => m.EngineContextMenu));
+
+/** Loads the chip's menu code ahead of the first click (the app does it once idle). */
+export const preloadEngineContextMenu = EngineContextMenu.preload;
 
 /** The chip's words: "Docker: connected", or "Engine: simulated" (with the state when it is not connected). */
 export function engineChipLabel(status: EngineStatus): string {
@@ -44,53 +40,15 @@ function chipIcon(status: EngineStatus): React.ReactElement {
   return status.kind === 'simulated' ? <ScienceOutlined /> : <CheckCircleOutlineOutlined />;
 }
 
-/** The menu's Docker contexts; mounted only while the menu is open, so they are listed then and not before. */
-function ContextItems({ onDone }: { onDone: () => void }): React.JSX.Element {
-  const { contexts, loadError, switching, switchError, use } = useDockerContexts();
-  const problem = switchError ?? loadError;
-  return (
-    <>
-      <ListSubheader>Docker context</ListSubheader>
-      {contexts === undefined && problem === undefined && <MenuItem disabled>Listing the contexts…</MenuItem>}
-      {contexts?.map((context) => (
-        <MenuItem
-          key={context.name}
-          selected={context.current}
-          disabled={switching !== undefined}
-          onClick={() => {
-            if (context.current) onDone();
-            else void use(context.name).then((switched) => switched && onDone());
-          }}
-        >
-          <ListItemIcon>{switching === context.name ? <CircularProgress size={16} aria-hidden /> : context.current ? <Check fontSize="small" /> : null}</ListItemIcon>
-          <ListItemText primary={context.name} secondary={context.endpoint} />
-        </MenuItem>
-      ))}
-      {problem !== undefined && (
-        <MenuItem disabled sx={{ whiteSpace: 'normal', maxWidth: 360 }}>
-          {describeIpcError(problem)}
-        </MenuItem>
-      )}
-      <Divider />
-      <MenuItem
-        onClick={() => {
-          onDone();
-          navigate('settings');
-        }}
-      >
-        Engine settings…
-      </MenuItem>
-    </>
-  );
-}
-
 /**
  * The app bar's container engine indicator, live from `engine:status-changed`; its tooltip names the endpoint and any
- * problem. A click opens a menu to switch the Docker context (as `docker context use`) or go to the engine settings.
+ * problem. A click opens a menu (its code loaded on first use) listing every Docker context with its live status, to
+ * switch between them (as `docker context use`) or go to the engine settings.
  */
 export function EngineStatusChip(): React.JSX.Element | null {
   const { status } = useEngineStatus();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [used, setUsed] = useState(false);
   if (status === undefined) return null;
   const close = (): void => setAnchor(null);
   return (
@@ -101,14 +59,15 @@ export function EngineStatusChip(): React.JSX.Element | null {
           label={engineChipLabel(status)}
           color={chipColor(status)}
           icon={chipIcon(status)}
-          onClick={(event) => setAnchor(event.currentTarget)}
+          onClick={(event) => {
+            setAnchor(event.currentTarget);
+            setUsed(true);
+          }}
           aria-haspopup="menu"
           aria-expanded={anchor !== null}
         />
       </Tooltip>
-      <Menu anchorEl={anchor} open={anchor !== null} onClose={close} slotProps={{ list: { 'aria-label': 'Container engine' } }}>
-        <ContextItems onDone={close} />
-      </Menu>
+      {used && <EngineContextMenu anchor={anchor} onClose={close} />}
     </>
   );
 }

@@ -52,9 +52,11 @@ describe('EngineStatusChip', { timeout: 20_000 }, () => {
   it('opens a menu of Docker contexts, lists them only then, and switches the engine to the one chosen', async () => {
     const host = new FakeLightdock();
     renderWithHost(<EngineStatusChip />, host);
-    fireEvent.click(await screen.findByRole('button', { name: 'Engine: simulated' }));
-    expect(host.callsTo('engine:contexts')).toHaveLength(1);
+    await screen.findByRole('button', { name: 'Engine: simulated' });
+    expect(host.callsTo('engine:contexts')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Engine: simulated' }));
     const menu = await screen.findByRole('menu', { name: 'Container engine' });
+    expect(host.callsTo('engine:contexts')).toHaveLength(1);
     await within(menu).findByRole('menuitem', { name: /build-box/ });
     expect(within(menu).getByRole('menuitem', { name: /default/ }).className).toContain('Mui-selected');
     fireEvent.click(within(menu).getByRole('menuitem', { name: /build-box/ }));
@@ -74,5 +76,35 @@ describe('EngineStatusChip', { timeout: 20_000 }, () => {
     expect(screen.getByText('Engine: simulated')).toBeTruthy();
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Engine settings…' }));
     expect(window.location.hash).toBe('#/settings');
+  });
+
+  it('lists every context in its menu with its live status: a dot, connected or unreachable, and the sentence', async () => {
+    const host = new FakeLightdock();
+    renderWithHost(<EngineStatusChip />, host);
+    fireEvent.click(await screen.findByRole('button', { name: 'Engine: simulated' }));
+    const menu = await screen.findByRole('menu', { name: 'Container engine' });
+    const buildBox = await within(menu).findByRole('menuitem', { name: /build-box/ });
+    await waitFor(() => expect(within(buildBox).getByText('unreachable')).toBeTruthy());
+    expect(within(buildBox).getByText(/ssh could not reach build-box \(Connection refused\)/)).toBeTruthy();
+    const local = within(menu).getByRole('menuitem', { name: /default/ });
+    await waitFor(() => expect(within(local).getByText('connected')).toBeTruthy());
+    expect(within(local).getByText('Docker 27.5.1 · unix:///var/run/docker.sock')).toBeTruthy();
+    expect(host.callsTo('engine:probe-context')).toEqual([{ name: 'default' }, { name: 'build-box' }]);
+  });
+
+  it('probes the contexts again each time the menu opens', async () => {
+    const host = new FakeLightdock();
+    renderWithHost(<EngineStatusChip />, host);
+    fireEvent.click(await screen.findByRole('button', { name: 'Engine: simulated' }));
+    const menu = await screen.findByRole('menu', { name: 'Container engine' });
+    await within(menu).findByText('unreachable');
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    host.engine.probes = {};
+    fireEvent.click(screen.getByRole('button', { name: 'Engine: simulated' }));
+    const reopened = await screen.findByRole('menu', { name: 'Container engine' });
+    const buildBox = await within(reopened).findByRole('menuitem', { name: /build-box/ });
+    await waitFor(() => expect(within(buildBox).getByText('connected')).toBeTruthy());
+    expect(host.callsTo('engine:probe-context')).toHaveLength(4);
   });
 });
