@@ -9,7 +9,7 @@ import { makeTempDir } from '../../../../helpers/temp-dir';
 let temp: ReturnType<typeof makeTempDir>;
 
 /** A DOCKER_CERT_PATH-like folder with the named files, each a PEM-looking text naming itself. */
-function certDir(name: string, files: string[]): EndpointTls & { dir: string } {
+function certDir(name: string, files: string[]): { dir: string; verify: boolean; caFile: string; certFile: string; keyFile: string } {
   const dir = path.join(temp.dir, name);
   fs.mkdirSync(dir, { recursive: true });
   for (const file of files) fs.writeFileSync(path.join(dir, file), `-----BEGIN ${file}-----\n`);
