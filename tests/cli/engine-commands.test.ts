@@ -65,7 +65,15 @@ describe('lightdock engine and containers commands on a real dockerd', () => {
 
   it('lists the Docker contexts and says plainly when the engine is not running', async () => {
     const contexts = await lightdock(['engine', 'contexts', '--json']);
-    expect(JSON.parse(contexts.stdout)).toEqual([{ name: 'default', endpoint: testDockerHost(), description: 'Current DOCKER_HOST based configuration', current: true }]);
+    expect(JSON.parse(contexts.stdout)).toEqual([
+      {
+        name: 'default',
+        endpoint: testDockerHost(),
+        description: 'Current DOCKER_HOST based configuration',
+        current: true,
+        probe: { name: 'default', endpoint: testDockerHost(), state: 'connected', serverVersion: expect.any(String), message: null },
+      },
+    ]);
     const refused = await lightdock(['engine', 'use', 'default']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('DOCKER_HOST is set');

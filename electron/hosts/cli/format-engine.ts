@@ -1,5 +1,5 @@
 import type { ContainerActionResult, ContainerDetail, ContainerStats, ContainerSummary } from '../../../shared/model/container';
-import type { DockerContext, EngineStatus } from '../../../shared/model/engine';
+import type { ContextProbe, DockerContext, EngineStatus } from '../../../shared/model/engine';
 import { widest } from './format-output';
 
 function table(header: string[], rows: string[][]): string {
@@ -30,12 +30,26 @@ export function formatEngineStatus(status: EngineStatus): string {
   return `Engine ${status.kind}: ${status.state} at ${where}${status.message ? ` · ${status.message}` : ''}`;
 }
 
-/** `docker context ls`-like table; `*` marks the current context. */
-export function formatContexts(contexts: DockerContext[]): string {
+/** A Docker context with what probing its engine just answered. */
+export type ProbedContext = DockerContext & { probe: ContextProbe };
+
+/** A probe in words: `connected (Docker 24.0.7)` or `unreachable: <sentence>`. */
+export function formatProbeStatus(probe: ContextProbe): string {
+  if (probe.state === 'connected') return probe.serverVersion === null ? 'connected' : `connected (Docker ${probe.serverVersion})`;
+  return probe.message === null ? 'unreachable' : `unreachable: ${probe.message}`;
+}
+
+/** The contexts with their live status: NAME, CURRENT (`*`), ENDPOINT, STATUS. */
+export function formatContextProbes(contexts: ProbedContext[]): string {
   return table(
-    ['NAME', 'DESCRIPTION', 'DOCKER ENDPOINT'],
-    contexts.map((c) => [`${c.name}${c.current ? ' *' : ''}`, c.description ?? '', c.endpoint]),
+    ['NAME', 'CURRENT', 'ENDPOINT', 'STATUS'],
+    contexts.map((c) => [c.name, c.current ? '*' : '', c.endpoint, formatProbeStatus(c.probe)]),
   );
+}
+
+/** A created context in one line, with how to switch to it. */
+export function formatCreatedContext(context: DockerContext): string {
+  return `Created Docker context ${context.name} for ${context.endpoint}; switch to it with: lightdock engine use ${context.name}`;
 }
 
 /** `docker ps -a`-like table; a sentence when there are none. */
