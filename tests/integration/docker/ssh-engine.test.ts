@@ -184,6 +184,17 @@ describe('ssh:// failures, each with its own sentence and never "not running"', 
     );
   });
 
+  it('says so when ssh itself is not installed', async () => {
+    const engine = new DockerodeEngine({
+      endpoint: { host: ENDPOINT, context: null, source: 'DOCKER_HOST', tls: null },
+      env: { ...sshEnv(sshd.config), PATH: path.join(root, 'no-bin') },
+      platform: 'linux',
+      logger: new RecordingLogger(),
+    });
+    engines.push(engine);
+    expect(await pingFailure(engine)).toEqual({ code: 'UNAVAILABLE', message: 'The ssh command was not found; install the OpenSSH client to reach ssh:// engines.' });
+  });
+
   it('shows the sentence in the engine status, and no ssh child is left', async () => {
     const empty = path.join(root, 'known_hosts.status');
     fs.writeFileSync(empty, '');

@@ -9,8 +9,8 @@ import { classifySshFailure, sshSpawnFailure } from './ssh-failure';
 const STDERR_KEEP = 8 * 1024;
 /** Connections (ssh processes) open at once through the pool; each stream (events, logs, stats) holds one. */
 const MAX_SOCKETS = 16;
-/** Idle connections kept for reuse; the others end (and their ssh with them). */
-const MAX_FREE_SOCKETS = 2;
+/** Idle connections kept for reuse (as many as the memory sampler's parallel calls); the others end, and their ssh with them. */
+const MAX_FREE_SOCKETS = 4;
 /** An idle pooled connection ends after this long. */
 const IDLE_MS = 30_000;
 /** After SIGTERM, how long an ssh child has before SIGKILL. */
@@ -112,6 +112,7 @@ class SshStdioSocket extends Duplex {
       if (error.code === 'ENOENT' || child.pid === undefined) this.destroy(sshSpawnFailure(error));
       else dial.logger.warn(`ssh to ${dial.destination.host}: ${error.message}`);
     });
+    // A broken stdin or stderr pipe means ssh is ending: its close (below) says why, with the stderr kept so far.
     child.stdin.on('error', () => undefined);
     child.stdout.on('error', (error) => this.destroy(error));
     child.stderr.on('error', () => undefined);
