@@ -4,7 +4,7 @@
 #                               (subjectAltName IP:127.0.0.1, DNS:localhost), a client certificate (clientAuth),
 #                               a second, wrong CA with its own client certificate, and a server certificate for
 #                               another name (signed by the right CA); then starts tests/helpers/dockerd.sh on
-#                               <dir>/engine with --tlsverify and -H tcp://127.0.0.1:<free port>, and waits until
+#                               <dir>/engine (no iptables rules) with --tlsverify and -H tcp://127.0.0.1:<free port>, and waits until
 #                               the docker CLI answers over TLS. Prints, one per line, KEY=value:
 #                                 DOCKER_HOST=tcp://127.0.0.1:<port>    the TLS endpoint
 #                                 UNIX_HOST=unix://<dir>/engine/docker.sock   the same engine without TLS (for setup)
@@ -73,7 +73,8 @@ make_certs() {
 }
 
 free_port() {
-  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+  # process.stdout.write, not console.log: under FORCE_COLOR (Playwright) console.log colours a number.
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { process.stdout.write(String(s.address().port) + "\n"); s.close(); });'
 }
 
 start() {
@@ -88,7 +89,9 @@ start() {
     port="$(free_port)"
     echo "$port" >"$dir/port"
     bash "$here/dockerd.sh" stop "$engine" >/dev/null 2>&1 || true
-    bash "$here/dockerd.sh" start "$engine" --tlsverify --tlscacert "$certs/ca/ca.pem" --tlscert "$certs/server/cert.pem" \
+    # --iptables=false --ip-masq=false: this second engine leaves the host firewall to the first one (tests run
+    # their containers with --network none).
+    bash "$here/dockerd.sh" start "$engine" --iptables=false --ip-masq=false --tlsverify --tlscacert "$certs/ca/ca.pem" --tlscert "$certs/server/cert.pem" \
       --tlskey "$certs/server/key.pem" -H "tcp://127.0.0.1:$port" >/dev/null
   fi
   local host="tcp://127.0.0.1:$port"

@@ -73,8 +73,8 @@ beforeAll(async () => {
   temp = makeTempDir('lightdock-tls-');
   engine = await startTlsEngine(path.join(temp.dir, 'tls-dockerd'));
   await Promise.all([
-    dockerAt(engine.unixHost, ['run', '-d', '--label', label, '--name', names.ticker, TEST_IMAGE, 'sh', '-c', 'i=0; while :; do echo tick $i; i=$((i+1)); sleep 0.1; done']),
-    dockerAt(engine.unixHost, ['run', '-d', '--label', label, '--name', names.shell, TEST_IMAGE, 'sleep', '3600']),
+    dockerAt(engine.unixHost, ['run', '-d', '--network', 'none', '--label', label, '--name', names.ticker, TEST_IMAGE, 'sh', '-c', 'i=0; while :; do echo tick $i; i=$((i+1)); sleep 0.1; done']),
+    dockerAt(engine.unixHost, ['run', '-d', '--network', 'none', '--label', label, '--name', names.shell, TEST_IMAGE, 'sleep', '3600']),
   ]);
   configDir = path.join(temp.dir, 'docker-config');
   const certs = engine.clientCerts;
@@ -126,7 +126,7 @@ describe.each([
       expect(lines.at(-1)).toMatchObject({ stream: 'stdout', text: expect.stringMatching(/^tick \d+$/) });
       await eventually(() => expect(samples.length).toBeGreaterThanOrEqual(1), 15_000);
       expect(samples[0]).toMatchObject({ name: names.shell });
-      const id = (await dockerAt(engine.unixHost, ['create', '--label', label, TEST_IMAGE, 'true'])).trim();
+      const id = (await dockerAt(engine.unixHost, ['create', '--network', 'none', '--label', label, TEST_IMAGE, 'true'])).trim();
       await eventually(() => expect(events.some((event) => event.id === id && event.action === 'create')).toBe(true), 10_000);
       await dockerAt(engine.unixHost, ['rm', id]);
     } finally {
