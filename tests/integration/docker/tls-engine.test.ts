@@ -151,6 +151,20 @@ describe.each([
   });
 });
 
+describe('a context with skip-tls-verify', () => {
+  it('connects with its client certificate although its CA did not sign the engine certificate, as the docker CLI does', async () => {
+    const skipConfig = path.join(temp.dir, 'docker-config-skip');
+    const certs = engine.clientCerts;
+    await dockerCli(
+      ['context', 'create', 'tls-skip', '--docker', `host=${engine.host},ca=${engine.wrongCaCerts}/ca.pem,cert=${certs}/cert.pem,key=${certs}/key.pem,skip-tls-verify=true`],
+      { DOCKER_CONFIG: skipConfig },
+    );
+    const docker = service({ DOCKER_CONFIG: skipConfig, DOCKER_CONTEXT: 'tls-skip' });
+    expect(await docker.status()).toMatchObject({ state: 'connected', endpoint: engine.host, context: 'tls-skip' });
+    expect((await docker.list()).map((c) => c.name)).toContain(names.shell);
+  });
+});
+
 describe('a --tlsverify dockerd refusing what it should, each with its own sentence', () => {
   it('a wrong CA: the engine certificate is not trusted, for status and for a call', async () => {
     const docker = service(viaEnv(engine.wrongCaCerts));
