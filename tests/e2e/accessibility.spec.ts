@@ -47,7 +47,7 @@ async function audit(page: Page): Promise<string[]> {
 test.use({ bypassCSP: true });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`every page, the Quick actions menu and the Notifications panel pass an axe-core audit in the ${colorScheme} theme`, async ({ page, lightdock }) => {
+  test(`every page, the Quick actions menu, the Notifications panel, the engine chip's menu and the Create context dialog pass an axe-core audit in the ${colorScheme} theme`, async ({ page, lightdock }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     const found: Record<string, string[]> = {};
@@ -69,6 +69,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: /^Notifications/ }).click();
     await expect(page.getByRole('dialog').getByRole('heading', { name: 'Notifications' })).toBeVisible();
     found['Notifications panel'] = await audit(page);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Engine: simulated' }).click();
+    await expect(page.getByRole('menu', { name: 'Container engine' }).getByRole('menuitem', { name: /^default/ })).toContainText(/connected|unreachable|unknown/);
+    found['Engine chip menu'] = await audit(page);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      window.location.hash = '#/settings';
+    });
+    await page.getByRole('button', { name: 'Create context' }).click();
+    const createContext = page.getByRole('dialog', { name: 'Create Docker context' });
+    await createContext.getByRole('textbox', { name: 'Host' }).fill('tcp://bad host');
+    await createContext.getByRole('textbox', { name: 'Host' }).fill('tcp://127.0.0.1:2376');
+    await expect(createContext.getByRole('checkbox', { name: /Skip TLS verification/ })).toBeVisible();
+    found['Create context dialog'] = await audit(page);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((key) => [key, []])));
   });
 }

@@ -3,7 +3,6 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Divider from '@mui/material/Divider';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
-import ListSubheader from '@mui/material/ListSubheader';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Check from '@mui/icons-material/Check';
@@ -47,7 +46,6 @@ function ContextItems({ onDone }: { onDone: () => void }): React.JSX.Element {
   const problem = switchError ?? loadError;
   return (
     <>
-      <ListSubheader>Docker contexts</ListSubheader>
       {contexts === undefined && problem === undefined && <MenuItem disabled>Listing the contexts…</MenuItem>}
       {contexts?.map((context) => {
         const state = probes[context.name];
@@ -77,7 +75,7 @@ function ContextItems({ onDone }: { onDone: () => void }): React.JSX.Element {
           {describeIpcError(problem)}
         </MenuItem>
       )}
-      <Divider />
+      <Divider component="li" role="separator" />
       <MenuItem
         onClick={() => {
           onDone();
@@ -97,13 +95,13 @@ export interface EngineContextMenuProps {
 }
 
 /**
- * The engine chip's menu, named "Container engine": every Docker context with a coloured dot and its live state
+ * The engine chip's menu, named "Container engine" (inside the app bar's landmark, not in a portal): every Docker context with a coloured dot and its live state
  * (probed each time the menu opens, the sentence saying why under an unreachable one), a click switching to it as
  * `docker context use` does (the menu stays open with the reason when refused), and "Engine settings…".
  */
 export function EngineContextMenu({ anchor, onClose }: EngineContextMenuProps): React.JSX.Element {
   return (
-    <Menu anchorEl={anchor} open={anchor !== null} onClose={onClose} slotProps={{ list: { 'aria-label': 'Container engine' } }}>
+    <Menu disablePortal anchorEl={anchor} open={anchor !== null} onClose={onClose} slotProps={{ list: { 'aria-label': 'Container engine' } }}>
       <ContextItems onDone={onClose} />
     </Menu>
   );
