@@ -40,7 +40,7 @@ export function isConnectionError(error: unknown): boolean {
 }
 
 /**
- * Maps a dockerode failure to the port's ServiceErrors: 404 NOT_FOUND, 409 CONFLICT (and a 500 that refuses a
+ * Maps a dockerode failure to the port's ServiceErrors: TLS failures UNAVAILABLE with their own sentence (mapTlsError); 404 NOT_FOUND, 409 CONFLICT (and a 500 that refuses a
  * state change), 400 VALIDATION with the engine's sentence; socket errors UNAVAILABLE (EACCES says whose permission); aborts TIMEOUT; other HTTP
  * failures INTERNAL with the engine's sentence. Anything else is returned unchanged for the host to log.
  */
