@@ -3,7 +3,6 @@ import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
 import { AppShell, SHELL_PART_LOADS } from './components/AppShell';
-import { prefetchContainers } from './features/containers/useContainers';
 import { useEngineStatus } from './features/engine/useEngineStatus';
 import { useVisibilitySignal } from './features/engine/useVisibilitySignal';
 import { useGeneralSettings } from './features/settings-general/useGeneralSettings';
@@ -12,7 +11,7 @@ import { signalReady } from './ipc/ipc-client';
 import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
 import { LoadingRows } from './components/LoadingRows';
-import { DEFAULT_PAGE, PAGES, pageOf, preloadPages } from './pages/page-registry';
+import { DEFAULT_PAGE, PAGES, pageOf, prefetchPageData, preloadPages } from './pages/page-registry';
 import { createLightdockTheme } from './theme';
 
 const NAV_ITEMS = PAGES.filter((page) => page.inNav);
@@ -30,7 +29,8 @@ function whenIdle(work: () => void): () => void {
 /**
  * The root component: theme from Settings → General (system follows the OS colour scheme), the shell, and the page the hash names.
  * It signals `ready` from its own effect, which React runs after every child effect, i.e. after all subscriptions,
- * and fetches the containers list as soon as the engine is connected, so the Containers page opens with its rows.
+ * and, once the engine is connected and the browser idle, fetches the lists of the Containers, Distros and Images
+ * pages, so switching to one renders from memory.
  * Once idle it preloads the other pages' code and the shell's off-screen parts; unmounting stops that (no load starts after it).
  */
 export function App(): React.JSX.Element {
@@ -46,7 +46,8 @@ export function App(): React.JSX.Element {
   useSetupAttention(route.page, () => navigate('setup'));
   const engineState = useEngineStatus().status?.state;
   useEffect(() => {
-    if (engineState === 'connected') prefetchContainers();
+    if (engineState !== 'connected') return undefined;
+    return whenIdle(prefetchPageData);
   }, [engineState]);
   useEffect(() => signalReady(), []);
   useEffect(() => {

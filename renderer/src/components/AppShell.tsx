@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -25,6 +25,23 @@ const DRAWER_WIDTH = 200;
 export const SHELL_PART_LOADS: readonly (() => Promise<void>)[] = [preloadQuickActionsMenu, preloadNotificationsPanel, preloadEngineContextMenu];
 /** The navigation's width as an icon rail, on windows narrower than the theme's `md` breakpoint (900 px). */
 const RAIL_WIDTH = 64;
+/** The navigation panel's look: what MUI's permanent left Drawer gives its paper (fixed, full height, a divider on the right). */
+const NAV_PANEL = {
+  position: 'fixed',
+  top: 0,
+  left: 0,
+  height: '100%',
+  display: 'flex',
+  flexDirection: 'column',
+  flex: '1 0 auto',
+  overflowY: 'auto',
+  overflowX: 'hidden',
+  boxSizing: 'border-box',
+  zIndex: 'drawer',
+  outline: 0,
+  borderRight: 1,
+  borderColor: 'divider',
+} as const;
 
 /** One entry of the left navigation; only pages that work get one. */
 export interface NavItem<Id extends string> {
@@ -65,32 +82,32 @@ export function AppShell<Id extends string>({ items, selected, onSelect, childre
           <ConnectionIndicator />
         </Toolbar>
       </AppBar>
-      <Drawer
-        variant="permanent"
-        sx={{ width: navWidth, flexShrink: 0, '& .MuiDrawer-paper': { width: navWidth, boxSizing: 'border-box', overflowX: 'hidden' } }}
-      >
-        <Toolbar />
-        <Box component="nav" aria-label="Main">
-          <List>
-            {items.map((item) => (
-              <ListItem key={item.id} disablePadding>
-                <Tooltip title={rail ? item.label : ''} placement="right">
-                  <ListItemButton
-                    selected={item.id === selected}
-                    aria-current={item.id === selected ? 'page' : undefined}
-                    aria-label={rail ? item.label : undefined}
-                    onClick={() => onSelect(item.id)}
-                    sx={rail ? { justifyContent: 'center', px: 2.5 } : undefined}
-                  >
-                    <ListItemIcon sx={rail ? { minWidth: 0 } : undefined}>{item.icon}</ListItemIcon>
-                    {!rail && <ListItemText primary={item.label} />}
-                  </ListItemButton>
-                </Tooltip>
-              </ListItem>
-            ))}
-          </List>
-        </Box>
-      </Drawer>
+      {/* A permanent drawer as plain boxes: MUI's Drawer would bring its modal and slide code, which a fixed panel never uses. */}
+      <Box sx={{ width: navWidth, flexShrink: 0 }}>
+        <Paper square elevation={0} sx={{ ...NAV_PANEL, width: navWidth }}>
+          <Toolbar />
+          <Box component="nav" aria-label="Main">
+            <List>
+              {items.map((item) => (
+                <ListItem key={item.id} disablePadding>
+                  <Tooltip title={rail ? item.label : ''} placement="right">
+                    <ListItemButton
+                      selected={item.id === selected}
+                      aria-current={item.id === selected ? 'page' : undefined}
+                      aria-label={rail ? item.label : undefined}
+                      onClick={() => onSelect(item.id)}
+                      sx={rail ? { justifyContent: 'center', px: 2.5 } : undefined}
+                    >
+                      <ListItemIcon sx={rail ? { minWidth: 0 } : undefined}>{item.icon}</ListItemIcon>
+                      {!rail && <ListItemText primary={item.label} />}
+                    </ListItemButton>
+                  </Tooltip>
+                </ListItem>
+              ))}
+            </List>
+          </Box>
+        </Paper>
+      </Box>
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
         <Toolbar />
         {children}

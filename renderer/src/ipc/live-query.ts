@@ -12,17 +12,25 @@ export interface LiveSnapshot<T> {
   readonly loading: boolean;
 }
 
-/** A live query as components use it: the snapshot plus a way to fetch again. */
+/** A live query as components use it: the snapshot plus a way to fetch again and to apply an action's result. */
 export interface LiveQueryResult<T> extends LiveSnapshot<T> {
   refetch: () => void;
+  /** Transforms the held value, if there is one, for every user of the query. */
+  patch: (update: (current: T) => T) => void;
 }
 
 /** A value shared app-wide: fetched once, replaced by every push, fetched again after a lost link comes back. */
 export interface LiveQuery<T> {
-  /** Starts the query for the current bridge (subscribe, then fetch) unless it already holds a value or a fetch runs. */
+  /**
+   * Starts the query for the current bridge (subscribe, then fetch) unless it already holds a value or a fetch runs.
+   * A prefetch that fails leaves no error behind (the host may not be ready yet): the next use fetches again.
+   */
   prefetch(): void;
-  /** The snapshot for the current bridge, starting the query on first use; the value stays cached across unmounts. */
-  use(): LiveQueryResult<T>;
+  /**
+   * The snapshot for the current bridge, starting the query on first use; the value stays cached across unmounts.
+   * With `revalidate`, a held value is also fetched again when the component mounts (it stays on screen meanwhile).
+   */
+  use(revalidate?: boolean): LiveQueryResult<T>;
 }
 
 interface Instance<T> {
@@ -35,8 +43,12 @@ interface Instance<T> {
   started: boolean;
 }
 
+/** How a live query follows its push: the value the payload carries, or (`'refetch'`) a fresh fetch. */
+export type PushUse<P, T> = ((payload: P) => T) | 'refetch';
+
 /**
- * Defines a live query over `channel` kept current by `push` (whose payload `fromPush` turns into the channel's value).
+ * Defines a live query over `channel` kept current by `push` (whose payload `fromPush` turns into the channel's value,
+ * or, with `'refetch'`, which sets off a new fetch).
  * State lives per bridge (`window.lightdock`), so a new bridge, as in each renderer test, starts empty. The push
  * subscription is made before the first fetch and kept for the bridge's lifetime: pushes are broadcast to every
  * client anyway, and a cached value that stays current lets a page open with its data at once. A bridge that is no
@@ -46,7 +58,7 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
   channel: C,
   request: InvokeRequest<C>,
   push: E,
-  fromPush: (payload: EventPayload<E>) => InvokeResponse<C>,
+  fromPush: PushUse<EventPayload<E>, InvokeResponse<C>>,
 ): LiveQuery<InvokeResponse<C>> {
   type T = InvokeResponse<C>;
   const instances = new WeakMap<LightdockApi, Instance<T>>();
@@ -57,12 +69,12 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
     for (const listener of [...instance.listeners]) listener();
   };
 
-  const fetchInto = (instance: Instance<T>): void => {
+  const fetchInto = (instance: Instance<T>, quiet = false): void => {
     const pushesAtSend = instance.pushes;
     set(instance, { ...instance.snapshot, loading: true });
     invokeOn(instance.api, channel, request).then(
       (data) => set(instance, instance.pushes === pushesAtSend ? { data, error: undefined, loading: false } : { ...instance.snapshot, loading: false }),
-      (failure: unknown) => set(instance, { data: instance.snapshot.data, error: toIpcError(failure), loading: false }),
+      (failure: unknown) => set(instance, { data: instance.snapshot.data, error: quiet ? instance.snapshot.error : toIpcError(failure), loading: false }),
     );
   };
 
@@ -77,11 +89,13 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
     return instance;
   };
 
-  const start = (instance: Instance<T>): void => {
+  const start = (instance: Instance<T>, quiet: boolean): void => {
     if (instance.started) return;
     instance.started = true;
     const subscribed = instance;
     subscribed.api.on(push, (payload) => {
+      // A push that only says "fetch again" is acted on while someone shows the value; a later use revalidates.
+      if (fromPush === 'refetch') return void (subscribed.listeners.size > 0 && fetchInto(subscribed));
       subscribed.pushes += 1;
       set(subscribed, { data: fromPush(payload), error: undefined, loading: false });
     });
@@ -95,20 +109,20 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
       subscribed.epoch = epoch;
       fetchInto(subscribed);
     });
-    fetchInto(instance);
+    fetchInto(instance, quiet);
   };
 
-  const ensure = (instance: Instance<T>): void => {
-    if (!instance.started) start(instance);
-    else if (instance.snapshot.data === undefined && !instance.snapshot.loading) fetchInto(instance);
+  const ensure = (instance: Instance<T>, quiet = false): void => {
+    if (!instance.started) start(instance, quiet);
+    else if (instance.snapshot.data === undefined && !instance.snapshot.loading) fetchInto(instance, quiet);
   };
 
   return {
     prefetch() {
       const instance = instanceFor();
-      if (instance !== undefined) ensure(instance);
+      if (instance !== undefined) ensure(instance, true);
     },
-    use() {
+    use(revalidate = false) {
       const instance = instanceFor();
       const snapshot = useSyncExternalStore(
         useCallback(
@@ -122,12 +136,22 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
         () => instance?.snapshot ?? empty,
       );
       useEffect(() => {
-        if (instance !== undefined) ensure(instance);
-      }, [instance]);
+        if (instance === undefined) return;
+        if (revalidate && instance.started && instance.snapshot.data !== undefined && !instance.snapshot.loading) fetchInto(instance);
+        else ensure(instance);
+      }, [instance, revalidate]);
       const refetch = useCallback(() => {
         if (instance !== undefined) fetchInto(instance);
       }, [instance]);
-      return { ...snapshot, refetch };
+      const patch = useCallback(
+        (update: (current: T) => T) => {
+          if (instance === undefined || instance.snapshot.data === undefined) return;
+          instance.pushes += 1;
+          set(instance, { ...instance.snapshot, data: update(instance.snapshot.data) });
+        },
+        [instance],
+      );
+      return { ...snapshot, refetch, patch };
     },
   };
 }

@@ -3,7 +3,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
@@ -27,6 +26,7 @@ import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
 import { LoadingRows } from '../components/LoadingRows';
 import { lazyPart } from '../components/lazy-part';
+import { LazySnackbar } from '../components/LazySnackbar';
 
 // Dialogs are not on screen until asked for: their code loads then, not with the page.
 const RemoveContainersDialog = lazyPart(() => import('../features/containers/RemoveContainersDialog').then((m) => m.RemoveContainersDialog));
@@ -62,7 +62,7 @@ function ReportSnackbar({ report, onClose }: { report: ActionReport | undefined;
   const success = report === undefined ? null : describeSuccess(report);
   const failed = report !== undefined && report.failures.length > 0;
   return (
-    <Snackbar
+    <LazySnackbar
       open={report !== undefined}
       autoHideDuration={failed ? null : 5000}
       onClose={(_event, reason) => reason !== 'clickaway' && onClose()}
@@ -77,7 +77,7 @@ function ReportSnackbar({ report, onClose }: { report: ActionReport | undefined;
           </Box>
         )}
       </Alert>
-    </Snackbar>
+    </LazySnackbar>
   );
 }
 

@@ -2,7 +2,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -13,6 +12,7 @@ import { useDistros, type DistrosModel } from '../features/distros/useDistros';
 import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
 import { LoadingRows } from '../components/LoadingRows';
+import { LazySnackbar } from '../components/LazySnackbar';
 
 
 function EmptyState(): React.JSX.Element {
@@ -81,11 +81,11 @@ export function DistrosPage(): React.JSX.Element {
         </Button>
       </Box>
       <Body model={model} />
-      <Snackbar open={actionError !== undefined} onClose={(_event, reason) => reason !== 'clickaway' && clearActionError()}>
+      <LazySnackbar open={actionError !== undefined} onClose={(_event, reason) => reason !== 'clickaway' && clearActionError()}>
         <Alert severity="error" variant="filled" onClose={clearActionError} sx={{ width: '100%' }}>
           {actionError === undefined ? '' : describeIpcError(actionError)}
         </Alert>
-      </Snackbar>
+      </LazySnackbar>
     </Stack>
   );
 }

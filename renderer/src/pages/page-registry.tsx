@@ -9,6 +9,9 @@ import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import ViewInArOutlined from '@mui/icons-material/ViewInArOutlined';
+import { prefetchContainers } from '../features/containers/useContainers';
+import { prefetchDistros } from '../features/distros/distros-list';
+import { prefetchImages } from '../features/images/useImages';
 import { lazyPage, type PageComponent } from './lazy-page';
 import { loadInOrder } from './page-loads';
 
@@ -22,6 +25,8 @@ export interface PageEntry {
   component: PageComponent;
   /** Loads the page's code (its own chunk) ahead of need; resolves once it can render without suspending. */
   preload: () => Promise<void>;
+  /** Fetches the list the page shows ahead of need (an app-wide live query), for pages that have one. */
+  prefetchData?: () => void;
 }
 
 function split(entry: Omit<PageEntry, 'component' | 'preload'>, load: () => Promise<PageComponent>): PageEntry {
@@ -39,15 +44,15 @@ export const DEFAULT_PAGE = 'distros';
  * its first render.
  */
 export const PAGES: readonly PageEntry[] = [
-  split({ id: 'distros', label: 'Distros', icon: <DnsOutlined />, inNav: true }, () => import('./DistrosPage').then((m) => m.DistrosPage)),
+  split({ id: 'distros', label: 'Distros', icon: <DnsOutlined />, inNav: true, prefetchData: prefetchDistros }, () => import('./DistrosPage').then((m) => m.DistrosPage)),
   split({ id: 'distro', label: 'Distro', icon: <DnsOutlined />, inNav: false }, () => import('./DistroDetailPage').then((m) => m.DistroDetailPage)),
   split({ id: 'vm', label: 'WSL VM', icon: <MemoryOutlined />, inNav: true }, () => import('./VmPage').then((m) => m.VmPage)),
   split({ id: 'memory', label: 'Memory', icon: <DonutSmallOutlined />, inNav: true }, () => import('./MemoryPage').then((m) => m.MemoryPage)),
   split({ id: 'network', label: 'Network', icon: <HubOutlined />, inNav: true }, () => import('./NetworkPage').then((m) => m.NetworkPage)),
   split({ id: 'files', label: 'Files', icon: <FolderOutlined />, inNav: true }, () => import('./FilesPage').then((m) => m.FilesPage)),
-  split({ id: 'containers', label: 'Containers', icon: <ViewInArOutlined />, inNav: true }, () => import('./ContainersPage').then((m) => m.ContainersPage)),
+  split({ id: 'containers', label: 'Containers', icon: <ViewInArOutlined />, inNav: true, prefetchData: prefetchContainers }, () => import('./ContainersPage').then((m) => m.ContainersPage)),
   split({ id: 'container', label: 'Container', icon: <ViewInArOutlined />, inNav: false }, () => import('./ContainerDetailPage').then((m) => m.ContainerDetailPage)),
-  split({ id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true }, () => import('./ImagesPage').then((m) => m.ImagesPage)),
+  split({ id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true, prefetchData: prefetchImages }, () => import('./ImagesPage').then((m) => m.ImagesPage)),
   split({ id: 'image', label: 'Image', icon: <LayersOutlined />, inNav: false }, () => import('./ImageDetailPage').then((m) => m.ImageDetailPage)),
   split({ id: 'volumes', label: 'Volumes', icon: <StorageOutlined />, inNav: true }, () => import('./VolumesPage').then((m) => m.VolumesPage)),
   split({ id: 'settings', label: 'Settings', icon: <SettingsOutlined />, inNav: true }, () => import('./SettingsPage').then((m) => m.SettingsPage)),
@@ -59,9 +64,19 @@ export function pageOf(id: string): PageEntry {
   return PAGES.find((page) => page.id === id) ?? (PAGES.find((page) => page.id === DEFAULT_PAGE) as PageEntry);
 }
 
-/** Starts loading the code of the page a route names (or the default page) without waiting for the first render. */
+/**
+ * Starts loading the code of the page a route names (or the default page), and the list it shows, without waiting
+ * for the first render (a list the host cannot give yet is fetched again when the page asks for it).
+ */
 export function preloadPageOf(id: string): void {
-  void pageOf(id).preload().catch(() => undefined);
+  const entry = pageOf(id);
+  void entry.preload().catch(() => undefined);
+  entry.prefetchData?.();
+}
+
+/** Fetches the list of every page that has one, so switching to it renders from memory. */
+export function prefetchPageData(): void {
+  for (const page of PAGES) page.prefetchData?.();
 }
 
 /** Loads the code of every page, then of each of `more`, one after another, until `signal` aborts (the app unmounts). */

@@ -101,4 +101,81 @@ describe('defineLiveQuery', () => {
     await waitFor(() => expect(screen.getByLabelText('list').textContent).toBe('sidecar'));
     expect(host.callsTo('containers:list')).toHaveLength(3);
   });
+
+  it('forgets a failed prefetch: the first reader shows no error and fetches again', async () => {
+    const host = install();
+    host.failWith('containers:list', { code: 'UNAVAILABLE', message: 'The engine is not connected yet.' });
+    const query = freshQuery();
+    query.prefetch();
+    await waitFor(() => expect(host.callsTo('containers:list')).toHaveLength(1));
+    await act(async () => Promise.resolve());
+    host.recover('containers:list');
+    render(<Names query={query} label="list" />);
+    expect(screen.getByLabelText('list').textContent).not.toContain('error');
+    await waitFor(() => expect(screen.getByLabelText('list').textContent).toBe(ALL));
+    expect(host.callsTo('containers:list')).toHaveLength(2);
+  });
+
+  it('with revalidate, shows the held value at once and fetches it again on each mount', async () => {
+    const host = install();
+    const query = freshQuery();
+    function Revalidated(): React.JSX.Element {
+      const { data } = query.use(true);
+      return <p aria-label="list">{data === undefined ? 'loading' : data.map((container) => container.name).join(',')}</p>;
+    }
+    const first = render(<Revalidated />);
+    await waitFor(() => expect(screen.getByLabelText('list').textContent).toBe(ALL));
+    first.unmount();
+    host.engine.containers = host.engine.containers.filter((container) => container.name === 'redis');
+    render(<Revalidated />);
+    expect(screen.getByLabelText('list').textContent).toBe(ALL);
+    await waitFor(() => expect(screen.getByLabelText('list').textContent).toBe('redis'));
+    expect(host.callsTo('containers:list')).toHaveLength(2);
+  });
+
+  it("patches the held value for every reader, and a fetch answer sent before the patch does not undo it", async () => {
+    const host = install();
+    const query = freshQuery();
+    function Patcher(): React.JSX.Element {
+      const { data, patch } = query.use();
+      return (
+        <button type="button" aria-label="keep redis" onClick={() => patch((list) => list.filter((container) => container.name === 'redis'))}>
+          {data?.length ?? 0}
+        </button>
+      );
+    }
+    render(
+      <>
+        <Names query={query} label="list" />
+        <Patcher />
+      </>,
+    );
+    await waitFor(() => expect(screen.getByLabelText('list').textContent).toBe(ALL));
+    const release = host.hold('containers:list');
+    act(() => connectionStore.set('reconnecting'));
+    act(() => connectionStore.set('open'));
+    await waitFor(() => expect(host.callsTo('containers:list')).toHaveLength(2));
+    act(() => screen.getByRole('button', { name: 'keep redis' }).click());
+    expect(screen.getByLabelText('list').textContent).toBe('redis');
+    await act(async () => release());
+    expect(screen.getByLabelText('list').textContent).toBe('redis');
+  });
+
+  it("with a 'refetch' push, fetches again on the push while shown, and not while nobody shows it", async () => {
+    const host = install();
+    const query = defineLiveQuery('images:list', {}, 'containers:changed', 'refetch');
+    function Images(): React.JSX.Element {
+      const { data } = query.use();
+      return <p aria-label="images">{data === undefined ? 'loading' : String(data.length)}</p>;
+    }
+    const view = render(<Images />);
+    await waitFor(() => expect(screen.getByLabelText('images').textContent).not.toBe('loading'));
+    expect(host.callsTo('images:list')).toHaveLength(1);
+    act(() => host.emit('containers:changed', host.engine.containers));
+    await waitFor(() => expect(host.callsTo('images:list')).toHaveLength(2));
+    view.unmount();
+    act(() => host.emit('containers:changed', host.engine.containers));
+    await act(async () => Promise.resolve());
+    expect(host.callsTo('images:list')).toHaveLength(2);
+  });
 });

@@ -2,8 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Distro } from '../../../../shared/model/distro';
 import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
-import { useIpcEvent } from '../../ipc/useIpcEvent';
-import { useIpcQuery } from '../../ipc/useIpcQuery';
+import { distrosList } from './distros-list';
 
 /** A per-distro action the page can run. */
 export type DistroAction = 'start' | 'terminate' | 'set-default';
@@ -42,8 +41,8 @@ function allStopped(list: readonly Distro[]): Distro[] {
 }
 
 /**
- * The distro list kept live: subscribes to `distros:changed` before fetching `distros:list` once, then follows the
- * pushes; applies the distro each action returns (and every distro stopped after a shutdown) instead of fetching
+ * The distro list kept live (the app-wide `distrosList`: subscribed to `distros:changed` before its first fetch,
+ * fetched again on each mount while held rows stay on screen), then follows the pushes; applies the distro each action returns (and every distro stopped after a shutdown) instead of fetching
  * again, and tracks which actions are running. Action failures land in `actionError`, never throw.
  */
 export function useDistros(): DistrosModel {
@@ -51,9 +50,8 @@ export function useDistros(): DistrosModel {
   const [shuttingDown, setShuttingDown] = useState(false);
   const [actionError, setActionError] = useState<IpcError | undefined>(undefined);
 
-  // Effects run in call order, so the subscription exists before the list request is sent.
-  useIpcEvent('distros:changed', (distros) => list.setData(distros));
-  const list = useIpcQuery('distros:list', {});
+  // The app-wide list: rows held from an earlier visit or a prefetch show at once while the page fetches it again.
+  const list = distrosList.use(true);
   const { patch, refetch } = list;
 
   const run = useCallback(

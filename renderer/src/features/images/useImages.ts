@@ -1,7 +1,6 @@
 import type { ImageSummary } from '../../../../shared/model/engine';
 import type { IpcError } from '../../ipc/ipc-error';
-import { useIpcEvent } from '../../ipc/useIpcEvent';
-import { useIpcQuery } from '../../ipc/useIpcQuery';
+import { defineLiveQuery } from '../../ipc/live-query';
 
 /** The image list and its fetch state. */
 export interface ImagesModel {
@@ -10,10 +9,20 @@ export interface ImagesModel {
   refetch: () => void;
 }
 
-/** The engine's images, fetched again after a `containers:changed` push (which changes what uses them) and on refetch. */
+// A `containers:changed` push changes what uses each image, so it sets off a fetch while the list is on screen.
+const imagesList = defineLiveQuery('images:list', {}, 'containers:changed', 'refetch');
+
+/** Fetches the image list ahead of need (once the engine is connected), so the Images page opens with its rows. */
+export function prefetchImages(): void {
+  imagesList.prefetch();
+}
+
+/**
+ * The engine's images, app-wide: rows held from an earlier visit or a prefetch show at once while each mount fetches
+ * them again; fetched again after a `containers:changed` push while shown, and on refetch.
+ */
 export function useImages(): ImagesModel {
-  useIpcEvent('containers:changed', () => query.refetch());
-  const query = useIpcQuery('images:list', {});
+  const query = imagesList.use(true);
   return { images: query.data, loadError: query.error, refetch: query.refetch };
 }
 

@@ -3,9 +3,9 @@ import type { QuickActionsState } from '../../../../shared/quick-actions/quick-a
 import { defineLiveQuery } from '../../ipc/live-query';
 import { useContainers } from '../containers/useContainers';
 import { useEngineStatus } from '../engine/useEngineStatus';
+import { distrosList } from '../distros/distros-list';
 
 const lifecycle = defineLiveQuery('engine:lifecycle', {}, 'engine:lifecycle-changed', (value) => value);
-const distros = defineLiveQuery('distros:list', {}, 'distros:changed', (value) => value);
 // The menu shows only the VM's state and running count, so it never asks for a probe.
 const vm = defineLiveQuery('vm:info', { live: false }, 'vm:changed', (value) => value);
 
@@ -21,7 +21,7 @@ export function useEngineLifecycle(): ReturnType<typeof lifecycle.use> {
 export function useQuickActionsState(): QuickActionsState {
   const engine = useEngineStatus().status;
   const life = lifecycle.use().data;
-  const distroList = distros.use().data;
+  const distroList = distrosList.use().data;
   const vmInfo = vm.use().data;
   const containers = useContainers().containers;
   return useMemo(
