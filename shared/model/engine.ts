@@ -43,7 +43,7 @@ export const ContextProbe = z.object({
 export type ContextProbe = z.infer<typeof ContextProbe>;
 
 /** An absolute path to a PEM file on the machine the services run on (a context's TLS material). */
-const PemPath = z
+export const PemPath = z
   .string()
   .min(1)
   .max(4096)

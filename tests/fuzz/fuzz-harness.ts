@@ -14,6 +14,7 @@ import { systemClock, type ClientContext } from '../../electron/services/ports';
 import { invokeContract, type InvokeChannel } from '../../shared/ipc/contract';
 import { IpcErrorPayload, type IpcResult } from '../../shared/ipc/result';
 import { AbsolutePath } from '../../shared/model/distro';
+import { PemPath } from '../../shared/model/engine';
 import { requestArbitrary, type Wire } from '../helpers/contract-arbitraries';
 import { RecordingLogger } from '../helpers/recording';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -166,6 +167,11 @@ export interface FuzzHost {
   logger: RecordingLogger;
   /** Where export targets, import sources and install folders live; nothing is written outside the temp folder. */
   filesDir: string;
+  /**
+   * The connections the host may open: its DOCKER_HOST, a socket in its temp folder where nothing listens, which a
+   * context probe (`engine:probe-context` of `default`) tries even with the simulated engine in use.
+   */
+  allowedConnections: readonly string[];
   /** Names, ids, keys and paths that exist now, for the generators to offer. */
   knownStrings(): readonly string[];
   /** Remembers subscription and session ids a response handed out. */
@@ -198,9 +204,13 @@ function collectStrings(value: unknown, into: Set<string>, depth = 0): void {
   else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectStrings(item, into, depth + 1);
 }
 
+/** The PEM fixtures (a self-signed certificate and its key) a fuzzed context's TLS files are drawn from. */
+const PEM_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/pem');
+
 /**
  * Composes the real services (simulated WSL host, simulated engine) exactly as the plain Node hosts do, in a fresh
- * temp folder that is also the home directory (so Docker's config and contexts are the folder's, never the user's).
+ * temp folder holding the home directory and DOCKER_CONFIG (so Docker's config and contexts are the folder's, never
+ * the user's) and a DOCKER_HOST socket there that nothing answers (so no probe reaches an engine of this machine).
  */
 export async function composeFuzzHost(scenario: 'ready' | 'mixed' = 'ready'): Promise<FuzzHost & { cleanup(): void }> {
   const temp = makeTempDir('lightdock-fuzz-');
@@ -211,9 +221,19 @@ export async function composeFuzzHost(scenario: 'ready' | 'mixed' = 'ready'): Pr
   fs.mkdirSync(filesDir);
   fs.writeFileSync(path.join(filesDir, 'rootfs.tar'), Buffer.alloc(10_240));
   fs.writeFileSync(path.join(filesDir, 'not-a-disk.vhdx'), 'plain text');
+  for (const pem of ['cert.pem', 'key.pem']) fs.copyFileSync(path.join(PEM_FIXTURES, pem), path.join(filesDir, pem));
+  const noEngine = path.join(temp.dir, 'no-engine.sock');
   const logger = new RecordingLogger();
   const services = composeServices({
-    env: { LIGHTDOCK_DATA_DIR: dataDir, LIGHTDOCK_WSL_BACKEND: 'simulated', LIGHTDOCK_ENGINE: 'simulated', LIGHTDOCK_SCENARIO: scenario },
+    env: {
+      LIGHTDOCK_DATA_DIR: dataDir,
+      LIGHTDOCK_WSL_BACKEND: 'simulated',
+      LIGHTDOCK_ENGINE: 'simulated',
+      LIGHTDOCK_SCENARIO: scenario,
+      HOME: homeDir,
+      DOCKER_CONFIG: path.join(homeDir, '.docker'),
+      DOCKER_HOST: `unix://${noEngine}`,
+    },
     platform: 'linux',
     homeDir,
     clock: systemClock,
@@ -243,7 +263,15 @@ export async function composeFuzzHost(scenario: 'ready' | 'mixed' = 'ready'): Pr
     { arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,11}$/).map((name) => path.join(filesDir, name)), weight: 4 },
     { arbitrary: fc.constantFrom('relative.tar', '../x.tar', './x', 'C:relative', '', 'x'.repeat(5000), `${filesDir}/a\0b`), weight: 1 },
   );
-  const overrides = new Map<z.ZodType, fc.Arbitrary<unknown>>([[AbsolutePath, pathArbitrary]]);
+  // A context's TLS files are read, never written: the fixtures, files that are not PEM, a folder and a missing file.
+  const pemArbitrary = fc.oneof(
+    { arbitrary: fc.constantFrom(path.join(filesDir, 'cert.pem'), path.join(filesDir, 'key.pem')), weight: 6 },
+    { arbitrary: fc.constantFrom(path.join(filesDir, 'not-a-disk.vhdx'), path.join(filesDir, 'rootfs.tar'), filesDir, path.join(filesDir, 'missing.pem')), weight: 1 },
+  );
+  const overrides = new Map<z.ZodType, fc.Arbitrary<unknown>>([
+    [AbsolutePath, pathArbitrary],
+    [PemPath, pemArbitrary],
+  ]);
   let known: readonly string[] = [];
   const knownStrings = (): readonly string[] => known;
   const rebuildKnown = (): void => void (known = [...fromState, ...learned]);
@@ -254,6 +282,7 @@ export async function composeFuzzHost(scenario: 'ready' | 'mixed' = 'ready'): Pr
     dispatch,
     logger,
     filesDir,
+    allowedConnections: [`unix:${noEngine}`],
     knownStrings,
     learn(value) {
       for (const key of ['subscriptionId', 'sessionId']) {
@@ -348,7 +377,7 @@ export function expectCleanRun(host: FuzzHost, guards: ProcessGuards, reachedSer
   if (throws.length > 0) problems.push(`handlers threw unexpectedly: ${throws.join(', ')}`);
   if (guards.unhandled.length > 0) problems.push(`unhandled rejections or exceptions: ${guards.unhandled.map(String).join(', ')}`);
   if (guards.spawned.length > 0) problems.push(`processes spawned: ${guards.spawned.join(', ')}`);
-  const connections = guards.connections.filter((target) => !allowedConnections.includes(target));
+  const connections = guards.connections.filter((target) => !allowedConnections.includes(target) && !host.allowedConnections.includes(target));
   if (connections.length > 0) problems.push(`connections opened: ${[...new Set(connections)].join(', ')}`);
   if (!prototypeIsClean()) problems.push('Object.prototype was polluted');
   // The generators must reach the services, not only the validation in front of them.

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { CreateContextRequest, RemoteEngineHost } from '../../shared/model/engine';
 import { ContainerRef } from '../../shared/model/engine-reference';
 import { RunSpec } from '../../shared/model/run-container';
 
@@ -271,9 +272,57 @@ function runSpecArbitrary(options: ContractArbitraryOptions): fc.Arbitrary<unkno
     .filter((spec) => RunSpec.safeParse(spec).success);
 }
 
+/** ssh://[user@]host[:port] and tcp://host[:port] built from their parts (names, IPv4, bracketed IPv6), kept when the grammar takes them. */
+const generatedEngineHost = fc
+  .tuple(
+    fc.constantFrom('ssh://', 'tcp://'),
+    fc.option(fc.stringMatching(/^[a-z][a-z0-9._-]{0,15}@$/), { nil: '' }),
+    fc.oneof(fc.domain(), fc.ipV4(), fc.ipV6().map((address) => `[${address}]`)),
+    fc.option(fc.integer({ min: 1, max: 65_535 }).map((port) => `:${port}`), { nil: '' }),
+  )
+  .map(([scheme, user, host, port]) => `${scheme}${scheme === 'ssh://' ? user : ''}${host}${port}`)
+  .filter((value) => RemoteEngineHost.safeParse(value).success);
+
+/**
+ * Docker endpoints a context may name: usual ssh:// and tcp:// forms (users, ports, IPv6, the loopback address) next to
+ * ones generated from the grammar. A loopback port nothing is meant to answer keeps a later probe on this machine.
+ */
+function remoteEngineHostArbitrary(): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    {
+      arbitrary: fc.constantFrom('ssh://builder@127.0.0.1:2222', 'ssh://build-host', 'ssh://me@[::1]:22', 'tcp://127.0.0.1:2376', 'tcp://127.0.0.1:2375', 'tcp://[::1]:2376', 'tcp://docker.internal:2376'),
+      weight: 3,
+    },
+    { arbitrary: generatedEngineHost, weight: 1 },
+  );
+}
+
+/**
+ * Create-context requests the service gets past validation with: a name (often a known one, to meet CONFLICT), an
+ * endpoint, sometimes a description, and TLS material mostly with tcp:// (sometimes with ssh://, which is refused).
+ * Walking the schema alone rarely gave TLS paths the schema accepts.
+ */
+function createContextArbitrary(options: ContractArbitraryOptions): fc.Arbitrary<unknown> {
+  const shape = CreateContextRequest.shape;
+  const host = remoteEngineHostArbitrary() as fc.Arbitrary<string>;
+  const tls = validArbitrary(shape.tls.unwrap(), options) as fc.Arbitrary<Record<string, unknown>>;
+  return fc
+    .record(
+      { name: passing(shape.name, options), host, description: passing(shape.description.unwrap(), options), tls, withTls: fc.nat(9) },
+      { requiredKeys: ['name', 'host', 'tls', 'withTls'] },
+    )
+    .map(({ withTls, tls: material, host: endpoint, ...rest }) => {
+      const tlsWanted = endpoint.startsWith('tcp://') ? withTls < 6 : withTls === 0;
+      return { ...rest, host: endpoint, ...(tlsWanted ? { tls: material } : {}) };
+    });
+}
+
 /** The generators this file gives some schemas instead of walking them (a caller's overrides come first). */
 function builtInOverride(schema: z.ZodType, options: ContractArbitraryOptions): fc.Arbitrary<unknown> | undefined {
-  return schema === RunSpec ? runSpecArbitrary(options) : undefined;
+  if (schema === RunSpec) return runSpecArbitrary(options);
+  if (schema === CreateContextRequest) return createContextArbitrary(options);
+  if (schema === RemoteEngineHost) return remoteEngineHostArbitrary();
+  return undefined;
 }
 
 /** Any plain value, of the kinds the wire in use can carry. */
