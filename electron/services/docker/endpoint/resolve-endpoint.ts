@@ -68,9 +68,11 @@ export function resolveEndpoint(where: EndpointEnvironment, contextOverride?: st
   if (stored === null) {
     throw new ServiceError('NOT_FOUND', `Docker context "${name}" was not found in ${configDir}; run "docker context ls" to see the contexts.`);
   }
+  // SkipTLSVerify without TLS files still means TLS (unverified), as in the docker CLI.
+  const skipOnly = stored.skipTlsVerify && stored.host.startsWith('tcp://') ? { verify: false, caFile: null, certFile: null, keyFile: null } : null;
   const tls: EndpointTls | null =
     stored.tlsDir === null
-      ? null
+      ? skipOnly
       : {
           verify: !stored.skipTlsVerify,
           caFile: path.join(stored.tlsDir, 'ca.pem'),

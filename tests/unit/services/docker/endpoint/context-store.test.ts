@@ -94,6 +94,12 @@ describe('createDockerContext', () => {
     });
   });
 
+  it('keeps skip-verify without TLS files, and the resolver then uses TLS without verifying', () => {
+    createDockerContext(where(), { name: 'skip-only', host: 'tcp://127.0.0.1:2376', tls: { ca: null, cert: null, key: null, skipVerify: true } });
+    expect(fs.existsSync(path.join(configDir, 'contexts', 'tls'))).toBe(false);
+    expect(resolveEndpoint(where(), 'skip-only').tls).toEqual({ verify: false, caFile: null, certFile: null, keyFile: null });
+  });
+
   it('takes a CA alone', () => {
     createDockerContext(where(), { name: 'ca-only', host: 'tcp://127.0.0.1:2376', tls: { ca: pem.ca, cert: null, key: null, skipVerify: false } });
     expect(fs.readdirSync(path.join(configDir, 'contexts', 'tls', contextDirName('ca-only'), 'docker'))).toEqual(['ca.pem']);
