@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapEngineError } from '../../../../../electron/services/docker/dockerode/map-engine-error';
+import { classifySshFailure } from '../../../../../electron/services/docker/endpoint/ssh-failure';
 import { mapImage, mapImagePrune, mapNetwork, mapVolume } from '../../../../../electron/services/docker/dockerode/map-resources';
 import { ServiceError } from '../../../../../electron/services/errors';
 import type { ContainerSummary } from '../../../../../shared/model/container';
@@ -24,6 +25,12 @@ describe('mapEngineError', () => {
       expect(error).toMatchObject({ code: 'UNAVAILABLE', message: `Docker is not running at ${endpoint}; start it or pick another context.` });
     }
     expect(mapEngineError(Object.assign(new Error('denied'), { code: 'EACCES' }), endpoint)).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('Permission denied') });
+  });
+
+  it('passes an ssh:// failure through unchanged, with its own sentence rather than "not running"', () => {
+    const sshFailure = classifySshFailure({ code: 255, signal: null, stderr: 'root@box: Permission denied (publickey).\r\n' }, { user: null, host: 'box', port: null });
+    expect(sshFailure).toBeInstanceOf(ServiceError);
+    expect(mapEngineError(sshFailure, 'ssh://box')).toBe(sshFailure);
   });
 
   it('reports an abort as TIMEOUT and leaves unknown errors alone', () => {
