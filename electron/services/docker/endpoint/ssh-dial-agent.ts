@@ -24,8 +24,6 @@ export interface SshDialOptions {
   /** The environment ssh runs with (SSH_AUTH_SOCK, HOME, PATH…), passed through as the docker CLI does. */
   env: NodeJS.ProcessEnv;
   logger: Logger;
-  /** The program to run; `ssh` found on the environment's PATH unless set. */
-  command?: string;
 }
 
 /**
@@ -98,11 +96,11 @@ class SshStdioSocket extends Duplex {
       process.nextTick(() => this.destroy(new Error('The ssh connection to the engine was closed.')));
       return;
     }
-    const command = dial.command ?? 'ssh';
-    dial.logger.info(`Running ${command} ${args.join(' ')}`);
+    // `ssh` is looked up on the PATH of `dial.env`, as the docker CLI's exec.Command looks it up on its own.
+    dial.logger.info(`Running ssh ${args.join(' ')}`);
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawn(command, args, { shell: false, env: dial.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn('ssh', args, { shell: false, env: dial.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (error) {
       process.nextTick(() => this.destroy(sshSpawnFailure(error as NodeJS.ErrnoException)));
       return;
