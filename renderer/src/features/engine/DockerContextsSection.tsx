@@ -124,7 +124,7 @@ function ContextRow({ context, probe, switching, onUse, onRemove }: RowProps): R
 /**
  * The Settings section named "Docker engine": which engine Lightdock drives, and every Docker context (as
  * `docker context ls`) with its live status, probed per row (connected with the engine's version, or unreachable
- * with the sentence saying why), "Refresh status", "Use" (rewrites currentContext as `docker context use` does, so
+ * with the sentence saying why), "Refresh status" (lists and probes them all again), "Use" (rewrites currentContext as `docker context use` does, so
  * the CLI follows), "Create context" (ssh:// or tcp:// with TLS files) and "Remove" behind a confirmation (not for
  * `default` nor the context in use). A refused action says why and changes nothing.
  */
@@ -157,7 +157,10 @@ export function DockerContextsSection(): React.JSX.Element {
           variant="outlined"
           size="small"
           startIcon={probing ? <CircularProgress size={14} color="inherit" aria-hidden /> : <Refresh />}
-          onClick={refresh}
+          onClick={() => {
+            refetch();
+            refresh();
+          }}
           disabled={contexts === undefined || probing}
         >
           Refresh status

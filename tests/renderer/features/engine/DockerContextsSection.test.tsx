@@ -65,20 +65,22 @@ describe('Settings → Docker engine', { timeout: 20_000 }, () => {
     expect(within(contextRow('a5')).getByText('Connected · Docker 27.5.1')).toBeTruthy();
   });
 
-  it('probes again on Refresh status, and says when a probe itself fails', async () => {
+  it('lists and probes again on Refresh status, and says when a probe itself fails', async () => {
     const host = new FakeLightdock();
     renderWithHost(<SettingsPage />, host);
     await screen.findByRole('table', { name: 'Docker contexts' });
     expect(await within(contextRow('build-box')).findByText('Unreachable')).toBeTruthy();
     host.engine.probes = {};
+    host.engine.contexts.push({ name: 'made-by-cli', endpoint: 'tcp://127.0.0.1:2375', description: null, current: false });
     fireEvent.click(screen.getByRole('button', { name: 'Refresh status' }));
     expect(await within(contextRow('build-box')).findByText('Connected · Docker 27.5.1')).toBeTruthy();
+    expect(await within(contextRow('made-by-cli')).findByText('Connected · Docker 27.5.1')).toBeTruthy();
     host.failWith('engine:probe-context', { code: 'UNAVAILABLE', message: 'Probing context build-box is not built yet.' });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh status' }).hasAttribute('disabled')).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Refresh status' }));
     expect(await within(contextRow('build-box')).findByText('Status unknown')).toBeTruthy();
     expect(within(contextRow('build-box')).getByText('Could not check it: Probing context build-box is not built yet. (UNAVAILABLE)')).toBeTruthy();
-    expect(host.callsTo('engine:probe-context')).toHaveLength(6);
+    expect(host.callsTo('engine:probe-context')).toHaveLength(8);
   });
 
   it('switches to another context, then shows it current and the engine connected there', async () => {
