@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -14,6 +14,30 @@ export const NARROW_WINDOW_WIDTH = 1100;
 
 /** Rows rendered at first, and added by each "Show more": a machine with a thousand images still paints its table at once. */
 export const SMALL_TABLE_PAGE = 100;
+
+/**
+ * Rows the first frame of a table renders: more than a window shows. The rest of the first `SMALL_TABLE_PAGE` follow
+ * as soon as that frame is on screen, so opening a page of a thousand rows paints without waiting for a hundred.
+ */
+export const FIRST_FRAME_ROWS = 30;
+
+/** False until the frame after the first render has been painted (true at once when there is nothing to hold back). */
+function usePaintedOnce(holdingBack: boolean): boolean {
+  const [painted, setPainted] = useState(!holdingBack);
+  useEffect(() => {
+    if (painted) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A timeout set from an animation frame runs once that frame has been painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setPainted(true)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [painted]);
+  return painted;
+}
 
 /** What a column sorts by and, unless it formats or renders, shows. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -74,8 +98,8 @@ function cellContent<Row>(column: SmallTableColumn<Row>, row: Row): React.ReactN
 
 /**
  * A table of the few rows a machine has (distros, images, volumes, networks), a plain role="table" named `label`:
- * rows at their content's height (the first `SMALL_TABLE_PAGE` in sort order, then a "Show more" button; the
- * table's `aria-rowcount` counts them all), no row selection, a header click sorting by that column (ascending,
+ * rows at their content's height (the first `SMALL_TABLE_PAGE` in sort order, `FIRST_FRAME_ROWS` of them in the
+ * first frame, then a "Show more" button; the table's `aria-rowcount` counts them all), no row selection, a header click sorting by that column (ascending,
  * descending, then as given), and `hideWhenNarrow` columns left out on narrow windows; long text wraps rather than
  * pushing the table past the window's width.
  */
@@ -83,6 +107,7 @@ export function SmallTable<Row>({ label, rows, columns, getRowId, hideWhenNarrow
   const narrow = useMediaQuery(`(max-width:${NARROW_WINDOW_WIDTH - 0.05}px)`, { noSsr: true });
   const [sort, setSort] = useState<{ field: string; direction: Direction } | null>(null);
   const [limit, setLimit] = useState(SMALL_TABLE_PAGE);
+  const painted = usePaintedOnce(rows.length > FIRST_FRAME_ROWS);
   const shown = useMemo(() => (narrow ? columns.filter((column) => !hideWhenNarrow.includes(column.field)) : columns), [narrow, columns, hideWhenNarrow]);
   const sortColumn = sort === null ? undefined : shown.find((column) => column.field === sort.field);
   const sorted = useMemo(() => {
@@ -99,6 +124,7 @@ export function SmallTable<Row>({ label, rows, columns, getRowId, hideWhenNarrow
   };
 
   const hidden = Math.max(0, sorted.length - limit);
+  const rendered = painted ? limit : Math.min(limit, FIRST_FRAME_ROWS);
   return (
     <>
       <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
@@ -132,7 +158,7 @@ export function SmallTable<Row>({ label, rows, columns, getRowId, hideWhenNarrow
             </TableRow>
           </TableHead>
           <TableBody>
-            {(hidden > 0 ? sorted.slice(0, limit) : sorted).map((row) => {
+            {(sorted.length > rendered ? sorted.slice(0, rendered) : sorted).map((row) => {
               const id = getRowId(row);
               return (
                 <TableRow key={id} data-id={id} hover>

@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NARROW_WINDOW_WIDTH, SmallTable, type SmallTableColumn } from '../../../renderer/src/components/SmallTable';
+import { FIRST_FRAME_ROWS, NARROW_WINDOW_WIDTH, SmallTable, type SmallTableColumn } from '../../../renderer/src/components/SmallTable';
 import { pretendWindowWidth } from '../window-width';
 
 interface Pet {
@@ -85,12 +85,14 @@ describe('SmallTable', () => {
 });
 
 describe('SmallTable with many rows', () => {
-  it('renders the first hundred rows, counts them all, and shows the rest a hundred at a time', () => {
+  it('renders thirty rows in the first frame and the first hundred after it, counts them all, and shows the rest a hundred at a time', async () => {
     const many: Pet[] = Array.from({ length: 250 }, (_, i) => ({ name: `pet-${String(i).padStart(3, '0')}`, kind: 'cat', legs: 4, owner: null }));
     render(<SmallTable label="Pets" rows={many} columns={COLUMNS} getRowId={(pet) => pet.name} />);
     const table = screen.getByRole('table', { name: 'Pets' });
     expect(table.getAttribute('aria-rowcount')).toBe('251');
-    expect(within(table).getAllByRole('row')).toHaveLength(101);
+    expect(within(table).getAllByRole('row')).toHaveLength(FIRST_FRAME_ROWS + 1);
+    expect(screen.getByRole('button', { name: 'Show 100 more of pets (150 not shown)' })).toBeTruthy();
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(101));
     fireEvent.click(screen.getByRole('button', { name: 'Show 100 more of pets (150 not shown)' }));
     expect(within(table).getAllByRole('row')).toHaveLength(201);
     fireEvent.click(screen.getByRole('button', { name: 'Show 50 more of pets (50 not shown)' }));
