@@ -95,7 +95,7 @@ export class EngineConnection {
   private publish(engine: ContainerEngine | null, state: EngineStatus['state'], identity: EngineIdentity | null, message: string | null): EngineStatus {
     const previous = this.lastStatus;
     const kind = engine?.kind ?? 'docker';
-    const endpoint = engine?.endpoint ?? 'unknown';
+    const endpoint = engine?.endpoint ?? (this.selection.kind === 'simulated' ? null : this.selection.endpointNow()) ?? 'unknown';
     const context = engine?.context ?? null;
     const same = previous !== null && previous.state === state && previous.kind === kind && previous.endpoint === endpoint && previous.context === context;
     const status: EngineStatus = {

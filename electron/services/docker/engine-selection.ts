@@ -133,6 +133,15 @@ export class EngineSelection {
     return resolveEndpoint(this.where(), name);
   }
 
+  /** The endpoint a real engine would be built for now, for a status line when building it failed (bad TLS files); null when it cannot be resolved. */
+  endpointNow(): string | null {
+    try {
+      return resolveEndpoint(this.where()).host;
+    } catch {
+      return null;
+    }
+  }
+
   /** Forgets the engine in use (closing a real one) so the next use chooses again, preferring Docker from now on. */
   dropForDocker(): void {
     this.preferDocker = true;

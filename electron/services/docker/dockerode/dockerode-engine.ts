@@ -32,7 +32,8 @@ import { containerSegment, engineIdSegment, imageSegment, volumeSegment } from '
 import { readCgroupInactiveFileBytes, readCgroupUsageBytes, usedWithoutInactive } from './cgroup-memory';
 import { localCgroupVersion, readLocalProcess } from './local-proc';
 import { containerName, mapContainerDetail, mapContainerSummary, type HostFacts, type RawContainerInspect, type RawContainerListItem } from './map-container';
-import { mapEngineError, unavailableMessage } from './map-engine-error';
+import { mapEngineError } from './map-engine-error';
+import { unavailableMessage } from './unreachable-message';
 import { newDockerode } from './new-dockerode';
 import { refuseEngineRedirects } from './refuse-redirects';
 import { mapImage, mapImagePrune, mapNetwork, mapVolume, mapVolumePrune, type RawImage, type RawNetwork, type RawVolume } from './map-resources';
@@ -151,7 +152,8 @@ export class DockerodeEngine implements ContainerEngine {
     } catch (error) {
       const mapped = mapEngineError(error, this.endpoint, deadline);
       if (mapped instanceof ServiceError && mapped.code === 'UNAVAILABLE') throw mapped;
-      throw new ServiceError('UNAVAILABLE', unavailableMessage(this.endpoint), { cause: mapped instanceof Error ? mapped.message : String(mapped) });
+      const code = mapped instanceof ServiceError && mapped.code === 'TIMEOUT' ? 'ETIMEDOUT' : undefined;
+      throw new ServiceError('UNAVAILABLE', unavailableMessage(this.endpoint, code), { cause: mapped instanceof Error ? mapped.message : String(mapped) });
     }
   }
 

@@ -1,5 +1,6 @@
 import { ServiceError } from '../../errors';
 import { mapTlsError } from './map-tls-error';
+import { unavailableMessage } from './unreachable-message';
 
 /** State refusals some engines answer with 500 rather than 409 (dockerd 20.10: unpause of a running container). */
 const STATE_REFUSAL = /\bis (not |already )?(running|paused|restarting)\b|\bis being removed\b/i;
@@ -15,10 +16,6 @@ interface DockerodeError {
   json?: unknown;
 }
 
-/** The friendly sentence for an engine that does not answer (as VS Code turns ENOENT into "is Docker running?"). */
-export function unavailableMessage(endpoint: string): string {
-  return `Docker is not running at ${endpoint}; start it or pick another context.`;
-}
 
 /** The engine's own sentence from an HTTP error (`No such container: web`), without docker-modem's prefix. */
 export function engineMessage(error: DockerodeError): string {
@@ -61,7 +58,7 @@ export function mapEngineError(error: unknown, endpoint: string, timeoutMs?: num
   if (err.code === 'EACCES' || err.code === 'EPERM') {
     return new ServiceError('UNAVAILABLE', `Permission denied on ${endpoint}; join the docker group or pick another context.`, { code: err.code });
   }
-  if (isConnectionError(err)) return new ServiceError('UNAVAILABLE', unavailableMessage(endpoint), { code: err.code });
+  if (isConnectionError(err)) return new ServiceError('UNAVAILABLE', unavailableMessage(endpoint, err.code), { code: err.code });
   if (err.name === 'AbortError' || err.name === 'TimeoutError') {
     const within = timeoutMs === undefined ? '' : ` within ${Math.round(timeoutMs / 100) / 10} s`;
     return new ServiceError('TIMEOUT', `Docker at ${endpoint} did not answer${within}.`);

@@ -53,10 +53,10 @@ describe('mapTlsError', () => {
     });
   });
 
-  it('leaves other failures to the engine mapping: a refused connection is still "not running", an EPROTO without TLS words is not TLS', () => {
+  it('leaves other failures to the engine mapping: a refused connection says so, an EPROTO without TLS words is not TLS', () => {
     expect(mapTlsError(failure('connect ECONNREFUSED 127.0.0.1:2376', { code: 'ECONNREFUSED' }), endpoint)).toBeNull();
     expect(mapTlsError(failure('write EPROTO something else', { code: 'EPROTO' }), endpoint)).toBeNull();
     expect(mapTlsError(failure('(HTTP code 400) bad parameter - invalid filter', { statusCode: 400 }), endpoint)).toBeNull();
-    expect(mapEngineError(failure('connect ECONNREFUSED', { code: 'ECONNREFUSED' }), endpoint)).toMatchObject({ message: `Docker is not running at ${endpoint}; start it or pick another context.` });
+    expect(mapEngineError(failure('connect ECONNREFUSED', { code: 'ECONNREFUSED' }), endpoint)).toMatchObject({ message: expect.stringContaining(`Could not reach the Docker engine at ${endpoint}: nothing accepted the connection;`) as unknown });
   });
 });
