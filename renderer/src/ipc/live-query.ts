@@ -74,7 +74,11 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
     set(instance, { ...instance.snapshot, loading: true });
     invokeOn(instance.api, channel, request).then(
       (data) => set(instance, instance.pushes === pushesAtSend ? { data, error: undefined, loading: false } : { ...instance.snapshot, loading: false }),
-      (failure: unknown) => set(instance, { data: instance.snapshot.data, error: quiet ? instance.snapshot.error : toIpcError(failure), loading: false }),
+      (failure: unknown) => {
+        // A prefetch may go out before the host can answer: its failure is kept only by a fetch someone waits for.
+        if (quiet && instance.listeners.size > 0) return fetchInto(instance);
+        set(instance, { data: instance.snapshot.data, error: quiet ? instance.snapshot.error : toIpcError(failure), loading: false });
+      },
     );
   };
 

@@ -116,6 +116,25 @@ describe('defineLiveQuery', () => {
     expect(host.callsTo('containers:list')).toHaveLength(2);
   });
 
+  it('fetches again when a prefetch fails while a reader waits for it, and shows that fetch', async () => {
+    const host = install();
+    host.failWith('containers:list', { code: 'UNAVAILABLE', message: 'The engine is not connected yet.' });
+    const release = host.hold('containers:list');
+    const query = freshQuery();
+    query.prefetch();
+    render(<Names query={query} label="list" />);
+    await waitFor(() => expect(host.callsTo('containers:list')).toHaveLength(1));
+    // The held prefetch fails once released; the fetch it sets off waits on a second hold.
+    release();
+    const releaseSecond = host.hold('containers:list');
+    await waitFor(() => expect(host.callsTo('containers:list')).toHaveLength(2));
+    expect(screen.getByLabelText('list').textContent).toBe('loading');
+    host.recover('containers:list');
+    await act(async () => releaseSecond());
+    await waitFor(() => expect(screen.getByLabelText('list').textContent).toBe(ALL));
+    expect(host.callsTo('containers:list')).toHaveLength(2);
+  });
+
   it('with revalidate, shows the held value at once and fetches it again on each mount', async () => {
     const host = install();
     const query = freshQuery();
