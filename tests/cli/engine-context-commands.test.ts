@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextDirName } from '../../electron/services/docker/endpoint/docker-config';
@@ -8,6 +7,7 @@ import { dockerAt, testDockerHost } from '../helpers/docker-engine';
 import { makeTlsFiles } from '../helpers/pem-files';
 import { runLightdock, type CliResult } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
+import { freePort } from '../helpers/free-port';
 
 // `lightdock engine contexts` with each context's live status, and `engine context create|rm`, in a throwaway
 // DOCKER_CONFIG that the real docker CLI reads too.
@@ -33,17 +33,6 @@ function dockerCli(args: string[]): Promise<string> {
     execFile('docker', args, { env: { PATH: process.env['PATH'], HOME: temp.dir, DOCKER_CONFIG: configDir }, timeout: 30_000 }, (error, stdout, stderr) =>
       error ? reject(new Error(`docker ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
     );
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
   });
 }
 

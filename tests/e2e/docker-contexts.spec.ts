@@ -1,27 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dockerWithHome } from '../helpers/docker-engine';
 import { startHost, stopHost } from './fixtures';
+import { freePort } from '../helpers/free-port';
 
 // The browser host over the private test dockerd (DOCKER_HOST=LIGHTDOCK_TEST_DOCKER_HOST, so the default context is
 // that engine) with its own DOCKER_CONFIG: a context made in the UI is written there, the docker CLI sees it, and
 // its live status is probed in the Settings table and the engine chip's menu.
-
-/** A TCP port on 127.0.0.1 that nothing listens on: bound once by the OS, then closed. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function contextRow(page: Page, name: string) {
   return page.getByRole('table', { name: 'Docker contexts' }).getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
@@ -47,7 +35,7 @@ test.describe('Docker contexts in the browser host (real Docker engine)', () => 
 
   test('a tcp:// context to a closed port is created, listed unreachable with its sentence beside the connected default, and removed', async ({ page }) => {
     test.setTimeout(60_000);
-    const port = await closedPort();
+    const port = await freePort();
     const name = `closed-${process.pid}`;
     const cli = (...args: string[]) => dockerWithHome(dataDir, ['--config', configDir, ...args]);
     await page.goto(`${host?.url ?? ''}#/settings`);

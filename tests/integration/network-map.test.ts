@@ -7,6 +7,7 @@ import { composeTestServices } from '../helpers/compose-test-services';
 import { docker, eventually, TEST_IMAGE, testDockerHost } from '../helpers/docker-engine';
 import { runLightdock } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
+import { freePort } from '../helpers/free-port';
 
 const run = Math.random().toString(36).slice(2, 8);
 const label = `lightdock.test.run=${run}`;
@@ -16,15 +17,6 @@ let temp: ReturnType<typeof makeTempDir>;
 let services: Services;
 const servers: net.Server[] = [];
 const ids: Record<'listening' | 'quiet', string> = { listening: '', quiet: '' };
-
-/** A port on 127.0.0.1 that nothing listens on now: bound by this process, then released. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** The host port the engine picked for a container's port 80. */
 async function hostPort(id: string): Promise<number> {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/hosts/common/compose-services';
@@ -7,6 +6,7 @@ import { composeTestServices } from '../../helpers/compose-test-services';
 import { dockerAt, dockerWithHome, testDockerHost } from '../../helpers/docker-engine';
 import { rejection } from '../../helpers/service-error';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { freePort } from '../../helpers/free-port';
 
 // Probing a context builds a temporary engine at its endpoint, pings it and closes it, whichever engine Lightdock uses.
 
@@ -19,18 +19,6 @@ function services(env: NodeJS.ProcessEnv): Services {
   const composed = composeTestServices(path.join(temp.dir, 'data'), { HOME: home, ...env }).services;
   opened.push(composed);
   return composed;
-}
-
-/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
 }
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import { RunPlan, RunProblem, RunResult, type RunSpec } from '../../../shared/mo
 import { composeTestServices } from '../../helpers/compose-test-services';
 import { docker, eventually, TEST_IMAGE, testDockerHost } from '../../helpers/docker-engine';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { freePort } from '../../helpers/free-port';
 
 const run = Math.random().toString(36).slice(2, 8);
 const LABEL = 'lightdock.test.run-container';
@@ -18,18 +19,6 @@ const MiB = 1024 * 1024;
 let temp: ReturnType<typeof makeTempDir>;
 let services: Services;
 let dispatch: InvokeDispatcher;
-
-/** A TCP port nothing on 127.0.0.1 listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The HTTP status 127.0.0.1:<port> answers a GET with (rejects when nothing answers within 2 s). */
 function httpStatus(port: number): Promise<number> {

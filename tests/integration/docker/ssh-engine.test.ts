@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { Settings } from '../../../electron/services/settings/settings';
 import { TEST_IMAGE, docker, eventually, testDockerHost } from '../../helpers/docker-engine';
 import { RecordingEventSink, RecordingLogger } from '../../helpers/recording';
 import { configVariant, sshChildren, startSshd, stopSshd, type TestSshd } from '../../helpers/sshd';
+import { freePort } from '../../helpers/free-port';
 
 /** The endpoint every test uses: the alias of the client config sshd.sh wrote, as a user's ~/.ssh/config would have it. */
 const ENDPOINT = 'ssh://lightdock-test';
@@ -34,15 +34,6 @@ function sshEngine(config: string, logger = new RecordingLogger()): DockerodeEng
   const engine = new DockerodeEngine({ endpoint: { host: ENDPOINT, context: null, source: 'DOCKER_HOST', tls: null }, env: sshEnv(config), platform: 'linux', logger });
   engines.push(engine);
   return engine;
-}
-
-/** A port on 127.0.0.1 where nothing listens (bound by the kernel, then released). */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** The sentence a ping fails with. */
@@ -173,7 +164,7 @@ describe('ssh:// failures, each with its own sentence and never "not running"', 
   });
 
   it('reports an unreachable host (a port where nothing listens)', async () => {
-    const failure = await pingFailure(sshEngine(configVariant(sshd, 'closed', 'Port', String(await closedPort()))));
+    const failure = await pingFailure(sshEngine(configVariant(sshd, 'closed', 'Port', String(await freePort()))));
     expect(failure.message).toBe('Could not reach lightdock-test over ssh: the connection was refused; check the host name, port and network, then try "ssh lightdock-test".');
   });
 
