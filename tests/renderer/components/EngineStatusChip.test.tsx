@@ -104,7 +104,7 @@ describe('EngineStatusChip', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Engine: simulated' }));
     const reopened = await screen.findByRole('menu', { name: 'Container engine' });
     const buildBox = await within(reopened).findByRole('menuitem', { name: /build-box/ });
-    await waitFor(() => expect(within(buildBox).getByText('connected')).toBeTruthy());
+    await waitFor(() => expect(within(buildBox).getByText('connected')).toBeTruthy(), { timeout: 5_000 });
     expect(host.callsTo('engine:probe-context')).toHaveLength(4);
   });
 });
