@@ -104,7 +104,23 @@ describe('EngineStatusChip', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Engine: simulated' }));
     const reopened = await screen.findByRole('menu', { name: 'Container engine' });
     const buildBox = await within(reopened).findByRole('menuitem', { name: /build-box/ });
-    await waitFor(() => expect(within(buildBox).getByText('connected')).toBeTruthy(), { timeout: 5_000 });
+    await waitFor(() => expect(within(buildBox).getByText('connected')).toBeTruthy());
+    expect(host.callsTo('engine:probe-context')).toHaveLength(4);
+  });
+
+  it('probes again when the menu reopens before its closing transition has ended', async () => {
+    const host = new FakeLightdock();
+    renderWithHost(<EngineStatusChip />, host);
+    fireEvent.click(await screen.findByRole('button', { name: 'Engine: simulated' }));
+    const menu = await screen.findByRole('menu', { name: 'Container engine' });
+    await within(menu).findByText('unreachable');
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    host.engine.probes = {};
+    fireEvent.click(screen.getByRole('button', { name: 'Engine: simulated', hidden: true }));
+    const reopened = await screen.findByRole('menu', { name: 'Container engine' });
+    const buildBox = await within(reopened).findByRole('menuitem', { name: /build-box/ });
+    await waitFor(() => expect(within(buildBox).getByText('connected')).toBeTruthy());
+    expect(within(reopened).queryByText('unreachable')).toBeNull();
     expect(host.callsTo('engine:probe-context')).toHaveLength(4);
   });
 });

@@ -6,6 +6,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Check from '@mui/icons-material/Check';
+import { useState } from 'react';
 import type { DockerContext } from '../../../../shared/model/engine';
 import { describeIpcError } from '../../ipc/ipc-error';
 import { navigate } from '../../navigation/route';
@@ -100,9 +101,17 @@ export interface EngineContextMenuProps {
  * `docker context use` does (the menu stays open with the reason when refused), and "Engine settings…".
  */
 export function EngineContextMenu({ anchor, onClose }: EngineContextMenuProps): React.JSX.Element {
+  const open = anchor !== null;
+  // Each opening gets fresh items (listed and probed again), also when it reopens before the closing transition unmounted them.
+  const [wasOpen, setWasOpen] = useState(open);
+  const [openings, setOpenings] = useState(0);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setOpenings(openings + 1);
+  }
   return (
-    <Menu disablePortal anchorEl={anchor} open={anchor !== null} onClose={onClose} slotProps={{ list: { 'aria-label': 'Container engine' } }}>
-      <ContextItems onDone={onClose} />
+    <Menu disablePortal anchorEl={anchor} open={open} onClose={onClose} slotProps={{ list: { 'aria-label': 'Container engine' } }}>
+      <ContextItems key={openings} onDone={onClose} />
     </Menu>
   );
 }
