@@ -157,7 +157,7 @@ export function MemorySettings(): React.JSX.Element {
   const model = useWslConfig();
   const [change, setChange] = useState<Change | undefined>(undefined);
   if (model.view === undefined) {
-    if (model.loadError === undefined) return <Skeleton variant="rounded" height={56} aria-label="Loading the memory settings" />;
+    if (model.loadError === undefined) return <Skeleton variant="rounded" height={56} role="status" aria-label="Loading the memory settings" />;
     return <RetryAlert onRetry={model.refetch}>Could not read .wslconfig: {describeIpcError(model.loadError)}</RetryAlert>;
   }
   const find = (key: string): WslConfigSetting | undefined => model.view?.settings.find((setting) => setting.key.toLowerCase() === key.toLowerCase());

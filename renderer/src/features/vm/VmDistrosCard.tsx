@@ -19,7 +19,7 @@ export function VmDistrosCard({ distros }: { distros: readonly Distro[] | undefi
         <Typography id="vm-distros-title" variant="h6" component="h3" gutterBottom>
           Distros in the VM
         </Typography>
-        {inVm === undefined && <Skeleton variant="rounded" height={64} aria-label="Loading distros" />}
+        {inVm === undefined && <Skeleton variant="rounded" height={64} role="status" aria-label="Loading distros" />}
         {inVm?.length === 0 && <Typography color="text.secondary">No WSL 2 distro is installed.</Typography>}
         {inVm !== undefined && inVm.length > 0 && (
           <List dense disablePadding aria-label="WSL 2 distros">
