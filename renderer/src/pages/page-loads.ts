@@ -34,35 +34,14 @@ export interface ChunkLoader<T> {
   ensure(): Promise<T>;
 }
 
-/**
- * Waits before each new attempt at a chunk whose load failed. A failure is often transient: Chromium aborts requests in
- * flight with ERR_NETWORK_CHANGED whenever an interface appears, which is what Docker does for each container it starts.
- */
-export const CHUNK_RETRY_DELAYS_MS = [250, 1_000] as const;
-
-/** Runs `load`, and again after each of CHUNK_RETRY_DELAYS_MS while it fails; rejects with the last failure. */
-async function loadWithRetries<T>(load: () => Promise<T>): Promise<T> {
-  for (const delay of CHUNK_RETRY_DELAYS_MS) {
-    try {
-      return await load();
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-  return load();
-}
-
-/**
- * Wraps a chunk's `import()` so it is tracked (`pageLoadsSettled`), shared while in flight, kept once loaded, tried
- * again after a short wait when it fails (CHUNK_RETRY_DELAYS_MS), and tried anew on the next call after a final failure.
- */
+/** Wraps a chunk's `import()` so it is tracked (`pageLoadsSettled`), shared while in flight, kept once loaded, and retried after a failure. */
 export function chunkLoader<T>(load: () => Promise<T>): ChunkLoader<T> {
   let value: T | undefined;
   let pending: Promise<T> | undefined;
   return {
     loaded: () => value,
     ensure: () => {
-      pending ??= trackPageLoad(loadWithRetries(load)).then(
+      pending ??= trackPageLoad(load()).then(
         (loadedValue) => {
           value = loadedValue;
           return loadedValue;

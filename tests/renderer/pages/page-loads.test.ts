@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_RETRY_DELAYS_MS, chunkLoader, loadInOrder, pageLoadsSettled, trackPageLoad } from '../../../renderer/src/pages/page-loads';
+import { loadInOrder, pageLoadsSettled, trackPageLoad } from '../../../renderer/src/pages/page-loads';
 
 /** A load the test finishes by hand. */
 function manualLoad(): { promise: Promise<void>; finish: () => void; fail: () => void } {
@@ -72,29 +72,5 @@ describe('pageLoadsSettled', () => {
     inner.fail();
     await waiting;
     expect(settled).toBe(true);
-  });
-});
-
-describe('chunkLoader', () => {
-  it('tries a failed chunk again after a short wait, so a transient failure (ERR_NETWORK_CHANGED) does not surface', async () => {
-    let calls = 0;
-    const chunk = chunkLoader(() => {
-      calls += 1;
-      return calls <= CHUNK_RETRY_DELAYS_MS.length ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : Promise.resolve('page');
-    });
-    await expect(chunk.ensure()).resolves.toBe('page');
-    expect(calls).toBe(CHUNK_RETRY_DELAYS_MS.length + 1);
-    expect(chunk.loaded()).toBe('page');
-  });
-
-  it('rejects after the last attempt, and the next call starts a new load', async () => {
-    let calls = 0;
-    const chunk = chunkLoader(() => {
-      calls += 1;
-      return Promise.reject(new TypeError(`attempt ${calls}`));
-    });
-    await expect(chunk.ensure()).rejects.toThrow(`attempt ${CHUNK_RETRY_DELAYS_MS.length + 1}`);
-    expect(chunk.loaded()).toBeUndefined();
-    await expect(chunk.ensure()).rejects.toThrow(`attempt ${2 * (CHUNK_RETRY_DELAYS_MS.length + 1)}`);
   });
 });
