@@ -19,6 +19,8 @@ const created = `ld-e2e-files-${run}`;
 const heavy = `ld-e2e-heavy-${run}`;
 const volume = `ld-e2e-files-${run}-data`;
 const WINDOWS_BIND = '/mnt/c/lightdock-e2e';
+/** How long the containers' new network interfaces are given to settle before a page is opened. */
+const NETWORK_SETTLE_MS = 4_000;
 
 /** The host port the engine gave a container's port 80 on 127.0.0.1. */
 async function hostPort(name: string): Promise<number> {
@@ -65,6 +67,10 @@ test.describe('Memory, Network and Files in the browser host (real Docker engine
     await docker('create', '--label', label, '--name', created, '-v', `${WINDOWS_BIND}:/src`, '-v', `${volume}:/data`, TEST_IMAGE, 'true');
     ports.listening = await hostPort(listening);
     ports.quiet = await hostPort(quiet);
+    // Each started container adds a veth whose addresses settle over the next seconds (IPv6 duplicate address
+    // detection); Chromium sees every change and aborts requests in flight with ERR_NETWORK_CHANGED, which would fail a
+    // page's code loading in the first test. So the page is opened only once the network has settled.
+    await new Promise((resolve) => setTimeout(resolve, NETWORK_SETTLE_MS));
   });
 
   test.afterAll(async () => {
