@@ -11,6 +11,23 @@ afterEach(() => {
   window.location.hash = '';
 });
 
+/** Renders the chip over `host`, opens its menu, waits for build-box's probe (unreachable) and presses Escape. */
+async function openProbeAndClose(host: FakeLightdock): Promise<void> {
+  renderWithHost(<EngineStatusChip />, host);
+  fireEvent.click(await screen.findByRole('button', { name: 'Engine: simulated' }));
+  const menu = await screen.findByRole('menu', { name: 'Container engine' });
+  await within(menu).findByText('unreachable');
+  fireEvent.keyDown(menu, { key: 'Escape' });
+}
+
+/** Waits for the reopened menu to show build-box connected; answers the menu. */
+async function expectBuildBoxConnected(): Promise<HTMLElement> {
+  const reopened = await screen.findByRole('menu', { name: 'Container engine' });
+  const buildBox = await within(reopened).findByRole('menuitem', { name: /build-box/ });
+  await waitFor(() => expect(within(buildBox).getByText('connected')).toBeTruthy());
+  return reopened;
+}
+
 describe('EngineStatusChip', { timeout: 20_000 }, () => {
   it('labels a simulated engine as simulated', async () => {
     renderWithHost(<EngineStatusChip />);
@@ -94,32 +111,20 @@ describe('EngineStatusChip', { timeout: 20_000 }, () => {
 
   it('probes the contexts again each time the menu opens', async () => {
     const host = new FakeLightdock();
-    renderWithHost(<EngineStatusChip />, host);
-    fireEvent.click(await screen.findByRole('button', { name: 'Engine: simulated' }));
-    const menu = await screen.findByRole('menu', { name: 'Container engine' });
-    await within(menu).findByText('unreachable');
-    fireEvent.keyDown(menu, { key: 'Escape' });
+    await openProbeAndClose(host);
     await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
     host.engine.probes = {};
     fireEvent.click(screen.getByRole('button', { name: 'Engine: simulated' }));
-    const reopened = await screen.findByRole('menu', { name: 'Container engine' });
-    const buildBox = await within(reopened).findByRole('menuitem', { name: /build-box/ });
-    await waitFor(() => expect(within(buildBox).getByText('connected')).toBeTruthy());
+    await expectBuildBoxConnected();
     expect(host.callsTo('engine:probe-context')).toHaveLength(4);
   });
 
   it('probes again when the menu reopens before its closing transition has ended', async () => {
     const host = new FakeLightdock();
-    renderWithHost(<EngineStatusChip />, host);
-    fireEvent.click(await screen.findByRole('button', { name: 'Engine: simulated' }));
-    const menu = await screen.findByRole('menu', { name: 'Container engine' });
-    await within(menu).findByText('unreachable');
-    fireEvent.keyDown(menu, { key: 'Escape' });
+    await openProbeAndClose(host);
     host.engine.probes = {};
     fireEvent.click(screen.getByRole('button', { name: 'Engine: simulated', hidden: true }));
-    const reopened = await screen.findByRole('menu', { name: 'Container engine' });
-    const buildBox = await within(reopened).findByRole('menuitem', { name: /build-box/ });
-    await waitFor(() => expect(within(buildBox).getByText('connected')).toBeTruthy());
+    const reopened = await expectBuildBoxConnected();
     expect(within(reopened).queryByText('unreachable')).toBeNull();
     expect(host.callsTo('engine:probe-context')).toHaveLength(4);
   });
