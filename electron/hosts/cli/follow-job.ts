@@ -9,7 +9,7 @@ export type JobChannel = { [C in InvokeChannel]: InvokeResponse<C> extends JobSu
 const EARLY_PUSH_LIMIT = 256;
 
 function layerLine(layer: JobSummary['layers'][number]): string {
-  const size = layer.total !== null && layer.total > 0 && !layer.done ? ` ${Math.round(((layer.current ?? 0) / layer.total) * 100)}%` : '';
+  const size = layer.total !== null && layer.total > 0 && !layer.done ? ` ${Math.min(100, Math.round(((layer.current ?? 0) / layer.total) * 100))}%` : '';
   return `${layer.id.slice(0, 12)}: ${layer.status}${size}`;
 }
 
