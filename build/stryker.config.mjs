@@ -26,6 +26,7 @@ export default {
     'electron/services/wsl/cli/decode-output.ts',
     'electron/services/docker/stats-math.ts',
     'shared/model/engine-reference.ts',
+    'shared/model/reference-grammar.ts',
     'electron/services/docker/dockerode/engine-paths.ts',
   ],
   concurrency: 2,

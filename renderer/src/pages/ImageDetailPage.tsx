@@ -16,7 +16,7 @@ import Typography from '@mui/material/Typography';
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import LocalOfferOutlined from '@mui/icons-material/LocalOfferOutlined';
-import { isImageReference } from '../../../shared/model/engine-reference';
+import { isImageReference } from '../../../shared/model/reference-grammar';
 import type { ImageDetail } from '../../../shared/model/image-detail';
 import { FactList, type Fact } from '../components/FactList';
 import { formatBytes } from '../components/format-bytes';

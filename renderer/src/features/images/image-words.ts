@@ -1,4 +1,4 @@
-import { isImageReference } from '../../../../shared/model/engine-reference';
+import { isImageReference } from '../../../../shared/model/reference-grammar';
 
 /**
  * The registry host a reference names (`127.0.0.1:5000/app:1` → `127.0.0.1:5000`), or null for Docker Hub: as

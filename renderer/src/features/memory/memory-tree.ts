@@ -1,4 +1,4 @@
-import { isContainerReference } from '../../../../shared/model/engine-reference';
+import { isContainerReference } from '../../../../shared/model/reference-grammar';
 import type { MemoryNode, MemoryNodeKind } from '../../../../shared/model/memory';
 
 /** One row of the breakdown table: a node, how deep it sits, its parent, and its share of that parent (0 to 1, null for a root). */
