@@ -2,13 +2,8 @@ import { useCallback, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import DialogContentText from '@mui/material/DialogContentText';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import BuildOutlined from '@mui/icons-material/BuildOutlined';
@@ -17,56 +12,42 @@ import CloudDownloadOutlined from '@mui/icons-material/CloudDownloadOutlined';
 import type { ImageSummary } from '../../../shared/model/engine';
 import type { JobSummary } from '../../../shared/model/job';
 import { formatBytes } from '../components/format-bytes';
-import { ConfirmDialog } from '../features/engine/ConfirmDialog';
 import { EngineGate } from '../features/engine/EngineGate';
 import { MutationSnackbar } from '../features/engine/MutationSnackbar';
 import { describePrune } from '../features/engine/prune-words';
 import { useEngineMutation } from '../features/engine/useEngineMutation';
-import { ImageJobEnd } from '../features/images/ImageJobEnd';
 import { ImagesGrid } from '../features/images/ImagesGrid';
-import { RemoveImageDialog } from '../features/images/RemoveImageDialog';
-import { imageName, pruneCandidates, useImages } from '../features/images/useImages';
-import { JobDialog } from '../features/jobs/JobDialog';
-import { ImageJobsPanel } from '../features/images/ImageJobsPanel';
+import { imageName, useImages } from '../features/images/useImages';
+import { ImageJobsPanel, preloadImageJobsList } from '../features/images/ImageJobsPanel';
 import { invoke } from '../ipc/ipc-client';
 import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
 import { lazyPart } from '../components/lazy-part';
+import { LazySnackbar } from '../components/LazySnackbar';
 
-// The job and run dialogs (their forms, validation and log view) load on first use, so the page paints without them.
+// The dialogs (their forms, validation, confirmations and log view) load on first use, so the page paints without them.
 const BuildDialog = lazyPart(() => import('../features/images/BuildDialog').then((m) => m.BuildDialog));
 const PullDialog = lazyPart(() => import('../features/images/PullDialog').then((m) => m.PullDialog));
 const PushDialog = lazyPart(() => import('../features/images/PushDialog').then((m) => m.PushDialog));
 const TagDialog = lazyPart(() => import('../features/images/TagDialog').then((m) => m.TagDialog));
 const RunContainerDialog = lazyPart(() => import('../features/run/RunContainerDialog').then((m) => m.RunContainerDialog));
+const RemoveImageDialog = lazyPart(() => import('../features/images/RemoveImageDialog').then((m) => m.RemoveImageDialog));
+const PruneImagesDialog = lazyPart(() => import('../features/images/PruneImagesDialog').then((m) => m.PruneImagesDialog));
+const ImageJobDialog = lazyPart(() => import('../features/images/ImageJobDialog').then((m) => m.ImageJobDialog));
 
-function PruneImagesDialog(props: { images: readonly ImageSummary[]; busy: boolean; onCancel: () => void; onConfirm: () => void }): React.JSX.Element {
-  const candidates = pruneCandidates(props.images);
-  const total = candidates.reduce((sum, image) => sum + image.sizeBytes, 0);
-  return (
-    <ConfirmDialog title="Prune unused images?" confirmLabel="Prune images" busy={props.busy} onCancel={props.onCancel} onConfirm={props.onConfirm}>
-      <DialogContentText>
-        Pruning deletes dangling images: layers left without a tag, which no container uses. Tagged images are kept.
-      </DialogContentText>
-      {candidates.length === 0 ? (
-        <DialogContentText sx={{ mt: 2 }}>No dangling image is listed right now, so pruning will most likely delete nothing.</DialogContentText>
-      ) : (
-        <>
-          <DialogContentText sx={{ mt: 2 }}>
-            {candidates.length === 1 ? 'This image goes' : `These ${candidates.length} images go`}, about {formatBytes(total)}:
-          </DialogContentText>
-          <List dense aria-label="Images to prune">
-            {candidates.map((image) => (
-              <ListItem key={image.id} disableGutters>
-                <ListItemText primary={imageName(image)} secondary={formatBytes(image.sizeBytes)} />
-              </ListItem>
-            ))}
-          </List>
-        </>
-      )}
-    </ConfirmDialog>
-  );
-}
+/** Loads the page's off-screen parts (dialogs, the jobs list, the snackbar) one after another, ahead of their first use. */
+export const IMAGES_PART_LOADS: readonly (() => Promise<void>)[] = [
+  LazySnackbar.preload,
+  RemoveImageDialog.preload,
+  PruneImagesDialog.preload,
+  preloadImageJobsList,
+  ImageJobDialog.preload,
+  PullDialog.preload,
+  BuildDialog.preload,
+  TagDialog.preload,
+  PushDialog.preload,
+  RunContainerDialog.preload,
+];
 
 /** The dialog open over the page, if any. */
 type OpenDialog =
@@ -186,21 +167,13 @@ function ImagesView(): React.JSX.Element {
       )}
       {dialog?.kind === 'push' && <PushDialog tags={dialog.image.tags} onClose={close} />}
       {dialog?.kind === 'run' && <RunContainerDialog initialImage={dialog.image.tags[0] ?? dialog.image.id} onClose={close} />}
-      {dialog?.kind === 'job' && (
-        <JobDialog
-          job={dialog.job}
-          showLog={dialog.job.kind === 'build'}
-          logLabel="Build log"
-          onClose={close}
-          renderEnd={(ended) => <ImageJobEnd job={ended} onOpen={close} />}
-        />
-      )}
+      {dialog?.kind === 'job' && <ImageJobDialog job={dialog.job} onClose={close} />}
       <MutationSnackbar mutation={mutation} />
-      <Snackbar open={notice !== undefined} autoHideDuration={6000} onClose={(_event, reason) => reason !== 'clickaway' && setNotice(undefined)}>
+      <LazySnackbar open={notice !== undefined} autoHideDuration={6000} onClose={(_event, reason) => reason !== 'clickaway' && setNotice(undefined)}>
         <Alert severity="success" variant="filled" onClose={() => setNotice(undefined)} sx={{ width: '100%' }}>
           {notice}
         </Alert>
-      </Snackbar>
+      </LazySnackbar>
     </Stack>
   );
 }

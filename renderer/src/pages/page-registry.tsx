@@ -27,12 +27,17 @@ export interface PageEntry {
   preload: () => Promise<void>;
   /** Fetches the list the page shows ahead of need (an app-wide live query), for pages that have one. */
   prefetchData?: () => void;
+  /** The loads of the page's off-screen parts (its lazy dialogs), from its chunk, for pages that have them. */
+  partLoads?: () => Promise<readonly (() => Promise<void>)[]>;
 }
 
 function split(entry: Omit<PageEntry, 'component' | 'preload'>, load: () => Promise<PageComponent>): PageEntry {
   const page = lazyPage(load);
   return { ...entry, component: page.component, preload: page.preload };
 }
+
+/** The Images page's chunk: its component and its parts' loads. */
+const imagesPage = () => import('./ImagesPage');
 
 /** The page opened when the hash names none. */
 export const DEFAULT_PAGE = 'distros';
@@ -52,7 +57,10 @@ export const PAGES: readonly PageEntry[] = [
   split({ id: 'files', label: 'Files', icon: <FolderOutlined />, inNav: true }, () => import('./FilesPage').then((m) => m.FilesPage)),
   split({ id: 'containers', label: 'Containers', icon: <ViewInArOutlined />, inNav: true, prefetchData: prefetchContainers }, () => import('./ContainersPage').then((m) => m.ContainersPage)),
   split({ id: 'container', label: 'Container', icon: <ViewInArOutlined />, inNav: false }, () => import('./ContainerDetailPage').then((m) => m.ContainerDetailPage)),
-  split({ id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true, prefetchData: prefetchImages }, () => import('./ImagesPage').then((m) => m.ImagesPage)),
+  split(
+    { id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true, prefetchData: prefetchImages, partLoads: () => imagesPage().then((m) => m.IMAGES_PART_LOADS) },
+    () => imagesPage().then((m) => m.ImagesPage),
+  ),
   split({ id: 'image', label: 'Image', icon: <LayersOutlined />, inNav: false }, () => import('./ImageDetailPage').then((m) => m.ImageDetailPage)),
   split({ id: 'volumes', label: 'Volumes', icon: <StorageOutlined />, inNav: true }, () => import('./VolumesPage').then((m) => m.VolumesPage)),
   split({ id: 'settings', label: 'Settings', icon: <SettingsOutlined />, inNav: true }, () => import('./SettingsPage').then((m) => m.SettingsPage)),
@@ -79,7 +87,15 @@ export function prefetchPageData(): void {
   for (const page of PAGES) page.prefetchData?.();
 }
 
-/** Loads the code of every page, then of each of `more`, one after another, until `signal` aborts (the app unmounts). */
-export function preloadPages(signal: AbortSignal, more: readonly (() => Promise<void>)[] = []): Promise<void> {
-  return loadInOrder([...PAGES.map((page) => page.preload), ...more], signal);
+/**
+ * Loads the code of every page, then of each of `more`, then each page's off-screen parts, one after another, until
+ * `signal` aborts (the app unmounts).
+ */
+export async function preloadPages(signal: AbortSignal, more: readonly (() => Promise<void>)[] = []): Promise<void> {
+  await loadInOrder([...PAGES.map((page) => page.preload), ...more], signal);
+  for (const page of PAGES) {
+    if (signal.aborted || page.partLoads === undefined) continue;
+    const loads = await page.partLoads().catch(() => []);
+    await loadInOrder(loads, signal);
+  }
 }

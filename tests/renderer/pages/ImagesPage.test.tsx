@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ImagesPage } from '../../../renderer/src/pages/ImagesPage';
+import { IMAGES_PART_LOADS, ImagesPage } from '../../../renderer/src/pages/ImagesPage';
+import { pageOf } from '../../../renderer/src/pages/page-registry';
 import { FakeLightdock } from '../fake-lightdock';
 import { renderWithHost } from '../render-with-host';
 
@@ -75,6 +76,17 @@ describe('ImagesPage', { timeout: 30_000 }, () => {
     await waitFor(() => expect((within(dialog).getByRole('button', { name: 'Prune images' }) as HTMLButtonElement).disabled).toBe(true));
     await act(async () => release());
     expect((await screen.findByRole('alert')).textContent).toContain('A prune operation is already running. (CONFLICT)');
+  });
+
+  it('once the idle preload has loaded its parts, Remove and Prune open their dialogs in the click\'s own render', async () => {
+    expect(await pageOf('images').partLoads?.()).toBe(IMAGES_PART_LOADS);
+    for (const load of IMAGES_PART_LOADS) await load();
+    await renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove postgres:16' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Remove postgres:16?' })).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Prune images…' }));
+    expect(within(screen.getByRole('dialog', { name: 'Prune unused images?' })).getByRole('list', { name: 'Images to prune' })).toBeTruthy();
   });
 
   it('links each image to its page', async () => {

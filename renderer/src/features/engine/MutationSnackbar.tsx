@@ -1,5 +1,5 @@
 import Alert from '@mui/material/Alert';
-import Snackbar from '@mui/material/Snackbar';
+import { LazySnackbar } from '../../components/LazySnackbar';
 import { describeIpcError } from '../../ipc/ipc-error';
 import type { EngineMutation } from './useEngineMutation';
 
@@ -7,7 +7,7 @@ import type { EngineMutation } from './useEngineMutation';
 export function MutationSnackbar({ mutation }: { mutation: EngineMutation }): React.JSX.Element {
   const { error, message, dismiss } = mutation;
   return (
-    <Snackbar
+    <LazySnackbar
       open={error !== undefined || message !== undefined}
       autoHideDuration={error === undefined ? 6000 : null}
       onClose={(_event, reason) => reason !== 'clickaway' && dismiss()}
@@ -15,6 +15,6 @@ export function MutationSnackbar({ mutation }: { mutation: EngineMutation }): Re
       <Alert severity={error === undefined ? 'success' : 'error'} variant="filled" onClose={dismiss} sx={{ width: '100%' }}>
         {error === undefined ? message : describeIpcError(error)}
       </Alert>
-    </Snackbar>
+    </LazySnackbar>
   );
 }

@@ -1,8 +1,14 @@
 import type { JobSummary } from '../../../../shared/model/job';
-import { JobsPanel } from '../jobs/JobsPanel';
+import { lazyPart } from '../../components/lazy-part';
 import { useJobs } from '../jobs/useJobs';
 
 const IMAGE_JOB_KINDS = ['pull', 'push', 'build'] as const;
+
+// The panel's list (chips, progress bars) loads once there is a job to list: most visits have none.
+const JobsPanel = lazyPart(() => import('../jobs/JobsPanel').then((m) => m.JobsPanel));
+
+/** Loads the jobs list's code ahead of the first job. */
+export const preloadImageJobsList = JobsPanel.preload;
 
 /** Props of the image jobs panel: what to do when a job ends, and how a job's dialog is reopened. */
 export interface ImageJobsPanelProps {
@@ -16,5 +22,5 @@ export interface ImageJobsPanelProps {
  */
 export function ImageJobsPanel({ onEnded, onShow }: ImageJobsPanelProps): React.JSX.Element | null {
   const { jobs } = useJobs(IMAGE_JOB_KINDS, onEnded);
-  return <JobsPanel jobs={jobs} onShow={onShow} />;
+  return jobs.length === 0 ? null : <JobsPanel jobs={jobs} onShow={onShow} />;
 }

@@ -4,6 +4,7 @@ import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
 import { frameThrottle } from './frame-throttle';
+import { isNewerJob } from './job-order';
 import type { NumberedLine } from '../container-detail/useLogStream';
 
 /** Lines the UI keeps of one job's output (the host keeps its own tail). */
@@ -27,14 +28,6 @@ function numbered(texts: readonly string[], from: number): NumberedLine[] {
 
 function bounded(lines: NumberedLine[]): NumberedLine[] {
   return lines.length > JOB_UI_LINES ? lines.slice(lines.length - JOB_UI_LINES) : lines;
-}
-
-/** True when `candidate` should replace `current`: another job, or the same one at least as far along (ended beats running, more lines beat fewer). */
-export function isNewerJob(candidate: JobSummary, current: JobSummary | undefined): boolean {
-  if (current === undefined || current.id !== candidate.id) return true;
-  if (current.state !== 'running' && candidate.state === 'running') return false;
-  if (current.state === 'running' && candidate.state !== 'running') return true;
-  return candidate.lineCount >= current.lineCount;
 }
 
 /** A push's lines numbered by their place among every line the job printed (its line count says where they end). */

@@ -4,7 +4,7 @@ import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
 import { frameThrottle } from './frame-throttle';
-import { isNewerJob } from './useJob';
+import { isNewerJob } from './job-order';
 
 /** Shortest gap between two renders of the jobs list: its rows show states and one bar each, so a few times a second is plenty. */
 const JOBS_RENDER_MS = 250;
