@@ -8,10 +8,10 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Toolbar from '@mui/material/Toolbar';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
+import { LazyTooltip, preloadTooltip } from './LazyTooltip';
 import { useHostInfo } from '../features/host/useHostInfo';
 import { NotificationsBell, preloadNotificationsPanel } from '../features/notifications/NotificationsBell';
 import { preloadQuickActionsMenu, QuickActionsButton } from '../features/quick-actions/QuickActionsButton';
@@ -21,8 +21,8 @@ import { SimulatedChip } from './SimulatedChip';
 
 const DRAWER_WIDTH = 200;
 
-/** The loads of the shell's parts that are off screen until used (the quick-actions menu, the notifications panel, the engine chip's menu). */
-export const SHELL_PART_LOADS: readonly (() => Promise<void>)[] = [preloadQuickActionsMenu, preloadNotificationsPanel, preloadEngineContextMenu];
+/** The loads of the shell's parts that are off screen until used (tooltips, the quick-actions menu, the notifications panel, the engine chip's menu). */
+export const SHELL_PART_LOADS: readonly (() => Promise<void>)[] = [preloadTooltip, preloadQuickActionsMenu, preloadNotificationsPanel, preloadEngineContextMenu];
 /** The navigation's width as an icon rail, on windows narrower than the theme's `md` breakpoint (900 px). */
 const RAIL_WIDTH = 64;
 /** The navigation panel's look: what MUI's permanent left Drawer gives its paper (fixed, full height, a divider on the right). */
@@ -90,7 +90,7 @@ export function AppShell<Id extends string>({ items, selected, onSelect, childre
             <List>
               {items.map((item) => (
                 <ListItem key={item.id} disablePadding>
-                  <Tooltip title={rail ? item.label : ''} placement="right">
+                  <LazyTooltip title={rail ? item.label : ''} placement="right">
                     <ListItemButton
                       selected={item.id === selected}
                       aria-current={item.id === selected ? 'page' : undefined}
@@ -101,7 +101,7 @@ export function AppShell<Id extends string>({ items, selected, onSelect, childre
                       <ListItemIcon sx={rail ? { minWidth: 0 } : undefined}>{item.icon}</ListItemIcon>
                       {!rail && <ListItemText primary={item.label} />}
                     </ListItemButton>
-                  </Tooltip>
+                  </LazyTooltip>
                 </ListItem>
               ))}
             </List>

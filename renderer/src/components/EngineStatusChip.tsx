@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import Chip, { type ChipProps } from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
-import Tooltip from '@mui/material/Tooltip';
 import CheckCircleOutlineOutlined from '@mui/icons-material/CheckCircleOutlineOutlined';
 import ErrorOutlineOutlined from '@mui/icons-material/ErrorOutlineOutlined';
 import ScienceOutlined from '@mui/icons-material/ScienceOutlined';
+import { LazyTooltip } from './LazyTooltip';
 import type { EngineStatus } from '../../../shared/model/engine';
 import { useEngineStatus } from '../features/engine/useEngineStatus';
 import { lazyPart } from './lazy-part';
@@ -53,7 +53,7 @@ export function EngineStatusChip(): React.JSX.Element | null {
   const close = (): void => setAnchor(null);
   return (
     <>
-      <Tooltip describeChild title={tooltipText(status)}>
+      <LazyTooltip describeChild title={tooltipText(status)}>
         <Chip
           size="small"
           label={engineChipLabel(status)}
@@ -66,7 +66,7 @@ export function EngineStatusChip(): React.JSX.Element | null {
           aria-haspopup="menu"
           aria-expanded={anchor !== null}
         />
-      </Tooltip>
+      </LazyTooltip>
       {used && <EngineContextMenu anchor={anchor} onClose={close} />}
     </>
   );

@@ -1,6 +1,6 @@
 import IconButton from '@mui/material/IconButton';
-import Tooltip from '@mui/material/Tooltip';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import { LazyTooltip } from './LazyTooltip';
 import type { SmallTableColumn } from './SmallTable';
 
 /** An Actions column with one Remove button per row, named "Remove <name>", disabled while `busy`. */
@@ -11,13 +11,13 @@ export function removeColumn<Row>(nameOf: (row: Row) => string, busy: boolean, o
     width: 90,
     sortable: false,
     render: (row) => (
-      <Tooltip title="Remove">
+      <LazyTooltip title="Remove">
         <span>
           <IconButton size="small" aria-label={`Remove ${nameOf(row)}`} disabled={busy} onClick={() => onRemove(row)}>
             <DeleteOutlined fontSize="small" />
           </IconButton>
         </span>
-      </Tooltip>
+      </LazyTooltip>
     ),
   };
 }

@@ -1,11 +1,11 @@
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import IconButton from '@mui/material/IconButton';
-import Tooltip from '@mui/material/Tooltip';
 import PlayArrow from '@mui/icons-material/PlayArrow';
 import Stop from '@mui/icons-material/Stop';
 import StarBorder from '@mui/icons-material/StarBorder';
 import type { ReactNode } from 'react';
+import { LazyTooltip } from '../../components/LazyTooltip';
 import type { Distro } from '../../../../shared/model/distro';
 import type { DistroAction } from './useDistros';
 
@@ -25,13 +25,13 @@ export interface DistroRowActionsProps {
 
 function ActionButton(props: { label: string; tip: string; disabled: boolean; onClick: () => void; icon: ReactNode }): React.JSX.Element {
   return (
-    <Tooltip title={props.tip}>
+    <LazyTooltip title={props.tip}>
       <span>
         <IconButton size="small" aria-label={props.label} disabled={props.disabled} onClick={props.onClick}>
           {props.icon}
         </IconButton>
       </span>
-    </Tooltip>
+    </LazyTooltip>
   );
 }
 

@@ -3,12 +3,12 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
-import Tooltip from '@mui/material/Tooltip';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import LocalOfferOutlined from '@mui/icons-material/LocalOfferOutlined';
 import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
+import { LazyTooltip } from '../../components/LazyTooltip';
 import type { ImageSummary } from '../../../../shared/model/engine';
 import { formatBytes } from '../../components/format-bytes';
 import { SmallTable, type SmallTableColumn } from '../../components/SmallTable';
@@ -37,13 +37,13 @@ export interface ImagesGridProps {
 
 function RowAction(props: { title: string; label: string; disabled: boolean; onClick: () => void; children: React.ReactNode }): React.JSX.Element {
   return (
-    <Tooltip title={props.title}>
+    <LazyTooltip title={props.title}>
       <span>
         <IconButton size="small" aria-label={props.label} disabled={props.disabled} onClick={props.onClick}>
           {props.children}
         </IconButton>
       </span>
-    </Tooltip>
+    </LazyTooltip>
   );
 }
 

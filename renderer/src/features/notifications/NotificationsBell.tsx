@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
-import Tooltip from '@mui/material/Tooltip';
 import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
+import { LazyTooltip } from '../../components/LazyTooltip';
 import { lazyPart } from '../../components/lazy-part';
 import { useNotifications } from './useNotifications';
 
@@ -30,7 +30,7 @@ export function NotificationsBell(): React.JSX.Element {
   return (
     <>
       <Badge badgeContent={unread} color="error" max={99} overlap="circular" data-testid="notifications-badge">
-        <Tooltip title={unread === 0 ? 'Notifications' : `Notifications (${unread} unread)`}>
+        <LazyTooltip title={unread === 0 ? 'Notifications' : `Notifications (${unread} unread)`}>
           <IconButton
             color="inherit"
             aria-label="Notifications"
@@ -45,7 +45,7 @@ export function NotificationsBell(): React.JSX.Element {
           >
             <NotificationsOutlined />
           </IconButton>
-        </Tooltip>
+        </LazyTooltip>
       </Badge>
       <Box component="span" id={countId} sx={visuallyHidden}>
         {unread === 1 ? '1 unread' : `${unread} unread`}

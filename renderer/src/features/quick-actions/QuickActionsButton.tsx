@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import IconButton from '@mui/material/IconButton';
-import Tooltip from '@mui/material/Tooltip';
 import BoltOutlined from '@mui/icons-material/BoltOutlined';
+import { LazyTooltip } from '../../components/LazyTooltip';
 import { lazyPart } from '../../components/lazy-part';
 
 const QuickActionsParts = lazyPart(() => import('./QuickActionsParts').then((m) => m.QuickActionsParts));
@@ -21,7 +21,7 @@ export function QuickActionsButton(): React.JSX.Element {
   const close = useCallback(() => setAnchor(null), []);
   return (
     <>
-      <Tooltip title="Quick actions">
+      <LazyTooltip title="Quick actions">
         <IconButton
           color="inherit"
           aria-label="Quick actions"
@@ -35,7 +35,7 @@ export function QuickActionsButton(): React.JSX.Element {
         >
           <BoltOutlined />
         </IconButton>
-      </Tooltip>
+      </LazyTooltip>
       {used && <QuickActionsParts anchor={anchor} onClose={close} error={error} onError={setError} />}
     </>
   );
