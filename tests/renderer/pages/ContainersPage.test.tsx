@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ContainersPage } from '../../../renderer/src/pages/ContainersPage';
+import { CONTAINER_STATES } from '../../../shared/model/container-states';
 import { FakeLightdock } from '../fake-lightdock';
 import { renderWithHost } from '../render-with-host';
 
@@ -148,9 +149,11 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     host.engine.containers = Array.from({ length: 8 }, (_, index) => ({ ...template, id: `${index}`.repeat(64).slice(0, 64), name: `app-${index}`, composeProject: `p${index}` }));
     await renderPage(host);
     expect(screen.queryByRole('group', { name: 'Compose projects' })).toBeNull();
-    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Project' }));
-    fireEvent.click(await screen.findByRole('option', { name: 'p7 (1)' }));
+    const project = screen.getByRole('combobox', { name: 'Project' });
+    expect(within(project).getAllByRole('option').map((option) => option.textContent)).toEqual(['All projects', ...Array.from({ length: 8 }, (_, index) => `p${index} (1)`)]);
+    fireEvent.change(project, { target: { value: 'p7' } });
     expect(rowNames()).toEqual(['app-7']);
+    expect((project as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('p7 (1)');
   });
 
   it('filters by text, state and Compose project, and can clear the filters', async () => {
@@ -159,13 +162,16 @@ describe('ContainersPage', { timeout: 20_000 }, () => {
     expect(rowNames()).toEqual(['shop-api-1', 'shop-db-1', 'shop-web-1']);
     expect(screen.getByRole('button', { name: 'shop (3)' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'All projects' }));
-    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'State' }));
-    fireEvent.click(await screen.findByRole('option', { name: 'exited' }));
+    const state = screen.getByRole('combobox', { name: 'State' }) as HTMLSelectElement;
+    expect(within(state).getAllByRole('option').map((option) => option.textContent)).toEqual(['All states', ...CONTAINER_STATES]);
+    expect(state.value).toBe('all');
+    fireEvent.change(state, { target: { value: 'exited' } });
     expect(rowNames()).toEqual(['redis']);
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search containers' }), { target: { value: 'nothing-like-this' } });
     expect(screen.getByText('No container matches these filters')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(rowNames()).toHaveLength(6);
+    expect(state.value).toBe('all');
   });
 
   it('runs a bulk action on the selected containers and applies the pushed list', async () => {

@@ -1,9 +1,11 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import FormControl from '@mui/material/FormControl';
 import InputAdornment from '@mui/material/InputAdornment';
-import MenuItem from '@mui/material/MenuItem';
+import InputLabel from '@mui/material/InputLabel';
+import NativeSelect from '@mui/material/NativeSelect';
+import OutlinedInput from '@mui/material/OutlinedInput';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Search from '@mui/icons-material/Search';
 import { CONTAINER_STATES } from '../../../../shared/model/container-states';
 import { NO_PROJECT, type ContainerFilter, type ProjectCount } from './filter-containers';
@@ -23,9 +25,39 @@ function projectLabel({ project, count }: ProjectCount): string {
 const MAX_PROJECT_CHIPS = 6;
 
 /**
+ * An outlined, labelled native select (the browser's own list, so no MUI menu, popover or modal code is needed to
+ * paint the filter bar); its label always sits in the outline, as a value is always chosen.
+ */
+function OutlinedNativeSelect({ id, label, value, onChange, minWidth, options }: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  minWidth: number;
+  options: readonly { value: string; label: string }[];
+}): React.JSX.Element {
+  return (
+    <FormControl size="small" sx={{ minWidth }}>
+      <InputLabel htmlFor={id} shrink>
+        {label}
+      </InputLabel>
+      <NativeSelect id={id} value={value} onChange={(event) => onChange(event.target.value)} input={<OutlinedInput label={label} notched />}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </FormControl>
+  );
+}
+
+const STATE_OPTIONS = [{ value: 'all', label: 'All states' }, ...CONTAINER_STATES.map((state) => ({ value: state, label: state }))];
+
+/**
  * The search box ("Search containers"), the state filter ("State") and the Compose project filter, so a project can
  * be shown on its own: one toggle chip per project (a group named "Compose projects"; each chip says if it is
- * pressed), or, past MAX_PROJECT_CHIPS projects, a select named "Project".
+ * pressed), or, past MAX_PROJECT_CHIPS projects, a select named "Project". The selects are native ones.
  */
 export function ContainerFilters({ filter, onChange, projects }: ContainerFiltersProps): React.JSX.Element {
   const chips: { value: string; label: string }[] = [
@@ -35,53 +67,38 @@ export function ContainerFilters({ filter, onChange, projects }: ContainerFilter
   return (
     <Stack spacing={1.5}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
-        <TextField
-          size="small"
-          type="search"
-          label="Search containers"
-          value={filter.text}
-          onChange={(event) => onChange({ ...filter, text: event.target.value })}
-          sx={{ minWidth: 260, flexGrow: 1, maxWidth: 480 }}
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <Search fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
-        <TextField
-          select
-          size="small"
+        <FormControl size="small" sx={{ minWidth: 260, flexGrow: 1, maxWidth: 480 }}>
+          <InputLabel htmlFor="container-search">Search containers</InputLabel>
+          <OutlinedInput
+            id="container-search"
+            type="search"
+            label="Search containers"
+            value={filter.text}
+            onChange={(event) => onChange({ ...filter, text: event.target.value })}
+            startAdornment={
+              <InputAdornment position="start">
+                <Search fontSize="small" />
+              </InputAdornment>
+            }
+          />
+        </FormControl>
+        <OutlinedNativeSelect
+          id="container-state-filter"
           label="State"
           value={filter.state}
-          onChange={(event) => onChange({ ...filter, state: event.target.value as ContainerFilter['state'] })}
-          sx={{ minWidth: 160 }}
-        >
-          <MenuItem value="all">All states</MenuItem>
-          {CONTAINER_STATES.map((state) => (
-            <MenuItem key={state} value={state}>
-              {state}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={(state) => onChange({ ...filter, state: state as ContainerFilter['state'] })}
+          minWidth={160}
+          options={STATE_OPTIONS}
+        />
         {projects.length > MAX_PROJECT_CHIPS && (
-          <TextField
-            select
-            size="small"
+          <OutlinedNativeSelect
+            id="container-project-filter"
             label="Project"
             value={filter.project}
-            onChange={(event) => onChange({ ...filter, project: event.target.value })}
-            sx={{ minWidth: 200 }}
-          >
-            {chips.map((chip) => (
-              <MenuItem key={chip.value} value={chip.value}>
-                {chip.label}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(project) => onChange({ ...filter, project })}
+            minWidth={200}
+            options={chips}
+          />
         )}
       </Stack>
       {projects.length > 0 && projects.length <= MAX_PROJECT_CHIPS && (
