@@ -1,27 +1,13 @@
 import { useState } from 'react';
-import Divider from '@mui/material/Divider';
 import IconButton from '@mui/material/IconButton';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
-import Typography from '@mui/material/Typography';
-import ArrowDownward from '@mui/icons-material/ArrowDownward';
-import ArrowUpward from '@mui/icons-material/ArrowUpward';
-import CloudDownload from '@mui/icons-material/CloudDownload';
 import MoreVert from '@mui/icons-material/MoreVert';
-import Notes from '@mui/icons-material/Notes';
-import RestartAlt from '@mui/icons-material/RestartAlt';
 import type { ComposeAction, ComposeProject } from '../../../../shared/model/compose';
-import { COMPOSE_ACTION_LABELS, COMPOSE_ACTIONS, composeActionName } from './compose-words';
+import { lazyPart } from '../../components/lazy-part';
 
-const ICONS: Record<ComposeAction, React.JSX.Element> = {
-  up: <ArrowUpward fontSize="small" />,
-  down: <ArrowDownward fontSize="small" />,
-  restart: <RestartAlt fontSize="small" />,
-  pull: <CloudDownload fontSize="small" />,
-  logs: <Notes fontSize="small" />,
-};
+const ProjectActionsMenuList = lazyPart(() => import('./ProjectActionsMenuList').then((m) => m.ProjectActionsMenuList));
+
+// The menu's code starts loading as soon as the pointer or focus reaches a project's button, ahead of the press.
+const preloadMenu = (): Promise<void> => ProjectActionsMenuList.preload().catch(() => undefined);
 
 /** Props of a project's actions menu: the project as the host described it (undefined while loading) and what to run. */
 export interface ProjectActionsMenuProps {
@@ -30,54 +16,35 @@ export interface ProjectActionsMenuProps {
   onAction: (project: string, action: ComposeAction) => void;
 }
 
-/** Why an action cannot run now on this project, or null. */
-function blocked(action: ComposeAction, project: ComposeProject | undefined): boolean {
-  if (project === undefined || !project.actionable) return true;
-  return action !== 'up' && project.containers === 0;
-}
-
 /**
- * The "Project actions <name>" button of a Compose project's row and its menu: Up, Down, Restart, Pull and Logs,
- * each named "<Action> <name>", disabled (with the host's reason shown in the menu) when the project cannot be acted on.
+ * The "Project actions <name>" button of a Compose project's row and its menu (ProjectActionsMenuList, whose code
+ * loads on the first open, so a row paints without MUI's menu): Up, Down, Restart, Pull and Logs.
  */
 export function ProjectActionsMenu({ name, project, onAction }: ProjectActionsMenuProps): React.JSX.Element {
+  // The anchor stays once set, so the menu keeps its closing transition; `open` says whether it shows.
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [open, setOpen] = useState(false);
   const menuId = `project-actions-${name}`;
-  const reason = project === undefined ? 'Lightdock has not read this project yet.' : project.reason;
   return (
     <>
       <IconButton
         size="small"
         aria-label={`Project actions ${name}`}
         aria-haspopup="menu"
-        aria-controls={anchor === null ? undefined : menuId}
-        aria-expanded={anchor !== null}
-        onClick={(event) => setAnchor(event.currentTarget)}
+        aria-controls={open ? menuId : undefined}
+        aria-expanded={open}
+        onPointerEnter={() => void preloadMenu()}
+        onFocus={() => void preloadMenu()}
+        onClick={(event) => {
+          setAnchor(event.currentTarget);
+          setOpen(true);
+        }}
       >
         <MoreVert fontSize="small" />
       </IconButton>
-      <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {COMPOSE_ACTIONS.map((action) => (
-          <MenuItem
-            key={action}
-            aria-label={composeActionName(action, name)}
-            disabled={blocked(action, project)}
-            onClick={() => {
-              setAnchor(null);
-              onAction(name, action);
-            }}
-          >
-            <ListItemIcon>{ICONS[action]}</ListItemIcon>
-            <ListItemText>{action === 'down' ? `${COMPOSE_ACTION_LABELS.down}…` : COMPOSE_ACTION_LABELS[action]}</ListItemText>
-          </MenuItem>
-        ))}
-        {reason !== null && [
-          <Divider key="divider" />,
-          <Typography key="reason" component="li" role="note" variant="body2" color="text.secondary" sx={{ px: 2, py: 1, maxWidth: 340, whiteSpace: 'normal' }}>
-            {reason}
-          </Typography>,
-        ]}
-      </Menu>
+      {anchor !== null && (
+        <ProjectActionsMenuList id={menuId} anchor={anchor} open={open} onClose={() => setOpen(false)} name={name} project={project} onAction={onAction} />
+      )}
     </>
   );
 }

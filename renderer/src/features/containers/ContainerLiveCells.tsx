@@ -1,14 +1,18 @@
 import { useContext, useState } from 'react';
 import CircularProgress from '@mui/material/CircularProgress';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
 import MoreVert from '@mui/icons-material/MoreVert';
 import PlayArrow from '@mui/icons-material/PlayArrow';
 import Stop from '@mui/icons-material/Stop';
 import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
 import { formatBytes } from '../../components/format-bytes';
+import { lazyPart } from '../../components/lazy-part';
 import { ACTION_WORDS, actionApplies } from './container-actions';
 import { LiveCells } from './live-cells';
+
+// A row's menu is not on screen until asked for: its code (and MUI's menu) loads then, not with the page; it starts
+// loading as soon as the pointer or focus reaches a row's "More actions" button.
+const ContainerActionsMenu = lazyPart(() => import('./ContainerActionsMenu').then((m) => m.ContainerActionsMenu));
+const preloadMenu = (): Promise<void> => ContainerActionsMenu.preload().catch(() => undefined);
 
 /** A container's latest CPU %, or a dash before its first sample (or while it is not watched). */
 export function CpuCell({ id }: { id: string }): React.JSX.Element {
@@ -41,33 +45,22 @@ export function ProjectMemoryCell({ containers }: { containers: readonly Contain
   return <>{formatBytes(samples.length === 0 ? null : samples.reduce((sum, sample) => sum + sample.memoryUsedBytes, 0))}</>;
 }
 
-/** The actions a row's menu offers (Start and Stop have their own button). */
-const MENU_ACTIONS: readonly ContainerAction[] = ['restart', 'pause', 'unpause', 'kill', 'remove'];
-
 function MoreActions({ row, onAction }: { row: ContainerSummary; onAction: (action: ContainerAction) => void }): React.JSX.Element {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
-      <button type="button" className="row-icon" aria-label={`More actions for ${row.name}`} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
+      <button
+        type="button"
+        className="row-icon"
+        aria-label={`More actions for ${row.name}`}
+        aria-haspopup="menu"
+        onPointerEnter={() => void preloadMenu()}
+        onFocus={() => void preloadMenu()}
+        onClick={(event) => setAnchor(event.currentTarget)}
+      >
         <MoreVert fontSize="small" />
       </button>
-      {anchor !== null && (
-        <Menu anchorEl={anchor} open onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': `Actions for ${row.name}` } }}>
-          {MENU_ACTIONS.map((action) => (
-            <MenuItem
-              key={action}
-              disabled={!actionApplies(action, row.state)}
-              onClick={() => {
-                setAnchor(null);
-                onAction(action);
-              }}
-              sx={action === 'remove' || action === 'kill' ? { color: 'error.main' } : undefined}
-            >
-              {action === 'remove' ? 'Remove…' : ACTION_WORDS[action].label}
-            </MenuItem>
-          ))}
-        </Menu>
-      )}
+      {anchor !== null && <ContainerActionsMenu anchor={anchor} row={row} onClose={() => setAnchor(null)} onAction={onAction} />}
     </>
   );
 }
