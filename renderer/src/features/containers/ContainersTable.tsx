@@ -5,7 +5,6 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
 import { withDownProjects } from '../compose/down-project-rows';
 import { ContainerTableRow, SelectBox } from './ContainerTableRow';
@@ -13,6 +12,7 @@ import { groupByProject, nextSorting, visibleRows, type ContainerTreeNode, type 
 import { CONTAINERS_TABLE_CLASS, ContainersTableStyles, ROW_HEIGHT } from './containers-table-style';
 import { LiveCells, type LiveCellState } from './live-cells';
 import { tableMinWidth, useOptionalColumns, type OptionalColumns } from './table-columns';
+import { useFixedRowWindow } from './use-fixed-row-window';
 
 /** Props of the containers table. */
 export interface ContainersTableProps {
@@ -94,21 +94,13 @@ export function ContainersTable(props: ContainersTableProps): React.JSX.Element 
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 3,
-    enabled: virtualize,
-    initialRect: { width: window.innerWidth, height: window.innerHeight },
-  });
-  const items = virtualize ? virtualizer.getVirtualItems() : rows.map((_row, index) => ({ index, start: index * ROW_HEIGHT, end: (index + 1) * ROW_HEIGHT }));
+  const { items, totalSize } = useFixedRowWindow({ count: rows.length, rowHeight: ROW_HEIGHT, scrollRef, enabled: virtualize });
   const shown = items.flatMap((item) => {
     const row = rows[item.index];
     return row === undefined ? [] : [{ row, index: item.index }];
   });
   const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualize ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  const paddingBottom = totalSize - (items.at(-1)?.end ?? 0);
 
   const shownKey = shown.filter(({ row }) => row.node.kind === 'container').map(({ row }) => row.node.id).join(',');
   useEffect(() => onShownIdsChange(shownKey === '' ? [] : shownKey.split(',')), [shownKey, onShownIdsChange]);
