@@ -1,9 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import Table from '@mui/material/Table';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import Box from '@mui/material/Box';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
 import { withDownProjects } from '../compose/down-project-rows';
@@ -40,11 +36,11 @@ const WIDTHS = { select: 52, name: undefined, image: undefined, state: 112, port
 function SortableHeader({ label, sortKey, sorting, onSort }: { label: string; sortKey: SortKey; sorting: TreeSorting; onSort: (key: SortKey) => void }): React.JSX.Element {
   const direction = sorting?.key === sortKey ? (sorting.desc ? 'desc' : 'asc') : undefined;
   return (
-    <TableCell sortDirection={direction ?? false}>
+    <th scope="col" aria-sort={direction === undefined ? undefined : direction === 'asc' ? 'ascending' : 'descending'}>
       <TableSortLabel active={direction !== undefined} direction={direction ?? 'asc'} onClick={() => onSort(sortKey)}>
         {label}
       </TableSortLabel>
-    </TableCell>
+    </th>
   );
 }
 
@@ -125,39 +121,36 @@ export function ContainersTable(props: ContainersTableProps): React.JSX.Element 
   return (
     <LiveCells.Provider value={live}>
       <ContainersTableStyles />
-      <TableContainer ref={scrollRef} sx={{ height: TABLE_HEIGHT, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-        <Table
-          stickyHeader
-          size="small"
-          aria-label="Containers"
-          aria-rowcount={rows.length + 1}
-          className={CONTAINERS_TABLE_CLASS}
-          style={{ minWidth: tableMinWidth(columns) }}
-        >
+      <Box ref={scrollRef} sx={{ width: '100%', overflowX: 'auto', height: TABLE_HEIGHT, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+        <table aria-label="Containers" aria-rowcount={rows.length + 1} className={CONTAINERS_TABLE_CLASS} style={{ minWidth: tableMinWidth(columns) }}>
           <colgroup>
             {widths.map(([key, width]) => (
               <col key={key} style={width === undefined ? undefined : { width }} />
             ))}
           </colgroup>
-          <TableHead>
-            <TableRow aria-rowindex={1}>
-              <TableCell padding="checkbox" sx={{ pl: 2 }}>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col" className="select">
                 <SelectBox
                   label="Select all containers"
                   checked={allSelected}
                   indeterminate={someSelected}
                   onChange={(on) => onSelectionChange(on ? new Set(containers.map((container) => container.id)) : new Set())}
                 />
-              </TableCell>
+              </th>
               <SortableHeader label="Name" sortKey="name" sorting={sorting} onSort={onSort} />
               {columns.image && <SortableHeader label="Image" sortKey="image" sorting={sorting} onSort={onSort} />}
               <SortableHeader label="State" sortKey="state" sorting={sorting} onSort={onSort} />
-              {columns.ports && <TableCell>Ports</TableCell>}
-              <TableCell align="right">CPU</TableCell>
-              <TableCell align="right">Memory</TableCell>
-              <TableCell>Actions</TableCell>
-            </TableRow>
-          </TableHead>
+              {columns.ports && <th scope="col">Ports</th>}
+              <th scope="col" className="number">
+                CPU
+              </th>
+              <th scope="col" className="number">
+                Memory
+              </th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
           <tbody>
             <Spacer height={paddingTop} colSpan={widths.length} />
             {shown.map(({ row, index }) => {
@@ -181,8 +174,8 @@ export function ContainersTable(props: ContainersTableProps): React.JSX.Element 
             })}
             <Spacer height={paddingBottom} colSpan={widths.length} />
           </tbody>
-        </Table>
-      </TableContainer>
+        </table>
+      </Box>
     </LiveCells.Provider>
   );
 }

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import GlobalStyles from '@mui/material/GlobalStyles';
-import { alpha, type Theme } from '@mui/material/styles';
+import { alpha, darken, lighten, type Theme } from '@mui/material/styles';
 import type { ContainerState } from '../../../../shared/model/container';
 
 /** The body rows' height in px; the virtualizer places rows with it. */
@@ -24,9 +24,30 @@ function containersTableStyles(theme: Theme): Record<string, unknown> {
     backgroundColor: filled ? color : 'transparent',
     borderColor: filled ? color : theme.palette.divider,
   });
+  // MUI's TableCell border: the divider colour made opaque.
+  const headBorder = theme.palette.mode === 'light' ? lighten(alpha(theme.palette.divider, 1), 0.88) : darken(alpha(theme.palette.divider, 1), 0.68);
   return {
     tableLayout: 'fixed',
+    width: '100%',
+    borderCollapse: 'separate',
+    borderSpacing: 0,
     colorScheme: theme.palette.mode,
+    '& thead th': {
+      ...theme.typography.body2,
+      lineHeight: theme.typography.pxToRem(24),
+      fontWeight: theme.typography.fontWeightMedium,
+      color: theme.palette.text.primary,
+      textAlign: 'left',
+      verticalAlign: 'middle',
+      padding: '6px 16px',
+      borderBottom: `1px solid ${headBorder}`,
+      position: 'sticky',
+      top: 0,
+      zIndex: 2,
+      backgroundColor: theme.palette.background.default,
+    },
+    '& thead th.select': { padding: '0 12px 0 16px' },
+    '& thead th.number': { textAlign: 'right' },
     '& tbody td': {
       ...theme.typography.body2,
       height: ROW_HEIGHT,
@@ -84,7 +105,8 @@ function containersTableStyles(theme: Theme): Record<string, unknown> {
  * The containers table's look, from the theme, as one global style block under CONTAINERS_TABLE_CLASS, serialized
  * once per theme rather than on every render: body rows are plain `tr`/`td` elements with class names (a virtualized
  * table re-renders rows as it scrolls and the whole table on every stats sample, and per-cell MUI styles cost more
- * than the rows themselves), in the same typography, colours and spacing as MUI's own table cells.
+ * than the rows themselves), in the same typography, colours and spacing as MUI's own table cells; so is the sticky
+ * header row (plain `th`s styled like MUI's small sticky head cells, so the page loads none of MUI's table parts).
  */
 export const ContainersTableStyles = memo(function ContainersTableStyles(): React.JSX.Element {
   return <GlobalStyles styles={(theme) => ({ [`.${CONTAINERS_TABLE_CLASS}`]: containersTableStyles(theme) })} />;
