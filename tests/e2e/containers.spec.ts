@@ -15,8 +15,17 @@ test.describe('Containers in the browser host (simulated engine)', () => {
     for (const name of ['shop-web-1', 'shop-api-1', 'shop-db-1', 'monitor', 'sidecar']) await expect(row(page, name)).toContainText('running');
     await expect(row(page, 'redis')).toContainText('exited');
     await expect(row(page, 'shop-web-1')).toContainText('shop');
+    const links = page.getByRole('table', { name: 'Containers' }).getByRole('link', { name: /^Open (?!http)/ });
+    await page.getByRole('combobox', { name: 'State' }).selectOption({ label: 'exited' });
+    await expect(links).toHaveCount(1);
+    await expect(row(page, 'redis')).toBeVisible();
+    await page.getByRole('combobox', { name: 'State' }).selectOption({ label: 'All states' });
+    await page.getByRole('searchbox', { name: 'Search containers' }).fill('side');
+    await expect(links).toHaveCount(1);
+    await expect(row(page, 'sidecar')).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Search containers' }).fill('');
     await page.getByRole('group', { name: 'Compose projects' }).getByRole('button', { name: 'shop (3)' }).click();
-    await expect(page.getByRole('table', { name: 'Containers' }).getByRole('link', { name: /^Open (?!http)/ })).toHaveCount(3);
+    await expect(links).toHaveCount(3);
     const port = row(page, 'shop-web-1').getByRole('link', { name: /Open http:\/\/127\.0\.0\.1:\d+\// });
     await expect(port).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\/$/);
     await expect(port).toHaveAttribute('target', '_blank');
