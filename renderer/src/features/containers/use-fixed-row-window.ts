@@ -36,12 +36,15 @@ export function fixedRowRange(count: number, rowHeight: number, viewport: Scroll
   return { first, last };
 }
 
-/** Whether two viewports show the same rows (same first and last row met), so moving from one to the other needs no render. */
-function sameRows(a: ScrollViewport, b: ScrollViewport, rowHeight: number): boolean {
-  return (
-    Math.floor(a.scrollTop / rowHeight) === Math.floor(b.scrollTop / rowHeight) &&
-    Math.ceil((a.scrollTop + a.height) / rowHeight) === Math.ceil((b.scrollTop + b.height) / rowHeight)
-  );
+/**
+ * Whether the rows rendered for `rendered` (with `overscan`) include every row `next` shows, so moving to `next` needs
+ * no render: the first measure (the window's height was assumed) and short scrolls within the overscan render nothing.
+ */
+export function rowsCovered(count: number, rowHeight: number, rendered: ScrollViewport, next: ScrollViewport, overscan = OVERSCAN): boolean {
+  const have = fixedRowRange(count, rowHeight, rendered, overscan);
+  const need = fixedRowRange(count, rowHeight, next, 0);
+  if (need === null) return true;
+  return have !== null && have.first <= need.first && have.last >= need.last;
 }
 
 /** What useFixedRowWindow windows: how many rows of which height, in which scroll element; `enabled: false` renders them all. */
@@ -57,13 +60,15 @@ export interface FixedRowWindowOptions {
  * Virtualizes a list of fixed-height rows in a scroll element: the rows in view (plus `overscan` each side) and the
  * full height. The first render assumes the element is scrolled to the top and as tall as the window (no layout read
  * before the first paint); after it, the element is measured, then again on each scroll (a passive listener, at most
- * once per animation frame) and resize (ResizeObserver, where there is one). It renders again only when the rows in
- * view change. Disabled, every row is an item.
+ * once per animation frame) and resize (ResizeObserver, where there is one). It renders again only when a row comes into
+ * view that is not rendered yet. Disabled, every row is an item.
  */
 export function useFixedRowWindow({ count, rowHeight, scrollRef, enabled = true, overscan = OVERSCAN }: FixedRowWindowOptions): RowWindow {
   const [viewport, setViewport] = useState<ScrollViewport>(() => ({ scrollTop: 0, height: window.innerHeight }));
-  // The viewport last rendered, so a measure that changes no row sets no state (and schedules no render).
+  // The viewport last rendered and the row count, so a measure whose rows are already rendered sets no state.
   const rendered = useRef(viewport);
+  const counted = useRef(count);
+  counted.current = count;
 
   useEffect(() => {
     const element = scrollRef.current;
@@ -72,7 +77,7 @@ export function useFixedRowWindow({ count, rowHeight, scrollRef, enabled = true,
     const measure = (): void => {
       frame = null;
       const next = { scrollTop: element.scrollTop, height: element.clientHeight };
-      if (sameRows(rendered.current, next, rowHeight)) return;
+      if (rowsCovered(counted.current, rowHeight, rendered.current, next, overscan)) return;
       rendered.current = next;
       setViewport(next);
     };
@@ -88,7 +93,7 @@ export function useFixedRowWindow({ count, rowHeight, scrollRef, enabled = true,
       resizes?.disconnect();
       if (frame !== null) cancelAnimationFrame(frame);
     };
-  }, [enabled, scrollRef, rowHeight]);
+  }, [enabled, scrollRef, rowHeight, overscan]);
 
   const totalSize = count * rowHeight;
   const range = enabled ? fixedRowRange(count, rowHeight, viewport, overscan) : count > 0 ? { first: 0, last: count - 1 } : null;

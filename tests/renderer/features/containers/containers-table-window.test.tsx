@@ -27,7 +27,9 @@ const CONTAINERS: ContainerSummary[] = Array.from({ length: 100 }, (_, index) =>
 /** What jsdom cannot lay out: the scroll element's visible height and scroll position, as a test sets them. */
 const layout = { clientHeight: 440, scrollTop: 0 };
 
-function pretendLayout(): void {
+/** Lays out the scroll element as `layout` says; the window is as tall as the element unless `windowHeight` is given. */
+function pretendLayout(windowHeight = layout.clientHeight): void {
+  vi.stubGlobal('innerHeight', windowHeight);
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(() => layout.clientHeight);
   vi.spyOn(Element.prototype, 'scrollTop', 'get').mockImplementation(() => layout.scrollTop);
 }
@@ -106,13 +108,33 @@ describe('the containers table renders only the rows in view', { timeout: 20_000
     expect(shownNames(table)).toEqual(names(0, 12));
     expect(within(table).getByRole('link', { name: 'Open c000' })).toBe(firstRow);
 
-    // A scroll that meets one more row renders again.
-    layout.scrollTop = 30;
+    // A scroll within the three rows rendered below the view renders nothing either.
+    layout.scrollTop = 2 * ROW_HEIGHT;
     act(() => {
       table.parentElement?.dispatchEvent(new Event('scroll'));
     });
-    await waitFor(() => expect(shownNames(table)).toEqual(names(0, 13)));
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    expect(commits).not.toHaveBeenCalled();
+
+    // A scroll that brings a row not rendered yet into view renders again: rows 4..13 in view, three each side.
+    layout.scrollTop = 4 * ROW_HEIGHT;
+    act(() => {
+      table.parentElement?.dispatchEvent(new Event('scroll'));
+    });
+    await waitFor(() => expect(shownNames(table)).toEqual(names(1, 16)));
     expect(commits).toHaveBeenCalled();
+  });
+
+  it('renders once when the window height it assumed first holds the measured view', async () => {
+    layout.clientHeight = 440;
+    layout.scrollTop = 0;
+    pretendLayout(10 * ROW_HEIGHT + 2 * ROW_HEIGHT);
+    const commits = vi.fn();
+    const table = renderTable(() => undefined, commits);
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    // 12 rows assumed in view and three below: rows 0..14, kept after measuring 440 px (10 rows).
+    expect(shownNames(table)).toEqual(names(0, 14));
+    expect(commits).toHaveBeenCalledTimes(1);
   });
 
   it('measures again when the scroll element is resized', async () => {

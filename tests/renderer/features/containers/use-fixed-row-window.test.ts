@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixedRowRange } from '../../../../renderer/src/features/containers/use-fixed-row-window';
+import { fixedRowRange, rowsCovered } from '../../../../renderer/src/features/containers/use-fixed-row-window';
 
 const ROW = 44;
 
@@ -31,5 +31,17 @@ describe('fixedRowRange', () => {
 
   it('takes another overscan when asked', () => {
     expect(fixedRowRange(100, ROW, { scrollTop: 44 * 10, height: 440 }, 0)).toEqual({ first: 10, last: 19 });
+  });
+});
+
+describe('rowsCovered', () => {
+  it('holds while every row in view is already rendered, and not once one is missing', () => {
+    const rendered = { scrollTop: 0, height: 440 };
+    // Rendered: rows 0..12 (10 in view, three below).
+    expect(rowsCovered(100, 44, rendered, { scrollTop: 0, height: 300 })).toBe(true);
+    expect(rowsCovered(100, 44, rendered, { scrollTop: 3 * 44, height: 440 })).toBe(true);
+    expect(rowsCovered(100, 44, rendered, { scrollTop: 3 * 44 + 1, height: 440 })).toBe(false);
+    expect(rowsCovered(100, 44, rendered, { scrollTop: 0, height: 880 })).toBe(false);
+    expect(rowsCovered(0, 44, rendered, { scrollTop: 0, height: 880 })).toBe(true);
   });
 });
