@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
@@ -10,7 +10,6 @@ import { useSetupAttention } from './features/setup/useSetupAttention';
 import { signalReady } from './ipc/ipc-client';
 import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
-import { LoadingRows } from './components/LoadingRows';
 import { DEFAULT_PAGE, PAGES, pageOf, prefetchPageData, preloadPages } from './pages/page-registry';
 import { createLightdockTheme } from './theme';
 
@@ -63,9 +62,7 @@ export function App(): React.JSX.Element {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <AppShell items={NAV_ITEMS} selected={entry.id} onSelect={(id) => navigate(id)}>
-        <Suspense fallback={<LoadingRows what="the page" />}>
-          <Page key={`${entry.id}/${route.param ?? ''}`} param={route.param} />
-        </Suspense>
+        <Page key={`${entry.id}/${route.param ?? ''}`} param={route.param} />
       </AppShell>
     </ThemeProvider>
   );

@@ -1,4 +1,6 @@
-import { createElement, lazy } from 'react';
+import { createElement, useEffect, useState } from 'react';
+import { LoadingRows } from '../components/LoadingRows';
+import { RetryAlert } from '../components/RetryAlert';
 import { chunkLoader } from './page-loads';
 
 /** A page component: it takes the route parameter. */
@@ -7,21 +9,46 @@ export type PageComponent = (props: { param: string | null }) => React.JSX.Eleme
 /** A page whose code loads on first use (or on `preload`), in its own chunk. */
 export interface LazyPage {
   component: PageComponent;
-  /** Loads the page's code ahead of need; resolves once it can render without suspending. */
+  /** Loads the page's code ahead of need; resolves once it can render at once. */
   preload: () => Promise<void>;
 }
 
 /**
- * Splits a page into its own chunk. Before its code has loaded the page suspends (React.lazy) and the nearest
- * Suspense boundary shows its fallback; once loaded, by a visit or by `preload`, it renders synchronously, so a
- * preloaded page opens without a fallback frame. A load that fails is tried again on the next visit or preload.
+ * Splits a page into its own chunk. Until its code has loaded the page shows its loading rows, and a failed load an
+ * error with Retry; once loaded, by a visit or by `preload`, it renders synchronously, so a preloaded page opens
+ * without a loading frame. It does not suspend: React holds back a Suspense boundary's content for 300 ms after its
+ * fallback showed, which delayed the first page of a cold load by that much once its code arrived.
  */
 export function lazyPage(load: () => Promise<PageComponent>): LazyPage {
   const chunk = chunkLoader(load);
-  const Suspending = lazy(() => chunk.ensure().then((component) => ({ default: component })));
   function Page(props: { param: string | null }): React.JSX.Element {
-    const loaded = chunk.loaded();
-    return loaded === undefined ? <Suspending {...props} /> : createElement(loaded, props);
+    const [loaded, setLoaded] = useState<PageComponent | undefined>(() => chunk.loaded());
+    const [failed, setFailed] = useState(false);
+    const [attempt, setAttempt] = useState(0);
+    useEffect(() => {
+      if (loaded !== undefined) return undefined;
+      let live = true;
+      chunk.ensure().then(
+        (component) => {
+          if (live) setLoaded(() => component);
+        },
+        () => {
+          if (live) setFailed(true);
+        },
+      );
+      return () => {
+        live = false;
+      };
+    }, [loaded, attempt]);
+    if (loaded !== undefined) return createElement(loaded, props);
+    if (failed) {
+      const retry = (): void => {
+        setFailed(false);
+        setAttempt((count) => count + 1);
+      };
+      return <RetryAlert onRetry={retry}>This page’s code could not be loaded.</RetryAlert>;
+    }
+    return <LoadingRows what="the page" />;
   }
   return { component: Page, preload: () => chunk.ensure().then(() => undefined) };
 }
