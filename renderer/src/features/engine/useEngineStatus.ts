@@ -11,6 +11,11 @@ export interface EngineStatusModel {
 
 const engineStatus = defineLiveQuery('engine:status', {}, 'engine:status-changed', (status) => status);
 
+/** Fetches the engine status ahead of the first render: the app bar's chip and every engine page's gate wait for it. */
+export function prefetchEngineStatus(): void {
+  engineStatus.prefetch();
+}
+
 /** The engine status, app-wide: fetched once, then kept live by `engine:status-changed`; every reader shares it. */
 export function useEngineStatus(): EngineStatusModel {
   const query = engineStatus.use();
