@@ -48,15 +48,14 @@ export type LazyTooltipComponent = ((props: TooltipProps) => React.JSX.Element) 
  * page paint without it (and without Popper). Until then the child renders with exactly what the closed Tooltip would
  * give it (its `aria-label`, or with `describeChild` its `title`, and the Tooltip's other props), so names stay the
  * same. The first pointer, focus or touch on the child loads the code (`preload` does, at idle); once it is in, the
- * Tooltip takes that child's place (a new DOM node: refs are called with it) and is told where the pointer and the
- * focus are, so the first hover still opens it. Only a reached (or `open`) tooltip becomes MUI's: a table of rows
- * with a tooltip each renders its light stand-ins, not a Tooltip and its listeners per row. While the child's own popup is open (`aria-expanded`) the stand-in
+ * Tooltip takes the child's place (a new DOM node: refs are called with it) and is told where the pointer and the
+ * focus are, so the first hover still opens it. While the child's own popup is open (`aria-expanded`) the stand-in
  * stays until the next pointer or focus on it, so that popup keeps its anchor.
  */
 export function lazyTooltip(load: () => Promise<ComponentType<TooltipProps>>): LazyTooltipComponent {
   const tooltipChunk = chunkLoader(load);
   const waiting = new Set<() => void>();
-  // Loads the Tooltip's code (once; again after a failure), and every stand-in that asked for it hands over to it.
+  // Loads the Tooltip's code (once; again after a failure), and every stand-in on screen hands over to it.
   const preload = (): Promise<void> =>
     tooltipChunk.ensure().then(() => {
       for (const onLoaded of waiting) onLoaded();
@@ -65,10 +64,8 @@ export function lazyTooltip(load: () => Promise<ComponentType<TooltipProps>>): L
   function LazyTooltipView(props: TooltipProps): React.JSX.Element {
     const [loaded, setLoaded] = useState<{ Tooltip: ComponentType<TooltipProps> } | undefined>(() => {
       const Tooltip = tooltipChunk.loaded();
-      return Tooltip === undefined || props.open !== true ? undefined : { Tooltip };
+      return Tooltip === undefined ? undefined : { Tooltip };
     });
-    // Reached (pointed at, focused, touched) while the code was not in yet: hand over once it is.
-    const [wanted, setWanted] = useState(false);
     const node = useRef<Element | null>(null);
     const hovered = useRef(false);
     const touched = useRef(false);
@@ -85,16 +82,16 @@ export function lazyTooltip(load: () => Promise<ComponentType<TooltipProps>>): L
     };
     const openProp = props.open;
     useEffect(() => {
-      if (loaded !== undefined || (!wanted && openProp !== true)) return undefined;
+      if (loaded !== undefined) return undefined;
       // takeOver reads only refs and the loaded chunk, so the one from this render stays right.
       const onLoaded = takeOver;
       waiting.add(onLoaded);
       if (tooltipChunk.loaded() !== undefined) onLoaded();
-      else void preload().catch(() => undefined);
+      else if (openProp === true) void preload().catch(() => undefined);
       return () => {
         waiting.delete(onLoaded);
       };
-    }, [loaded, openProp, wanted]);
+    }, [loaded, openProp]);
     useLayoutEffect(() => {
       const pending = handOver.current;
       handOver.current = undefined;
@@ -110,9 +107,8 @@ export function lazyTooltip(load: () => Promise<ComponentType<TooltipProps>>): L
     const other: Record<string, unknown> = Object.fromEntries(Object.entries(props).filter(([name]) => !TOOLTIP_OWN_PROPS.has(name)));
     // The child was pointed at, focused or touched: load the code, or if it is in, hand over to it now.
     const reach = (): void => {
-      if (tooltipChunk.loaded() !== undefined) return takeOver();
-      setWanted(true);
-      void preload().catch(() => undefined);
+      if (tooltipChunk.loaded() === undefined) void preload().catch(() => undefined);
+      else takeOver();
     };
     const titleIsString = typeof title === 'string';
     // What MUI's Tooltip gives its child while closed (Tooltip.js: nameOrDescProps, then its other props, then the child's own).
