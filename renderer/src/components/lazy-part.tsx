@@ -1,8 +1,48 @@
 import { useEffect, useState, type ComponentType } from 'react';
-import { chunkLoader } from '../pages/page-loads';
+import { chunkLoader, type ChunkLoader } from '../pages/page-loads';
 
 /** A component split into its own chunk, and how to load that chunk ahead of need. */
 export type LazyPart<P> = ((props: P) => React.JSX.Element | null) & { preload: () => Promise<void> };
+
+/** What a view holds of a chunk: its value once loaded, whether the last load failed, and a way to load it again. */
+export interface ChunkState<T> {
+  value: T | undefined;
+  failed: boolean;
+  retry: () => void;
+}
+
+/**
+ * A chunk's value for a view: at once when already loaded, else loaded on mount (and on `retry` after a failure) and
+ * set as state when it arrives; a load that settles after unmount sets nothing.
+ */
+export function useChunk<T>(chunk: ChunkLoader<T>): ChunkState<T> {
+  const [held, setHeld] = useState<{ value: T } | undefined>(() => {
+    const loaded = chunk.loaded();
+    return loaded === undefined ? undefined : { value: loaded };
+  });
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (held !== undefined) return undefined;
+    let live = true;
+    chunk.ensure().then(
+      (value) => {
+        if (live) setHeld({ value });
+      },
+      () => {
+        if (live) setFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [chunk, held, attempt]);
+  const retry = (): void => {
+    setFailed(false);
+    setAttempt((count) => count + 1);
+  };
+  return { value: held?.value, failed, retry };
+}
 
 /**
  * A component whose code loads in its own chunk the first time it mounts or on `preload` (a dialog, a menu, a
@@ -13,24 +53,8 @@ export type LazyPart<P> = ((props: P) => React.JSX.Element | null) & { preload: 
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
   const chunk = chunkLoader(load);
   function LazyPartView(props: P): React.JSX.Element | null {
-    const [Part, setPart] = useState<{ component: ComponentType<P> } | undefined>(() => {
-      const loaded = chunk.loaded();
-      return loaded === undefined ? undefined : { component: loaded };
-    });
-    useEffect(() => {
-      if (Part !== undefined) return undefined;
-      let live = true;
-      chunk.ensure().then(
-        (component) => {
-          if (live) setPart({ component });
-        },
-        () => undefined,
-      );
-      return () => {
-        live = false;
-      };
-    }, [Part]);
-    return Part === undefined ? null : <Part.component {...props} />;
+    const Part = useChunk(chunk).value;
+    return Part === undefined ? null : <Part {...props} />;
   }
   return Object.assign(LazyPartView, { preload: () => chunk.ensure().then(() => undefined) });
 }

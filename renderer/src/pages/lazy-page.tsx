@@ -1,6 +1,7 @@
-import { createElement, useEffect, useState } from 'react';
+import { createElement } from 'react';
 import { LoadingRows } from '../components/LoadingRows';
 import { RetryAlert } from '../components/RetryAlert';
+import { useChunk } from '../components/lazy-part';
 import { chunkLoader } from './page-loads';
 
 /** A page component: it takes the route parameter. */
@@ -22,32 +23,9 @@ export interface LazyPage {
 export function lazyPage(load: () => Promise<PageComponent>): LazyPage {
   const chunk = chunkLoader(load);
   function Page(props: { param: string | null }): React.JSX.Element {
-    const [loaded, setLoaded] = useState<PageComponent | undefined>(() => chunk.loaded());
-    const [failed, setFailed] = useState(false);
-    const [attempt, setAttempt] = useState(0);
-    useEffect(() => {
-      if (loaded !== undefined) return undefined;
-      let live = true;
-      chunk.ensure().then(
-        (component) => {
-          if (live) setLoaded(() => component);
-        },
-        () => {
-          if (live) setFailed(true);
-        },
-      );
-      return () => {
-        live = false;
-      };
-    }, [loaded, attempt]);
+    const { value: loaded, failed, retry } = useChunk(chunk);
     if (loaded !== undefined) return createElement(loaded, props);
-    if (failed) {
-      const retry = (): void => {
-        setFailed(false);
-        setAttempt((count) => count + 1);
-      };
-      return <RetryAlert onRetry={retry}>This page’s code could not be loaded.</RetryAlert>;
-    }
+    if (failed) return <RetryAlert onRetry={retry}>This page’s code could not be loaded.</RetryAlert>;
     return <LoadingRows what="the page" />;
   }
   return { component: Page, preload: () => chunk.ensure().then(() => undefined) };
