@@ -4,16 +4,15 @@ import { chunkLoader, type ChunkLoader } from '../pages/page-loads';
 /** A component split into its own chunk, and how to load that chunk ahead of need. */
 export type LazyPart<P> = ((props: P) => React.JSX.Element | null) & { preload: () => Promise<void> };
 
-/** What a view holds of a chunk: its value once loaded, whether the last load failed, and a way to load it again. */
+/** What a view holds of a chunk: its value once loaded, and whether its load failed. */
 export interface ChunkState<T> {
   value: T | undefined;
   failed: boolean;
-  retry: () => void;
 }
 
 /**
- * A chunk's value for a view: at once when already loaded, else loaded on mount (and on `retry` after a failure) and
- * set as state when it arrives; a load that settles after unmount sets nothing.
+ * A chunk's value for a view: at once when already loaded, else loaded on mount and set as state when it arrives; a
+ * load that settles after unmount sets nothing.
  */
 export function useChunk<T>(chunk: ChunkLoader<T>): ChunkState<T> {
   const [held, setHeld] = useState<{ value: T } | undefined>(() => {
@@ -21,7 +20,6 @@ export function useChunk<T>(chunk: ChunkLoader<T>): ChunkState<T> {
     return loaded === undefined ? undefined : { value: loaded };
   });
   const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (held !== undefined) return undefined;
     let live = true;
@@ -36,12 +34,8 @@ export function useChunk<T>(chunk: ChunkLoader<T>): ChunkState<T> {
     return () => {
       live = false;
     };
-  }, [chunk, held, attempt]);
-  const retry = (): void => {
-    setFailed(false);
-    setAttempt((count) => count + 1);
-  };
-  return { value: held?.value, failed, retry };
+  }, [chunk, held]);
+  return { value: held?.value, failed };
 }
 
 /**

@@ -16,16 +16,17 @@ export interface LazyPage {
 
 /**
  * Splits a page into its own chunk. Until its code has loaded the page shows its loading rows, and a failed load an
- * error with Retry; once loaded, by a visit or by `preload`, it renders synchronously, so a preloaded page opens
+ * error whose Retry reloads the app (`reload`): Chromium keeps a failed module import failed for the document's
+ * life, so importing again in place cannot succeed. Once loaded, by a visit or by `preload`, it renders synchronously, so a preloaded page opens
  * without a loading frame. It does not suspend: React holds back a Suspense boundary's content for 300 ms after its
  * fallback showed, which delayed the first page of a cold load by that much once its code arrived.
  */
-export function lazyPage(load: () => Promise<PageComponent>): LazyPage {
+export function lazyPage(load: () => Promise<PageComponent>, reload: () => void = () => window.location.reload()): LazyPage {
   const chunk = chunkLoader(load);
   function Page(props: { param: string | null }): React.JSX.Element {
-    const { value: loaded, failed, retry } = useChunk(chunk);
+    const { value: loaded, failed } = useChunk(chunk);
     if (loaded !== undefined) return createElement(loaded, props);
-    if (failed) return <RetryAlert onRetry={retry}>This page’s code could not be loaded.</RetryAlert>;
+    if (failed) return <RetryAlert onRetry={reload}>This page’s code could not be loaded; Retry reloads Lightdock.</RetryAlert>;
     return <LoadingRows what="the page" />;
   }
   return { component: Page, preload: () => chunk.ensure().then(() => undefined) };
