@@ -136,7 +136,9 @@ describe('Settings → Docker engine', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Create Docker context' })).toBeNull());
     expect(host.callsTo('engine:create-context')).toEqual([{ name: 'lab', host: 'ssh://root@127.0.0.1:2222', description: 'The lab VM' }]);
     expect(await screen.findByText('Created context lab.')).toBeTruthy();
-    expect(await within(contextRow('lab')).findByText('Connected · Docker 27.5.1')).toBeTruthy();
+    // The list is fetched again after the create; under load its row can come a moment after the notice.
+    const labRow = await waitFor(() => contextRow('lab'));
+    expect(await within(labRow).findByText('Connected · Docker 27.5.1')).toBeTruthy();
     expect(host.callsTo('engine:probe-context')).toContainEqual({ name: 'lab' });
   });
 
