@@ -1,4 +1,5 @@
 import { cloneElement, isValidElement, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ComponentType, FocusEvent, MouseEvent, ReactElement, Ref, TouchEvent } from 'react';
 import type { TooltipProps } from '@mui/material/Tooltip';
 import { useForkRef } from '@mui/material/utils';
@@ -17,6 +18,7 @@ interface ChildProps {
   ref?: Ref<Element>;
   onMouseOver?: (event: MouseEvent) => void;
   onMouseLeave?: (event: MouseEvent) => void;
+  onMouseDown?: (event: MouseEvent) => void;
   onFocus?: (event: FocusEvent) => void;
   onTouchStart?: (event: TouchEvent) => void;
 }
@@ -49,8 +51,10 @@ export type LazyTooltipComponent = ((props: TooltipProps) => React.JSX.Element) 
  * give it (its `aria-label`, or with `describeChild` its `title`, and the Tooltip's other props), so names stay the
  * same. The first pointer, focus or touch on the child loads the code (`preload` does, at idle); once it is in, the
  * Tooltip takes the child's place (a new DOM node: refs are called with it) and is told where the pointer and the
- * focus are, so the first hover still opens it. While the child's own popup is open (`aria-expanded`) the stand-in
- * stays until the next pointer or focus on it, so that popup keeps its anchor.
+ * focus are, so the first hover still opens it. The swap is committed at once (no input event lands between the old
+ * node and the new), and never while a press on the child is under way or its own popup is open (`aria-expanded`):
+ * then the stand-in stays until the next pointer or focus on it, so a click is not split across two nodes and a menu
+ * keeps the node it was anchored to.
  */
 export function lazyTooltip(load: () => Promise<ComponentType<TooltipProps>>): LazyTooltipComponent {
   const tooltipChunk = chunkLoader(load);
@@ -68,25 +72,28 @@ export function lazyTooltip(load: () => Promise<ComponentType<TooltipProps>>): L
     });
     const node = useRef<Element | null>(null);
     const hovered = useRef(false);
+    const pressed = useRef(false);
     const touched = useRef(false);
     const handOver = useRef<HandOver | undefined>(undefined);
     const children: ReactElement<ChildProps> = isValidElement<ChildProps>(props.children) ? props.children : <span>{props.children}</span>;
     const childRef = useForkRef(children.props.ref, props.ref as Ref<Element> | undefined, node);
     const tooltipRef = useForkRef(props.ref as Ref<Element> | undefined, node);
 
-    const takeOver = (): void => {
+    // Swaps in the Tooltip; `now` commits it before the next input event (not possible from inside an effect).
+    const takeOver = (now: boolean): void => {
       const Tooltip = tooltipChunk.loaded();
-      if (Tooltip === undefined || popupOpen(node.current)) return;
+      if (Tooltip === undefined || pressed.current || popupOpen(node.current)) return;
       handOver.current = { focus: node.current?.contains(document.activeElement) ?? false, hover: hovered.current };
-      setLoaded({ Tooltip });
+      if (now) flushSync(() => setLoaded({ Tooltip }));
+      else setLoaded({ Tooltip });
     };
     const openProp = props.open;
     useEffect(() => {
       if (loaded !== undefined) return undefined;
       // takeOver reads only refs and the loaded chunk, so the one from this render stays right.
-      const onLoaded = takeOver;
+      const onLoaded = (): void => takeOver(true);
       waiting.add(onLoaded);
-      if (tooltipChunk.loaded() !== undefined) onLoaded();
+      if (tooltipChunk.loaded() !== undefined) takeOver(false);
       else if (openProp === true) void preload().catch(() => undefined);
       return () => {
         waiting.delete(onLoaded);
@@ -108,7 +115,7 @@ export function lazyTooltip(load: () => Promise<ComponentType<TooltipProps>>): L
     // The child was pointed at, focused or touched: load the code, or if it is in, hand over to it now.
     const reach = (): void => {
       if (tooltipChunk.loaded() === undefined) void preload().catch(() => undefined);
-      else takeOver();
+      else takeOver(true);
     };
     const titleIsString = typeof title === 'string';
     // What MUI's Tooltip gives its child while closed (Tooltip.js: nameOrDescProps, then its other props, then the child's own).
@@ -136,8 +143,12 @@ export function lazyTooltip(load: () => Promise<ComponentType<TooltipProps>>): L
       }, children.props.onMouseOver);
       childProps.onMouseLeave = composed(() => {
         hovered.current = false;
+        pressed.current = false;
       }, children.props.onMouseLeave);
     }
+    childProps.onMouseDown = composed(() => {
+      pressed.current = true;
+    }, children.props.onMouseDown);
     if (!disableFocusListener) childProps.onFocus = composed(reach, children.props.onFocus);
     return cloneElement(children, childProps);
   }

@@ -1,8 +1,10 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import Alert from '@mui/material/Alert';
 import Divider from '@mui/material/Divider';
 import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
+import type { PopoverActions } from '@mui/material/Popover';
 import MenuItem from '@mui/material/MenuItem';
 import Snackbar from '@mui/material/Snackbar';
 import Tooltip from '@mui/material/Tooltip';
@@ -28,10 +30,47 @@ interface EntriesProps {
   onAction: (item: QuickItem) => void;
 }
 
-/** One item with a submenu: opens a nested menu to its left (the button sits at the right edge) on click, Enter or the left arrow key. */
+/** Where a submenu registers its positioning handle (with its depth) so the root menu can place it again. */
+interface SubmenuPlacement {
+  depth: number;
+  add: (depth: number, action: RefObject<PopoverActions | null>) => () => void;
+}
+
+const SubmenuPlacementContext = createContext<SubmenuPlacement | null>(null);
+
+/**
+ * The root menu's registry of open submenus. After every render of the root (its content, and so its size and place,
+ * may have changed) it places them again outermost first, so each is placed against where its parent item now is;
+ * a submenu's own effect runs before its parent's and would place it against where the parent was.
+ */
+function useSubmenuPlacement(): SubmenuPlacement {
+  const placed = useRef(new Map<RefObject<PopoverActions | null>, number>());
+  useEffect(() => {
+    for (const [action] of [...placed.current].sort((a, b) => a[1] - b[1])) action.current?.updatePosition();
+  });
+  return useMemo(
+    () => ({
+      depth: 0,
+      add: (depth, action) => {
+        placed.current.set(action, depth);
+        return () => placed.current.delete(action);
+      },
+    }),
+    [],
+  );
+}
+
+/**
+ * One item with a submenu: opens a nested menu to its left (the button sits at the right edge) on click, Enter or the
+ * left arrow key, at once as a desktop submenu does (a growing one would be placed against a parent item still moving).
+ */
 function SubmenuItem({ item, onAction }: { item: QuickItem; onAction: (item: QuickItem) => void }): React.JSX.Element {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const id = useId();
+  const placement = useContext(SubmenuPlacementContext);
+  const action = useRef<PopoverActions>(null);
+  useEffect(() => placement?.add(placement.depth, action), [placement]);
+  const inner = useMemo(() => placement && { depth: placement.depth + 1, add: placement.add }, [placement]);
   return (
     <>
       <MenuItem
@@ -49,18 +88,22 @@ function SubmenuItem({ item, onAction }: { item: QuickItem; onAction: (item: Qui
         <ChevronLeft fontSize="small" sx={{ mr: 1, ml: -0.5 }} aria-hidden />
         <ListItemText>{item.label}</ListItemText>
       </MenuItem>
-      <Menu
-        id={id}
-        disablePortal
-        anchorEl={anchor}
-        open={anchor !== null}
-        onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: 'top', horizontal: 'left' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-        slotProps={{ list: { 'aria-label': item.label, dense: true, onKeyDown: (event: React.KeyboardEvent) => event.key === 'ArrowRight' && setAnchor(null) } }}
-      >
-        {renderEntries({ entries: item.submenu ?? [], onAction })}
-      </Menu>
+      <SubmenuPlacementContext value={inner}>
+        <Menu
+          id={id}
+          disablePortal
+          action={action}
+          transitionDuration={0}
+          anchorEl={anchor}
+          open={anchor !== null}
+          onClose={() => setAnchor(null)}
+          anchorOrigin={{ vertical: 'top', horizontal: 'left' }}
+          transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+          slotProps={{ list: { 'aria-label': item.label, dense: true, onKeyDown: (event: React.KeyboardEvent) => event.key === 'ArrowRight' && setAnchor(null) } }}
+        >
+          {renderEntries({ entries: item.submenu ?? [], onAction })}
+        </Menu>
+      </SubmenuPlacementContext>
     </>
   );
 }
@@ -91,6 +134,7 @@ function renderEntries({ entries, onAction }: EntriesProps): React.JSX.Element[]
 function QuickActionsMenu({ anchor, onClose, onError }: { anchor: HTMLElement; onClose: () => void; onError: (message: string) => void }): React.JSX.Element {
   const state = useQuickActionsState();
   const model = useMemo(() => buildQuickActionsMenu(state, 'app-bar'), [state]);
+  const placement = useSubmenuPlacement();
   const onAction = useCallback(
     (item: QuickItem) => {
       onClose();
@@ -100,18 +144,20 @@ function QuickActionsMenu({ anchor, onClose, onError }: { anchor: HTMLElement; o
     [onClose, onError],
   );
   return (
-    <Menu
-      id="quick-actions-menu"
-      disablePortal
-      anchorEl={anchor}
-      open
-      onClose={onClose}
-      slotProps={{ list: { 'aria-label': 'Quick actions', dense: true } }}
-      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-      transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-    >
-      {renderEntries({ entries: model.items, onAction })}
-    </Menu>
+    <SubmenuPlacementContext value={placement}>
+      <Menu
+        id="quick-actions-menu"
+        disablePortal
+        anchorEl={anchor}
+        open
+        onClose={onClose}
+        slotProps={{ list: { 'aria-label': 'Quick actions', dense: true } }}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+      >
+        {renderEntries({ entries: model.items, onAction })}
+      </Menu>
+    </SubmenuPlacementContext>
   );
 }
 
