@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
@@ -11,26 +11,23 @@ import { signalReady } from './ipc/ipc-client';
 import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
 import { DEFAULT_PAGE, PAGES, pageOf, prefetchPageData, preloadPages } from './pages/page-registry';
+import { PageWarmUp } from './pages/PageWarmUp';
+import { whenIdle } from './pages/when-idle';
 import { createLightdockTheme } from './theme';
 
 const NAV_ITEMS = PAGES.filter((page) => page.inNav);
-
-/** Runs `work` once the browser is idle (after a short delay where there is no requestIdleCallback); returns a cancel. */
-function whenIdle(work: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(work, { timeout: 2_000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(work, 200);
-  return () => clearTimeout(timer);
-}
+/** The pages rendered once, hidden, after the preloads: those with a list, the ones a switch would otherwise wait on most. */
+const WARMED_PAGES = PAGES.filter((page) => page.prefetchData !== undefined);
+// Built once, so a page switch does not render the baseline styles again; `navigate` keeps its identity for the same reason.
+const BASELINE = <CssBaseline />;
 
 /**
  * The root component: theme from Settings → General (system follows the OS colour scheme), the shell, and the page the hash names.
  * It signals `ready` from its own effect, which React runs after every child effect, i.e. after all subscriptions,
  * and, once the engine is connected and the browser idle, fetches the lists of the Containers, Distros and Images
  * pages, so switching to one renders from memory.
- * Once idle it preloads the other pages' code and the shell's off-screen parts; unmounting stops that (no load starts after it).
+ * Once idle it preloads the other pages' code and the shell's off-screen parts, then renders the list pages once,
+ * hidden (`PageWarmUp`); unmounting stops that (no load starts after it).
  */
 export function App(): React.JSX.Element {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
@@ -49,9 +46,15 @@ export function App(): React.JSX.Element {
     return whenIdle(prefetchPageData);
   }, [engineState]);
   useEffect(() => signalReady(), []);
+  const [preloaded, setPreloaded] = useState(false);
   useEffect(() => {
     const preloading = new AbortController();
-    const cancelIdle = whenIdle(() => void preloadPages(preloading.signal, SHELL_PART_LOADS));
+    const cancelIdle = whenIdle(
+      () =>
+        void preloadPages(preloading.signal, SHELL_PART_LOADS).then(() => {
+          if (!preloading.signal.aborted) setPreloaded(true);
+        }),
+    );
     return () => {
       cancelIdle();
       preloading.abort();
@@ -60,10 +63,11 @@ export function App(): React.JSX.Element {
 
   return (
     <ThemeProvider theme={theme}>
-      <CssBaseline />
-      <AppShell items={NAV_ITEMS} selected={entry.id} onSelect={(id) => navigate(id)}>
+      {BASELINE}
+      <AppShell items={NAV_ITEMS} selected={entry.id} onSelect={navigate}>
         <Page key={`${entry.id}/${route.param ?? ''}`} param={route.param} />
       </AppShell>
+      <PageWarmUp pages={WARMED_PAGES} shown={entry.id} start={preloaded} />
     </ThemeProvider>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import List from '@mui/material/List';
@@ -58,30 +58,67 @@ export interface AppShellProps<Id extends string> {
   children: ReactNode;
 }
 
+/** The app bar: title, Simulated chip, engine chip, quick actions, notifications and link state; it has no props, so a page switch does not render it again. */
+const ShellAppBar = memo(function ShellAppBar(): React.JSX.Element {
+  const host = useHostInfo();
+  return (
+    <AppBar position="fixed" elevation={1} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+      <Toolbar sx={{ gap: 1.5 }}>
+        <Typography variant="h6" component="h1" noWrap>
+          Lightdock
+        </Typography>
+        {host?.simulated === true && <SimulatedChip />}
+        <EngineStatusChip />
+        <Box sx={{ flexGrow: 1 }} />
+        <QuickActionsButton />
+        <NotificationsBell />
+        <ConnectionIndicator />
+      </Toolbar>
+    </AppBar>
+  );
+});
+
+/** What one navigation entry is told: a page switch renders again only the entries whose `selected` changed. */
+interface NavEntryProps<Id extends string> {
+  item: NavItem<Id>;
+  selected: boolean;
+  rail: boolean;
+  onSelect: (id: Id) => void;
+}
+
+/** One entry of the left navigation: a button with its icon and (unless a rail) its label; as a rail, a tooltip names it. */
+const NavEntry = memo(function NavEntry<Id extends string>({ item, selected, rail, onSelect }: NavEntryProps<Id>): React.JSX.Element {
+  return (
+    <ListItem disablePadding>
+      <LazyTooltip title={rail ? item.label : ''} placement="right">
+        <ListItemButton
+          selected={selected}
+          aria-current={selected ? 'page' : undefined}
+          aria-label={rail ? item.label : undefined}
+          onClick={() => onSelect(item.id)}
+          sx={rail ? { justifyContent: 'center', px: 2.5 } : undefined}
+        >
+          <ListItemIcon sx={rail ? { minWidth: 0 } : undefined}>{item.icon}</ListItemIcon>
+          {!rail && <ListItemText primary={item.label} />}
+        </ListItemButton>
+      </LazyTooltip>
+    </ListItem>
+  );
+}) as <Id extends string>(props: NavEntryProps<Id>) => React.JSX.Element;
+
 /**
  * The window frame: an app bar (title, Simulated chip, link state) over a permanent left navigation and the page. Below
- * 900 px the navigation is an icon rail: each entry keeps its accessible name and shows it as a tooltip.
+ * 900 px the navigation is an icon rail: each entry keeps its accessible name and shows it as a tooltip. A page switch
+ * renders again the page and the two navigation entries whose selection changed, not the app bar (`onSelect` should
+ * keep its identity).
  */
 export function AppShell<Id extends string>({ items, selected, onSelect, children }: AppShellProps<Id>): React.JSX.Element {
-  const host = useHostInfo();
   const theme = useTheme();
   const rail = useMediaQuery(theme.breakpoints.down('md'));
   const navWidth = rail ? RAIL_WIDTH : DRAWER_WIDTH;
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-      <AppBar position="fixed" elevation={1} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
-        <Toolbar sx={{ gap: 1.5 }}>
-          <Typography variant="h6" component="h1" noWrap>
-            Lightdock
-          </Typography>
-          {host?.simulated === true && <SimulatedChip />}
-          <EngineStatusChip />
-          <Box sx={{ flexGrow: 1 }} />
-          <QuickActionsButton />
-          <NotificationsBell />
-          <ConnectionIndicator />
-        </Toolbar>
-      </AppBar>
+      <ShellAppBar />
       {/* A permanent drawer as plain boxes: MUI's Drawer would bring its modal and slide code, which a fixed panel never uses. */}
       <Box sx={{ width: navWidth, flexShrink: 0 }}>
         <Paper square elevation={0} sx={{ ...NAV_PANEL, width: navWidth }}>
@@ -89,20 +126,7 @@ export function AppShell<Id extends string>({ items, selected, onSelect, childre
           <Box component="nav" aria-label="Main">
             <List>
               {items.map((item) => (
-                <ListItem key={item.id} disablePadding>
-                  <LazyTooltip title={rail ? item.label : ''} placement="right">
-                    <ListItemButton
-                      selected={item.id === selected}
-                      aria-current={item.id === selected ? 'page' : undefined}
-                      aria-label={rail ? item.label : undefined}
-                      onClick={() => onSelect(item.id)}
-                      sx={rail ? { justifyContent: 'center', px: 2.5 } : undefined}
-                    >
-                      <ListItemIcon sx={rail ? { minWidth: 0 } : undefined}>{item.icon}</ListItemIcon>
-                      {!rail && <ListItemText primary={item.label} />}
-                    </ListItemButton>
-                  </LazyTooltip>
-                </ListItem>
+                <NavEntry key={item.id} item={item} selected={item.id === selected} rail={rail} onSelect={onSelect} />
               ))}
             </List>
           </Box>
