@@ -45,7 +45,7 @@ async function open(page: Page, hash: string, heading: string): Promise<void> {
 /** How many px the document or a table runs past its right edge (0: nothing does). */
 function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const scrollers = [document.documentElement, ...document.querySelectorAll('.MuiTableContainer-root')].map((element) => element.scrollWidth - element.clientWidth);
+    const scrollers = [document.documentElement, ...document.querySelectorAll('.MuiTableContainer-root, .ld-table-scroll')].map((element) => element.scrollWidth - element.clientWidth);
     return Math.max(0, ...scrollers);
   });
 }

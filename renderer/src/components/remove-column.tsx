@@ -1,6 +1,5 @@
-import IconButton from '@mui/material/IconButton';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import { LazyTooltip } from './LazyTooltip';
+import { RowIconButton } from './RowIconButton';
 import type { SmallTableColumn } from './SmallTable';
 
 /** An Actions column with one Remove button per row, named "Remove <name>", disabled while `busy`. */
@@ -11,13 +10,9 @@ export function removeColumn<Row>(nameOf: (row: Row) => string, busy: boolean, o
     width: 90,
     sortable: false,
     render: (row) => (
-      <LazyTooltip title="Remove">
-        <span>
-          <IconButton size="small" aria-label={`Remove ${nameOf(row)}`} disabled={busy} onClick={() => onRemove(row)}>
-            <DeleteOutlined fontSize="small" />
-          </IconButton>
-        </span>
-      </LazyTooltip>
+      <RowIconButton label={`Remove ${nameOf(row)}`} title="Remove" disabled={busy} onClick={() => onRemove(row)}>
+        <DeleteOutlined fontSize="small" />
+      </RowIconButton>
     ),
   };
 }

@@ -2,16 +2,17 @@ import { memo } from 'react';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import { alpha, darken, lighten, type Theme } from '@mui/material/styles';
 import type { ContainerState } from '../../../../shared/model/container';
+import { pillClass, statePillStyles } from '../../components/state-pill-style';
 
 /** The body rows' height in px; the virtualizer places rows with it. */
 export const ROW_HEIGHT = 44;
 
 /** The state pill's class for a container state: green running, amber paused/restarting/removing, red dead, outlined otherwise. */
 export function stateClass(state: ContainerState): string {
-  if (state === 'running') return 'state state-ok';
-  if (state === 'paused' || state === 'restarting' || state === 'removing') return 'state state-warn';
-  if (state === 'dead') return 'state state-bad';
-  return 'state state-quiet';
+  if (state === 'running') return pillClass('ok');
+  if (state === 'paused' || state === 'restarting' || state === 'removing') return pillClass('warn');
+  if (state === 'dead') return pillClass('bad');
+  return pillClass('quiet');
 }
 
 /** The class name the containers table carries; its styles hang off it. */
@@ -19,11 +20,6 @@ export const CONTAINERS_TABLE_CLASS = 'ld-containers-table';
 
 function containersTableStyles(theme: Theme): Record<string, unknown> {
   const selected = alpha(theme.palette.primary.main, theme.palette.action.selectedOpacity);
-  const pill = (color: string, filled: boolean): Record<string, string> => ({
-    color: filled ? theme.palette.getContrastText(color) : theme.palette.text.primary,
-    backgroundColor: filled ? color : 'transparent',
-    borderColor: filled ? color : theme.palette.divider,
-  });
   // MUI's TableCell border: the divider colour made opaque.
   const headBorder = theme.palette.mode === 'light' ? lighten(alpha(theme.palette.divider, 1), 0.88) : darken(alpha(theme.palette.divider, 1), 0.68);
   return {
@@ -69,18 +65,7 @@ function containersTableStyles(theme: Theme): Record<string, unknown> {
     '& tbody a': { color: theme.palette.primary.main, textDecoration: 'none' },
     '& tbody a:hover, & tbody a:focus-visible': { textDecoration: 'underline' },
     '& .ports a, & .ports span': { marginRight: theme.spacing(1) },
-    '& .state': {
-      display: 'inline-block',
-      padding: theme.spacing(0, 1),
-      borderRadius: 12,
-      border: '1px solid',
-      lineHeight: '22px',
-      fontSize: theme.typography.pxToRem(13),
-    },
-    '& .state-ok': pill(theme.palette.success.main, true),
-    '& .state-warn': pill(theme.palette.warning.main, true),
-    '& .state-bad': pill(theme.palette.error.main, true),
-    '& .state-quiet': pill(theme.palette.text.primary, false),
+    ...statePillStyles(theme),
     '& .row-actions': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
     '& .row-icon': {
       display: 'inline-flex',

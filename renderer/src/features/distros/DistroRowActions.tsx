@@ -1,11 +1,9 @@
-import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
-import IconButton from '@mui/material/IconButton';
 import PlayArrow from '@mui/icons-material/PlayArrow';
 import Stop from '@mui/icons-material/Stop';
 import StarBorder from '@mui/icons-material/StarBorder';
 import type { ReactNode } from 'react';
-import { LazyTooltip } from '../../components/LazyTooltip';
+import { RowIconButton } from '../../components/RowIconButton';
 import type { Distro } from '../../../../shared/model/distro';
 import type { DistroAction } from './useDistros';
 
@@ -25,13 +23,9 @@ export interface DistroRowActionsProps {
 
 function ActionButton(props: { label: string; tip: string; disabled: boolean; onClick: () => void; icon: ReactNode }): React.JSX.Element {
   return (
-    <LazyTooltip title={props.tip}>
-      <span>
-        <IconButton size="small" aria-label={props.label} disabled={props.disabled} onClick={props.onClick}>
-          {props.icon}
-        </IconButton>
-      </span>
-    </LazyTooltip>
+    <RowIconButton label={props.label} title={props.tip} disabled={props.disabled} onClick={props.onClick}>
+      {props.icon}
+    </RowIconButton>
   );
 }
 
@@ -44,7 +38,7 @@ export function DistroRowActions({ distro, running, busy, onAction }: DistroRowA
   const locked = busy || running !== undefined;
   const settled = state === 'Running' || state === 'Stopped';
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+    <div className="row-actions">
       <ActionButton
         label={`Start ${name}`}
         tip="Start"
@@ -67,6 +61,6 @@ export function DistroRowActions({ distro, running, busy, onAction }: DistroRowA
         onClick={() => onAction('set-default', name)}
       />
       {running !== undefined && <CircularProgress size={18} aria-label={`${RUNNING_TEXT[running]} ${name}…`} />}
-    </Box>
+    </div>
   );
 }

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
 import Check from '@mui/icons-material/Check';
 import type { Distro } from '../../../../shared/model/distro';
 import { hrefFor } from '../../navigation/route';
 import { DistroRowActions } from './DistroRowActions';
-import { DistroStateChip } from './DistroStateChip';
+import { DistroStatePill } from './DistroStateChip';
 import type { DistroAction } from './useDistros';
 import { SmallTable, type SmallTableColumn } from '../../components/SmallTable';
 
@@ -20,7 +19,7 @@ export interface DistrosGridProps {
 }
 
 /**
- * The distro table, labelled "Distros": name (a link to its detail page), state (text in a coloured chip), WSL version, default flag and the
+ * The distro table, labelled "Distros": name (a link to its detail page), state (its word in a coloured pill), WSL version, default flag and the
  * row actions. It sizes to its rows and renders every row, so each one is in the DOM.
  */
 export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridProps): React.JSX.Element {
@@ -31,16 +30,14 @@ export function DistrosGrid({ distros, pending, busy, onAction }: DistrosGridPro
         headerName: 'Name',
         minWidth: 160,
         render: (row) => (
-          <Link href={hrefFor('distro', row.name)} underline="hover">
-            {row.name}
-          </Link>
+          <a href={hrefFor('distro', row.name)}>{row.name}</a>
         ),
       },
       {
         field: 'state',
         headerName: 'State',
         width: 140,
-        render: (row) => <DistroStateChip state={row.state} />,
+        render: (row) => <DistroStatePill state={row.state} />,
       },
       {
         field: 'version',

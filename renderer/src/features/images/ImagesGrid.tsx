@@ -1,14 +1,11 @@
 import { useMemo } from 'react';
-import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import IconButton from '@mui/material/IconButton';
-import Link from '@mui/material/Link';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import LocalOfferOutlined from '@mui/icons-material/LocalOfferOutlined';
 import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
-import { LazyTooltip } from '../../components/LazyTooltip';
+import { RowIconButton } from '../../components/RowIconButton';
 import type { ImageSummary } from '../../../../shared/model/engine';
 import { formatBytes } from '../../components/format-bytes';
 import { SmallTable, type SmallTableColumn } from '../../components/SmallTable';
@@ -35,18 +32,6 @@ export interface ImagesGridProps {
   onRun?: (image: ImageSummary) => void;
 }
 
-function RowAction(props: { title: string; label: string; disabled: boolean; onClick: () => void; children: React.ReactNode }): React.JSX.Element {
-  return (
-    <LazyTooltip title={props.title}>
-      <span>
-        <IconButton size="small" aria-label={props.label} disabled={props.disabled} onClick={props.onClick}>
-          {props.children}
-        </IconButton>
-      </span>
-    </LazyTooltip>
-  );
-}
-
 /**
  * The images table, labelled "Images": the name linking to the image's page (further tags as chips, "<none>" for a
  * dangling one), short id, size, age, the containers using it, and per row Run…, Tag…, Push and Remove.
@@ -61,14 +46,12 @@ export function ImagesGrid({ images, busy, onRemove, onTag, onPush, onRun }: Ima
         minWidth: 160,
         value: (row) => row.tags.join(', '),
         render: (row) => (
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, height: '100%', overflow: 'hidden' }}>
-            <Link href={hrefFor('image', row.id)} underline="hover" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-              {row.tags[0] ?? '<none> (dangling)'}
-            </Link>
+          <div className="tags">
+            <a href={hrefFor('image', row.id)}>{row.tags[0] ?? '<none> (dangling)'}</a>
             {row.tags.slice(1).map((tag) => (
               <Chip key={tag} size="small" label={tag} />
             ))}
-          </Box>
+          </div>
         ),
       },
       { field: 'id', headerName: 'ID', width: 140, format: (_value, row) => shortImageId(row.id) },
@@ -90,22 +73,22 @@ export function ImagesGrid({ images, busy, onRemove, onTag, onPush, onRun }: Ima
           const name = imageName(row);
           const tag = row.tags[0];
           return (
-            <Box sx={{ display: 'flex', alignItems: 'center', height: '100%' }}>
+            <div className="row-actions">
               {onRun !== undefined && (
-                <RowAction title="Run a container…" label={`Run a container from ${name}`} disabled={busy} onClick={() => onRun(row)}>
+                <RowIconButton title="Run a container…" label={`Run a container from ${name}`} disabled={busy} onClick={() => onRun(row)}>
                   <PlayArrowOutlined fontSize="small" />
-                </RowAction>
+                </RowIconButton>
               )}
-              <RowAction title="Tag…" label={`Tag ${name}…`} disabled={busy} onClick={() => onTag(row)}>
+              <RowIconButton title="Tag…" label={`Tag ${name}…`} disabled={busy} onClick={() => onTag(row)}>
                 <LocalOfferOutlined fontSize="small" />
-              </RowAction>
-              <RowAction title={pushHint(tag)} label={`Push ${name}`} disabled={busy || tag === undefined} onClick={() => onPush(row)}>
+              </RowIconButton>
+              <RowIconButton title={pushHint(tag)} label={`Push ${name}`} disabled={busy || tag === undefined} onClick={() => onPush(row)}>
                 <CloudUploadOutlined fontSize="small" />
-              </RowAction>
-              <RowAction title="Remove" label={`Remove ${name}`} disabled={busy} onClick={() => onRemove(row)}>
+              </RowIconButton>
+              <RowIconButton title="Remove" label={`Remove ${name}`} disabled={busy} onClick={() => onRemove(row)}>
                 <DeleteOutlined fontSize="small" />
-              </RowAction>
-            </Box>
+              </RowIconButton>
+            </div>
           );
         },
       },
