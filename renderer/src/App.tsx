@@ -21,6 +21,35 @@ const WARMED_PAGES = PAGES.filter((page) => page.prefetchData !== undefined);
 // Built once, so a page switch does not render the baseline styles again; `navigate` keeps its identity for the same reason.
 const BASELINE = <CssBaseline />;
 
+/** Fetches the list pages' lists once the engine is connected and the browser idle; renders nothing. */
+function PageDataPrefetch(): null {
+  const engineState = useEngineStatus().status?.state;
+  useEffect(() => {
+    if (engineState !== 'connected') return undefined;
+    return whenIdle(prefetchPageData);
+  }, [engineState]);
+  return null;
+}
+
+/**
+ * The shell and the page the hash names, and the hidden warm-up once `preloaded`. It holds the route, so a page
+ * switch renders it and not the theme above it (whose providers would otherwise reach every styled component).
+ */
+function RoutedShell({ preloaded }: { preloaded: boolean }): React.JSX.Element {
+  const route = useRoute(DEFAULT_PAGE);
+  const entry = pageOf(route.page);
+  const Page = entry.component;
+  useSetupAttention(route.page, () => navigate('setup'));
+  return (
+    <>
+      <AppShell items={NAV_ITEMS} selected={entry.id} onSelect={navigate}>
+        <Page key={`${entry.id}/${route.param ?? ''}`} param={route.param} />
+      </AppShell>
+      <PageWarmUp pages={WARMED_PAGES} shown={entry.id} start={preloaded} />
+    </>
+  );
+}
+
 /**
  * The root component: theme from Settings → General (system follows the OS colour scheme), the shell, and the page the hash names.
  * It signals `ready` from its own effect, which React runs after every child effect, i.e. after all subscriptions,
@@ -34,17 +63,8 @@ export function App(): React.JSX.Element {
   const themeSetting = useGeneralSettings().settings?.theme ?? 'system';
   const mode = themeSetting === 'system' ? (prefersDark ? 'dark' : 'light') : themeSetting;
   const theme = useMemo(() => createLightdockTheme(mode), [mode]);
-  const route = useRoute(DEFAULT_PAGE);
-  const entry = pageOf(route.page);
-  const Page = entry.component;
 
   useVisibilitySignal();
-  useSetupAttention(route.page, () => navigate('setup'));
-  const engineState = useEngineStatus().status?.state;
-  useEffect(() => {
-    if (engineState !== 'connected') return undefined;
-    return whenIdle(prefetchPageData);
-  }, [engineState]);
   useEffect(() => signalReady(), []);
   const [preloaded, setPreloaded] = useState(false);
   useEffect(() => {
@@ -64,10 +84,8 @@ export function App(): React.JSX.Element {
   return (
     <ThemeProvider theme={theme}>
       {BASELINE}
-      <AppShell items={NAV_ITEMS} selected={entry.id} onSelect={navigate}>
-        <Page key={`${entry.id}/${route.param ?? ''}`} param={route.param} />
-      </AppShell>
-      <PageWarmUp pages={WARMED_PAGES} shown={entry.id} start={preloaded} />
+      <PageDataPrefetch />
+      <RoutedShell preloaded={preloaded} />
     </ThemeProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -32,6 +32,15 @@ import { LazySnackbar } from '../components/LazySnackbar';
 const RemoveContainersDialog = lazyPart(() => import('../features/containers/RemoveContainersDialog').then((m) => m.RemoveContainersDialog));
 const ComposeJobDialog = lazyPart(() => import('../features/compose/ComposeJobDialog').then((m) => m.ComposeJobDialog));
 
+// The page's parts that a stats sample, a compose answer or the table's visible rows do not change: they render again
+// only when their own props change, so those updates (several in the first moments after the page opens) cost the
+// table alone.
+const Filters = memo(ContainerFilters);
+const BulkBar = memo(BulkActionsBar);
+const RunButton = memo(RunContainerButton);
+const ComposeFileButton = memo(OpenComposeFileButton);
+const CliAlert = memo(ComposeCliAlert);
+
 function EmptyState(): React.JSX.Element {
   return (
     <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
@@ -58,7 +67,7 @@ function NoMatch({ onClear }: { onClear: () => void }): React.JSX.Element {
   );
 }
 
-function ReportSnackbar({ report, onClose }: { report: ActionReport | undefined; onClose: () => void }): React.JSX.Element {
+const ReportSnackbar = memo(function ReportSnackbar({ report, onClose }: { report: ActionReport | undefined; onClose: () => void }): React.JSX.Element {
   const success = report === undefined ? null : describeSuccess(report);
   const failed = report !== undefined && report.failures.length > 0;
   return (
@@ -79,7 +88,7 @@ function ReportSnackbar({ report, onClose }: { report: ActionReport | undefined;
       </Alert>
     </LazySnackbar>
   );
-}
+});
 
 /** Whether a project with no containers left passes the filter: no state filter, its project chosen or all, the text in its name. */
 function downProjectShown(name: string, filter: ContainerFilter): boolean {
@@ -130,11 +139,14 @@ function ContainersView(): React.JSX.Element {
     [act],
   );
 
-  const onBulk = (action: ContainerAction): void => {
-    const targets = selected.filter((container) => actionApplies(action, container.state));
-    if (action === 'remove') setToRemove(targets);
-    else void act(targets.map((container) => container.id), action);
-  };
+  const onBulk = useCallback(
+    (action: ContainerAction): void => {
+      const targets = selected.filter((container) => actionApplies(action, container.state));
+      if (action === 'remove') setToRemove(targets);
+      else void act(targets.map((container) => container.id), action);
+    },
+    [selected, act],
+  );
 
   const busy = selected.some((container) => actions.pending.has(container.id));
 
@@ -148,8 +160,8 @@ function ContainersView(): React.JSX.Element {
   );
   const toolbar = (
     <Stack direction="row" spacing={1} role="toolbar" aria-label="Container tools" sx={{ flexWrap: 'wrap' }}>
-      <RunContainerButton />
-      <OpenComposeFileButton disabled={compose.cli?.available === false} />
+      <RunButton />
+      <ComposeFileButton disabled={compose.cli?.available === false} />
     </Stack>
   );
   const composeDialog = composeJob !== null && <ComposeJobDialog source={composeJob} onClose={() => setComposeJob(null)} />;
@@ -166,7 +178,7 @@ function ContainersView(): React.JSX.Element {
   return (
     <Stack spacing={2}>
       {toolbar}
-      <ComposeCliAlert cli={compose.cli} />
+      <CliAlert cli={compose.cli} />
       {compose.error !== undefined && (
         <Alert severity="warning">Compose projects could not be read: {describeIpcError(compose.error)}</Alert>
       )}
@@ -177,8 +189,8 @@ function ContainersView(): React.JSX.Element {
         <EmptyState />
       ) : (
         <>
-          <ContainerFilters filter={filter} onChange={setFilter} projects={projects} />
-          <BulkActionsBar selected={selected} busy={busy} onAction={onBulk} />
+          <Filters filter={filter} onChange={setFilter} projects={projects} />
+          <BulkBar selected={selected} busy={busy} onAction={onBulk} />
           {filtered.length === 0 && downProjects.length === 0 ? (
             <NoMatch onClear={() => setFilter(SHOW_ALL)} />
           ) : (
