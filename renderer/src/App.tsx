@@ -12,7 +12,7 @@ import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
 import { DEFAULT_PAGE, PAGES, pageOf, prefetchPageData, preloadPages } from './pages/page-registry';
 import { PageWarmUp } from './pages/PageWarmUp';
-import { whenIdle } from './pages/when-idle';
+import { whenIdle } from './components/when-idle';
 import { createLightdockTheme } from './theme';
 
 const NAV_ITEMS = PAGES.filter((page) => page.inNav);

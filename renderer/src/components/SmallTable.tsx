@@ -2,6 +2,7 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import Button from '@mui/material/Button';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import useMediaQuery from '@mui/material/useMediaQuery';
+import { whenIdle } from './when-idle';
 import { SMALL_TABLE_CLASS, SMALL_TABLE_SCROLL_CLASS, SmallTableStyles } from './small-table-style';
 
 /** Windows narrower than this (px) leave out the columns a table names in `hideWhenNarrow`. */
@@ -16,19 +17,25 @@ export const SMALL_TABLE_PAGE = 100;
  */
 export const FIRST_FRAME_ROWS = 30;
 
-/** False until the frame after the first render has been painted (true at once when there is nothing to hold back). */
+/** The longest the rows below the first frame wait for the browser to be idle, in ms. */
+const REST_OF_PAGE_WAIT_MS = 300;
+
+/**
+ * False until the first render's frame has been painted and the browser has been idle once since (or
+ * REST_OF_PAGE_WAIT_MS went by), true at once when there is nothing to hold back: the rows below the first screen then
+ * come in without delaying that frame or the next.
+ */
 function usePaintedOnce(holdingBack: boolean): boolean {
   const [painted, setPainted] = useState(!holdingBack);
   useEffect(() => {
     if (painted) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // A timeout set from an animation frame runs once that frame has been painted.
+    let cancelIdle: (() => void) | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setPainted(true)), 0);
+      cancelIdle = whenIdle(() => startTransition(() => setPainted(true)), REST_OF_PAGE_WAIT_MS);
     });
     return () => {
       cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancelIdle?.();
     };
   }, [painted]);
   return painted;

@@ -1,6 +1,6 @@
 import { Activity, useEffect, useState } from 'react';
 import type { PageEntry } from './page-registry';
-import { whenIdle } from './when-idle';
+import { whenIdle } from '../components/when-idle';
 
 /** What the warm-up renders: the pages, in order, once `start` is true; the page on screen (`shown`) is skipped. */
 export interface PageWarmUpProps {
