@@ -29,6 +29,8 @@ export interface ContainersTableProps {
 const NO_DOWN_PROJECTS: readonly string[] = [];
 
 const TABLE_HEIGHT = 'max(360px, calc(100vh - 300px))';
+/** TABLE_HEIGHT in px for the current window, so the first render windows the rows the table will show. */
+const tableHeight = (): number => Math.max(360, window.innerHeight - 300);
 
 /** Fixed widths (table-layout: fixed), so columns do not move while rows scroll in and out. */
 const WIDTHS = { select: 52, name: undefined, image: undefined, state: 112, ports: undefined, cpu: 84, memory: 104, actions: 112 } as const;
@@ -90,7 +92,7 @@ export function ContainersTable(props: ContainersTableProps): React.JSX.Element 
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { items, totalSize } = useFixedRowWindow({ count: rows.length, rowHeight: ROW_HEIGHT, scrollRef, enabled: virtualize });
+  const { items, totalSize } = useFixedRowWindow({ count: rows.length, rowHeight: ROW_HEIGHT, scrollRef, enabled: virtualize, initialHeight: tableHeight });
   const shown = items.flatMap((item) => {
     const row = rows[item.index];
     return row === undefined ? [] : [{ row, index: item.index }];

@@ -54,17 +54,19 @@ export interface FixedRowWindowOptions {
   scrollRef: RefObject<HTMLElement | null>;
   enabled?: boolean;
   overscan?: number;
+  /** The scroll element's height before it is measured, in px (the window's height without it). */
+  initialHeight?: () => number;
 }
 
 /**
  * Virtualizes a list of fixed-height rows in a scroll element: the rows in view (plus `overscan` each side) and the
- * full height. The first render assumes the element is scrolled to the top and as tall as the window (no layout read
- * before the first paint); after it, the element is measured, then again on each scroll (a passive listener, at most
+ * full height. The first render assumes the element is scrolled to the top and `initialHeight` tall (the window's
+ * height without it; no layout read before the first paint); after it, the element is measured, then again on each scroll (a passive listener, at most
  * once per animation frame) and resize (ResizeObserver, where there is one). It renders again only when a row comes into
  * view that is not rendered yet. Disabled, every row is an item.
  */
-export function useFixedRowWindow({ count, rowHeight, scrollRef, enabled = true, overscan = OVERSCAN }: FixedRowWindowOptions): RowWindow {
-  const [viewport, setViewport] = useState<ScrollViewport>(() => ({ scrollTop: 0, height: window.innerHeight }));
+export function useFixedRowWindow({ count, rowHeight, scrollRef, enabled = true, overscan = OVERSCAN, initialHeight }: FixedRowWindowOptions): RowWindow {
+  const [viewport, setViewport] = useState<ScrollViewport>(() => ({ scrollTop: 0, height: initialHeight?.() ?? window.innerHeight }));
   // The viewport last rendered and the row count, so a measure whose rows are already rendered sets no state.
   const rendered = useRef(viewport);
   const counted = useRef(count);

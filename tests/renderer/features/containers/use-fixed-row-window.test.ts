@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixedRowRange, rowsCovered } from '../../../../renderer/src/features/containers/use-fixed-row-window';
+import { renderHook } from '@testing-library/react';
+import { fixedRowRange, rowsCovered, useFixedRowWindow } from '../../../../renderer/src/features/containers/use-fixed-row-window';
 
 const ROW = 44;
 
@@ -43,5 +44,20 @@ describe('rowsCovered', () => {
     expect(rowsCovered(100, 44, rendered, { scrollTop: 3 * 44 + 1, height: 440 })).toBe(false);
     expect(rowsCovered(100, 44, rendered, { scrollTop: 0, height: 880 })).toBe(false);
     expect(rowsCovered(0, 44, rendered, { scrollTop: 0, height: 880 })).toBe(true);
+  });
+});
+
+describe('useFixedRowWindow', () => {
+  it('windows the first render by initialHeight (not the window height), before anything is measured', () => {
+    const scrollRef = { current: null };
+    const { result } = renderHook(() => useFixedRowWindow({ count: 1000, rowHeight: 44, scrollRef, initialHeight: () => 440 }));
+    expect(result.current.items.map((item) => item.index)).toEqual([...Array(13).keys()]);
+    expect(result.current.totalSize).toBe(44_000);
+  });
+
+  it('takes the window height when no initialHeight is given', () => {
+    const scrollRef = { current: null };
+    const { result } = renderHook(() => useFixedRowWindow({ count: 1000, rowHeight: 44, scrollRef }));
+    expect(result.current.items).toHaveLength(Math.ceil(window.innerHeight / 44) + 3);
   });
 });
