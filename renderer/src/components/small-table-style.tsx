@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import { alpha, darken, lighten, type Theme } from '@mui/material/styles';
-import { statePillStyles } from './state-pill-style';
+import { rowControlStyles } from './table-row-style';
 
 /** The class a small table carries; its styles hang off it (links, `.tags`, `.row-actions` and `.row-icon` buttons in its rows included). */
 export const SMALL_TABLE_CLASS = 'ld-small-table';
@@ -37,28 +37,9 @@ function smallTableStyles(theme: Theme): Record<string, unknown> {
       '& .center': { textAlign: 'center' },
       '& tbody tr:hover': { backgroundColor: theme.palette.action.hover },
       '& tbody tr:last-of-type td': { borderBottom: 0 },
-      '& tbody a': { color: theme.palette.primary.main, textDecoration: 'none' },
-      '& tbody a:hover, & tbody a:focus-visible': { textDecoration: 'underline' },
       '& .tags': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.75), overflow: 'hidden' },
       '& .tags a': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-      ...statePillStyles(theme),
-      '& .row-actions': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
-      '& .row-icon': {
-        display: 'inline-flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        width: 30,
-        height: 30,
-        padding: 0,
-        border: 0,
-        borderRadius: '50%',
-        background: 'transparent',
-        color: theme.palette.action.active,
-        cursor: 'pointer',
-      },
-      '& .row-icon:hover': { backgroundColor: theme.palette.action.hover },
-      '& .row-icon:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 1 },
-      '& .row-icon:disabled': { color: theme.palette.action.disabled, backgroundColor: 'transparent', cursor: 'default' },
+      ...rowControlStyles(theme),
     },
   };
 }

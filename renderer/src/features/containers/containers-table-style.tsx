@@ -2,7 +2,7 @@ import { memo } from 'react';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import { alpha, darken, lighten, type Theme } from '@mui/material/styles';
 import type { ContainerState } from '../../../../shared/model/container';
-import { pillClass, statePillStyles } from '../../components/state-pill-style';
+import { pillClass, rowControlStyles } from '../../components/table-row-style';
 
 /** The body rows' height in px; the virtualizer places rows with it. */
 export const ROW_HEIGHT = 44;
@@ -62,27 +62,8 @@ function containersTableStyles(theme: Theme): Record<string, unknown> {
     '& .project-name': { fontWeight: 600 },
     '& .muted': { color: theme.palette.text.secondary },
     '& input[type="checkbox"]': { width: 18, height: 18, margin: 0, accentColor: theme.palette.primary.main, cursor: 'pointer' },
-    '& tbody a': { color: theme.palette.primary.main, textDecoration: 'none' },
-    '& tbody a:hover, & tbody a:focus-visible': { textDecoration: 'underline' },
     '& .ports a, & .ports span': { marginRight: theme.spacing(1) },
-    ...statePillStyles(theme),
-    '& .row-actions': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
-    '& .row-icon': {
-      display: 'inline-flex',
-      alignItems: 'center',
-      justifyContent: 'center',
-      width: 30,
-      height: 30,
-      padding: 0,
-      border: 0,
-      borderRadius: '50%',
-      background: 'transparent',
-      color: theme.palette.action.active,
-      cursor: 'pointer',
-    },
-    '& .row-icon:hover': { backgroundColor: theme.palette.action.hover },
-    '& .row-icon:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 1 },
-    '& .row-icon:disabled': { color: theme.palette.action.disabled, backgroundColor: 'transparent', cursor: 'default' },
+    ...rowControlStyles(theme),
   };
 }
 

@@ -1,6 +1,6 @@
 import Chip, { type ChipProps } from '@mui/material/Chip';
 import type { DistroState } from '../../../../shared/model/distro';
-import { pillClass } from '../../components/state-pill-style';
+import { pillClass } from '../../components/table-row-style';
 
 function stateColor(state: DistroState): ChipProps['color'] {
   if (state === 'Running') return 'success';
