@@ -27,8 +27,12 @@ const CONTAINERS: ContainerSummary[] = Array.from({ length: 100 }, (_, index) =>
 /** What jsdom cannot lay out: the scroll element's visible height and scroll position, as a test sets them. */
 const layout = { clientHeight: 440, scrollTop: 0 };
 
-/** Lays out the scroll element as `layout` says; the window is as tall as the element unless `windowHeight` is given. */
-function pretendLayout(windowHeight = layout.clientHeight): void {
+/**
+ * Lays out the scroll element as `layout` says. The window is tall enough for the table to be exactly that tall (its
+ * CSS height is the window's less 300 px, 360 px at least, and its first render assumes as much) unless
+ * `windowHeight` is given.
+ */
+function pretendLayout(windowHeight = layout.clientHeight + 300): void {
   vi.stubGlobal('innerHeight', windowHeight);
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(() => layout.clientHeight);
   vi.spyOn(Element.prototype, 'scrollTop', 'get').mockImplementation(() => layout.scrollTop);
@@ -125,10 +129,10 @@ describe('the containers table renders only the rows in view', { timeout: 20_000
     expect(commits).toHaveBeenCalled();
   });
 
-  it('renders once when the window height it assumed first holds the measured view', async () => {
+  it('renders once when the table height it assumed first holds the measured view', async () => {
     layout.clientHeight = 440;
     layout.scrollTop = 0;
-    pretendLayout(10 * ROW_HEIGHT + 2 * ROW_HEIGHT);
+    pretendLayout(12 * ROW_HEIGHT + 300);
     const commits = vi.fn();
     const table = renderTable(() => undefined, commits);
     await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
