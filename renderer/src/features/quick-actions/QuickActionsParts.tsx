@@ -34,6 +34,8 @@ interface EntriesProps {
 interface SubmenuPlacement {
   depth: number;
   add: (depth: number, action: RefObject<PopoverActions | null>) => () => void;
+  /** Places every open submenu again, outermost first (a menu calls it once it has finished growing in). */
+  placeAll: () => void;
 }
 
 const SubmenuPlacementContext = createContext<SubmenuPlacement | null>(null);
@@ -41,28 +43,31 @@ const SubmenuPlacementContext = createContext<SubmenuPlacement | null>(null);
 /**
  * The root menu's registry of open submenus. After every render of the root (its content, and so its size and place,
  * may have changed) it places them again outermost first, so each is placed against where its parent item now is;
- * a submenu's own effect runs before its parent's and would place it against where the parent was.
+ * a submenu's own effect runs before its parent's and would place it against where the parent was. A menu that has
+ * finished growing in places them again too: one opened during the growth was placed against a scaled parent item.
  */
 function useSubmenuPlacement(): SubmenuPlacement {
   const placed = useRef(new Map<RefObject<PopoverActions | null>, number>());
-  useEffect(() => {
-    for (const [action] of [...placed.current].sort((a, b) => a[1] - b[1])) action.current?.updatePosition();
-  });
-  return useMemo(
+  const placement = useMemo<SubmenuPlacement>(
     () => ({
       depth: 0,
       add: (depth, action) => {
         placed.current.set(action, depth);
         return () => placed.current.delete(action);
       },
+      placeAll: () => {
+        for (const [action] of [...placed.current].sort((a, b) => a[1] - b[1])) action.current?.updatePosition();
+      },
     }),
     [],
   );
+  useEffect(() => placement.placeAll());
+  return placement;
 }
 
 /**
  * One item with a submenu: opens a nested menu to its left (the button sits at the right edge) on click, Enter or the
- * left arrow key, at once as a desktop submenu does (a growing one would be placed against a parent item still moving).
+ * left arrow key.
  */
 function SubmenuItem({ item, onAction }: { item: QuickItem; onAction: (item: QuickItem) => void }): React.JSX.Element {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -70,7 +75,7 @@ function SubmenuItem({ item, onAction }: { item: QuickItem; onAction: (item: Qui
   const placement = useContext(SubmenuPlacementContext);
   const action = useRef<PopoverActions>(null);
   useEffect(() => placement?.add(placement.depth, action), [placement]);
-  const inner = useMemo(() => placement && { depth: placement.depth + 1, add: placement.add }, [placement]);
+  const inner = useMemo(() => placement && { ...placement, depth: placement.depth + 1 }, [placement]);
   return (
     <>
       <MenuItem
@@ -93,13 +98,15 @@ function SubmenuItem({ item, onAction }: { item: QuickItem; onAction: (item: Qui
           id={id}
           disablePortal
           action={action}
-          transitionDuration={0}
           anchorEl={anchor}
           open={anchor !== null}
           onClose={() => setAnchor(null)}
           anchorOrigin={{ vertical: 'top', horizontal: 'left' }}
           transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-          slotProps={{ list: { 'aria-label': item.label, dense: true, onKeyDown: (event: React.KeyboardEvent) => event.key === 'ArrowRight' && setAnchor(null) } }}
+          slotProps={{
+            list: { 'aria-label': item.label, dense: true, onKeyDown: (event: React.KeyboardEvent) => event.key === 'ArrowRight' && setAnchor(null) },
+            transition: { onEntered: placement?.placeAll },
+          }}
         >
           {renderEntries({ entries: item.submenu ?? [], onAction })}
         </Menu>
@@ -151,7 +158,7 @@ function QuickActionsMenu({ anchor, onClose, onError }: { anchor: HTMLElement; o
         anchorEl={anchor}
         open
         onClose={onClose}
-        slotProps={{ list: { 'aria-label': 'Quick actions', dense: true } }}
+        slotProps={{ list: { 'aria-label': 'Quick actions', dense: true }, transition: { onEntered: placement.placeAll } }}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
       >
