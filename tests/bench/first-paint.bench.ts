@@ -44,13 +44,29 @@ interface ChunkSize {
 }
 
 /**
+ * The manifest key of the chunk that holds `source`: its own key when it has a chunk of its own, else the named chunk
+ * (a list page's, see build/list-page-chunks.mjs) whose source map lists it.
+ */
+function chunkKeyOf(manifest: Record<string, ManifestChunk>, source: string): string {
+  if (manifest[source] !== undefined) return source;
+  const key = Object.keys(manifest).find((candidate) => {
+    const map = path.join(rendererDir, `${(manifest[candidate] as ManifestChunk).file}.map`);
+    if (!fs.existsSync(map)) return false;
+    const { sources } = JSON.parse(fs.readFileSync(map, 'utf8')) as { sources: string[] };
+    return sources.some((listed) => path.resolve(path.dirname(map), listed) === path.join(root, 'renderer', source));
+  });
+  if (key === undefined) throw new Error(`no chunk of the build holds ${source}`);
+  return key;
+}
+
+/**
  * The scripts a cold load of `source`'s page fetches before it can paint: the entry (index.html's script), its static
  * imports (the modulepreloads), the page's own chunk and its static imports, each once, largest first.
  */
 function firstPageChunks(source: string): ChunkSize[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(rendererDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const seen = new Set<string>();
-  const pending = ['index.html', source];
+  const pending = ['index.html', chunkKeyOf(manifest, source)];
   while (pending.length > 0) {
     const key = pending.pop() as string;
     if (seen.has(key)) continue;

@@ -24,6 +24,15 @@ function removeLeftover(filePath: string): void {
   }
 }
 
+/** Freezes a parsed JSON value and everything in it, so a caller given it to read cannot change it for the next. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * One JSON document on disk, shared between processes: every read validates against the schema,
  * a corrupt file is backed up and replaced by the seed, writes are atomic (temp file + rename), and
@@ -31,7 +40,7 @@ function removeLeftover(filePath: string): void {
  */
 export class JsonStateFile<T> {
   private lastWritten: string | null = null;
-  /** The last text read and what it parsed to: the same text again is not parsed and validated again. */
+  /** The last text read and what it parsed to (deeply frozen): the same text again is not parsed and validated again. */
   private lastRead: { text: string; value: T } | null = null;
 
   constructor(
@@ -47,6 +56,18 @@ export class JsonStateFile<T> {
    * is corrupt. Text identical to the last read is not parsed and validated again.
    */
   read(): T {
+    return structuredClone(this.current());
+  }
+
+  /**
+   * The current document to read only, as `read` finds it but not copied: deeply frozen, so a change throws rather
+   * than reaching the next reader. A large unchanged document then costs a file read and a text compare.
+   */
+  view(): Readonly<T> {
+    return this.current();
+  }
+
+  private current(): T {
     let text: string;
     try {
       text = fs.readFileSync(this.filePath, 'utf8');
@@ -54,11 +75,11 @@ export class JsonStateFile<T> {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       return this.reseed();
     }
-    if (this.lastRead?.text === text) return structuredClone(this.lastRead.value);
+    if (this.lastRead?.text === text) return this.lastRead.value;
     const parsed = this.parse(text);
     if (parsed.ok) {
-      this.lastRead = { text, value: parsed.value };
-      return structuredClone(parsed.value);
+      this.lastRead = { text, value: deepFreeze(parsed.value) };
+      return this.lastRead.value;
     }
     const backup = backUpCorruptFile(this.filePath, this.clock.now());
     this.logger.warn(`${path.basename(this.filePath)} was unreadable (${parsed.reason}); it was moved to ${backup} and reset.`);

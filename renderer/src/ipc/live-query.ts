@@ -48,7 +48,8 @@ export type PushUse<P, T> = ((payload: P) => T) | 'refetch';
 
 /**
  * Defines a live query over `channel` kept current by `push` (whose payload `fromPush` turns into the channel's value,
- * or, with `'refetch'`, which sets off a new fetch).
+ * or, with `'refetch'`, which sets off a new fetch); with no push (null), only `refetch()` and a link that comes back
+ * fetch it again.
  * State lives per bridge (`window.lightdock`), so a new bridge, as in each renderer test, starts empty. The push
  * subscription is made before the first fetch and kept for the bridge's lifetime: pushes are broadcast to every
  * client anyway, and a cached value that stays current lets a page open with its data at once. A bridge that is no
@@ -57,7 +58,7 @@ export type PushUse<P, T> = ((payload: P) => T) | 'refetch';
 export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>(
   channel: C,
   request: InvokeRequest<C>,
-  push: E,
+  push: E | null,
   fromPush: PushUse<EventPayload<E>, InvokeResponse<C>>,
 ): LiveQuery<InvokeResponse<C>> {
   type T = InvokeResponse<C>;
@@ -97,12 +98,14 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
     if (instance.started) return;
     instance.started = true;
     const subscribed = instance;
-    subscribed.api.on(push, (payload) => {
-      // A push that only says "fetch again" is acted on while someone shows the value; a later use revalidates.
-      if (fromPush === 'refetch') return void (subscribed.listeners.size > 0 && fetchInto(subscribed));
-      subscribed.pushes += 1;
-      set(subscribed, { data: fromPush(payload), error: undefined, loading: false });
-    });
+    if (push !== null) {
+      subscribed.api.on(push, (payload) => {
+        // A push that only says "fetch again" is acted on while someone shows the value; a later use revalidates.
+        if (fromPush === 'refetch') return void (subscribed.listeners.size > 0 && fetchInto(subscribed));
+        subscribed.pushes += 1;
+        set(subscribed, { data: fromPush(payload), error: undefined, loading: false });
+      });
+    }
     const stopWatchingLink = connectionStore.subscribe(() => {
       if (window.lightdock !== subscribed.api) {
         stopWatchingLink();
@@ -158,4 +161,9 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
       return { ...snapshot, refetch, patch };
     },
   };
+}
+
+/** A value shared app-wide that no push announces: fetched once (a prefetch or the first use), then on `refetch()` and after a lost link comes back. */
+export function defineSharedQuery<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): LiveQuery<InvokeResponse<C>> {
+  return defineLiveQuery<C, EventChannel>(channel, request, null, 'refetch');
 }

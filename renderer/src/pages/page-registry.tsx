@@ -9,6 +9,7 @@ import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import ViewInArOutlined from '@mui/icons-material/ViewInArOutlined';
+import { prefetchCompose } from '../features/compose/useCompose';
 import { prefetchContainers } from '../features/containers/useContainers';
 import { prefetchDistros } from '../features/distros/distros-list';
 import { prefetchImages } from '../features/images/useImages';
@@ -36,6 +37,12 @@ function split(entry: Omit<PageEntry, 'component' | 'preload'>, load: () => Prom
   return { ...entry, component: page.component, preload: page.preload };
 }
 
+/** The Containers page's data: the containers list, and the Compose CLI and projects its project rows show. */
+function prefetchContainersPage(): void {
+  prefetchContainers();
+  prefetchCompose();
+}
+
 /** The Images page's chunk: its component and its parts' loads. */
 const imagesPage = () => import('./ImagesPage');
 
@@ -55,7 +62,7 @@ export const PAGES: readonly PageEntry[] = [
   split({ id: 'memory', label: 'Memory', icon: <DonutSmallOutlined />, inNav: true }, () => import('./MemoryPage').then((m) => m.MemoryPage)),
   split({ id: 'network', label: 'Network', icon: <HubOutlined />, inNav: true }, () => import('./NetworkPage').then((m) => m.NetworkPage)),
   split({ id: 'files', label: 'Files', icon: <FolderOutlined />, inNav: true }, () => import('./FilesPage').then((m) => m.FilesPage)),
-  split({ id: 'containers', label: 'Containers', icon: <ViewInArOutlined />, inNav: true, prefetchData: prefetchContainers }, () => import('./ContainersPage').then((m) => m.ContainersPage)),
+  split({ id: 'containers', label: 'Containers', icon: <ViewInArOutlined />, inNav: true, prefetchData: prefetchContainersPage }, () => import('./ContainersPage').then((m) => m.ContainersPage)),
   split({ id: 'container', label: 'Container', icon: <ViewInArOutlined />, inNav: false }, () => import('./ContainerDetailPage').then((m) => m.ContainerDetailPage)),
   split(
     { id: 'images', label: 'Images', icon: <LayersOutlined />, inNav: true, prefetchData: prefetchImages, partLoads: () => imagesPage().then((m) => m.IMAGES_PART_LOADS) },

@@ -104,18 +104,18 @@ export class SimulatedEngine implements ContainerEngine {
   }
 
   async ping(): Promise<EngineIdentity> {
-    this.file.read();
+    this.file.view();
     return { serverVersion: '27.3.1', apiVersion: '1.47', os: 'linux' };
   }
 
   async listContainers(): Promise<ContainerSummary[]> {
-    const state = this.file.read();
+    const state = this.file.view();
     const now = this.clock.now();
     return [...state.containers].sort((a, b) => b.created - a.created).map((c) => toSummary(state, c, now));
   }
 
   async inspectContainer(ref: string): Promise<ContainerDetail> {
-    const state = this.file.read();
+    const state = this.file.view();
     return toDetail(state, requireContainer(state, ref), this.clock.now());
   }
 
@@ -124,18 +124,18 @@ export class SimulatedEngine implements ContainerEngine {
   }
 
   async statsOnce(ref: string): Promise<ContainerStats> {
-    return sampleStats(requireContainer(this.file.read(), ref), this.clock.now());
+    return sampleStats(requireContainer(this.file.view(), ref), this.clock.now());
   }
 
   /** Every running or paused container's modelled memory (sampleStats at the clock's now) and its `--memory` limit. */
   async memoryUse(): Promise<ContainerMemoryUse[]> {
-    const state = this.file.read();
+    const state = this.file.view();
     const now = this.clock.now();
     return state.containers.filter(isUp).map((c) => ({ id: c.id, name: c.name, bytes: sampleStats(c, now).memoryUsedBytes, limitBytes: c.memory }));
   }
 
   async listImages(): Promise<ImageSummary[]> {
-    return imageRows(this.file.read());
+    return imageRows(this.file.view());
   }
 
   async removeImage(ref: string, force: boolean): Promise<void> {
@@ -153,7 +153,7 @@ export class SimulatedEngine implements ContainerEngine {
   }
 
   async listVolumes(): Promise<VolumeSummary[]> {
-    return volumeRows(this.file.read());
+    return volumeRows(this.file.view());
   }
 
   async removeVolume(name: string, force: boolean): Promise<void> {
@@ -171,7 +171,7 @@ export class SimulatedEngine implements ContainerEngine {
   }
 
   async listNetworks(): Promise<NetworkSummary[]> {
-    return networkRows(this.file.read());
+    return networkRows(this.file.view());
   }
 
   /** Replays stored events from `sinceSeconds`, then delivers every new one, whichever process made it. */

@@ -1,9 +1,21 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ComposeCli, ComposeProject } from '../../../../shared/model/compose';
 import type { ContainerSummary } from '../../../../shared/model/container';
+import type { LightdockApi } from '../../../../shared/ipc/lightdock-api';
 import type { IpcError } from '../../ipc/ipc-error';
+import { defineSharedQuery } from '../../ipc/live-query';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
-import { useIpcQuery } from '../../ipc/useIpcQuery';
+
+const composeCli = defineSharedQuery('compose:cli', {});
+const composeProjects = defineSharedQuery('compose:projects', {});
+/** Per bridge, the Compose containers' signature the projects held answer for. */
+const projectsFetchedFor = new WeakMap<LightdockApi, string>();
+
+/** Fetches the Compose CLI and projects ahead of need, with the containers list, so the Containers page opens with them. */
+export function prefetchCompose(): void {
+  composeCli.prefetch();
+  composeProjects.prefetch();
+}
 
 /** The Compose projects and CLI as the Containers page shows them. */
 export interface ComposeModel {
@@ -15,8 +27,7 @@ export interface ComposeModel {
   error: IpcError | undefined;
 }
 
-function composeSignature(containers: readonly ContainerSummary[] | undefined): string {
-  if (containers === undefined) return '';
+function composeSignature(containers: readonly ContainerSummary[]): string {
   return containers
     .filter((container) => container.composeProject !== null)
     .map((container) => `${container.id}:${container.state}`)
@@ -24,19 +35,22 @@ function composeSignature(containers: readonly ContainerSummary[] | undefined): 
 }
 
 /**
- * `compose:cli` once and `compose:projects` again whenever a Compose container appears, goes or changes state, and
- * when a Compose job ends (a project taken down is remembered only once its `down` has finished).
+ * `compose:cli` once and `compose:projects` again whenever a Compose container appears, goes or changes state (also
+ * while the page was closed), and when a Compose job ends (a project taken down is remembered only once its `down` has
+ * finished). Both are app-wide, so a prefetch made with the containers list opens the page with them; the projects
+ * first held are taken to answer for the first containers list seen.
  */
 export function useCompose(containers: readonly ContainerSummary[] | undefined): ComposeModel {
-  const cli = useIpcQuery('compose:cli', {});
-  const projects = useIpcQuery('compose:projects', {});
-  const signature = composeSignature(containers);
-  const fetchedFor = useRef(signature);
+  const cli = composeCli.use();
+  const projects = composeProjects.use();
+  const signature = containers === undefined ? null : composeSignature(containers);
   const { refetch } = projects;
   useEffect(() => {
-    if (fetchedFor.current === signature) return;
-    fetchedFor.current = signature;
-    refetch();
+    const api = window.lightdock;
+    if (signature === null || api === undefined) return;
+    const fetchedFor = projectsFetchedFor.get(api);
+    projectsFetchedFor.set(api, signature);
+    if (fetchedFor !== undefined && fetchedFor !== signature) refetch();
   }, [signature, refetch]);
   useIpcEvent('jobs:progressed', (pushed) => {
     if (pushed.job.kind === 'compose' && pushed.job.state !== 'running') refetch();

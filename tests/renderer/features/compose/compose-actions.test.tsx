@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { prefetchCompose } from '../../../../renderer/src/features/compose/useCompose';
+import { prefetchContainers } from '../../../../renderer/src/features/containers/useContainers';
 import { ContainersPage } from '../../../../renderer/src/pages/ContainersPage';
 import { FakeLightdock } from '../../fake-lightdock';
 import { SHOP_PROJECT } from '../../fake-compose';
@@ -44,6 +46,29 @@ describe('Compose on the Containers page', { timeout: 20_000 }, () => {
     for (const name of ['Up shop', 'Down shop', 'Restart shop', 'Pull shop', 'Logs shop']) {
       expect(screen.getByRole('menuitem', { name }).getAttribute('aria-disabled')).not.toBe('true');
     }
+  });
+
+  it('reads the projects once with the containers list, again when a Compose container changes state, not for another container', async () => {
+    const host = await renderPage();
+    await waitFor(() => expect(projectRow('shop').textContent).toContain('/home/dev/shop'));
+    expect(host.callsTo('compose:projects')).toHaveLength(1);
+    expect(host.callsTo('compose:cli')).toHaveLength(1);
+    await act(() => window.lightdock?.invoke('containers:act', { ids: [host.engine.idOf('monitor')], action: 'stop' }));
+    await act(() => window.lightdock?.invoke('containers:act', { ids: [host.engine.idOf('shop-web-1')], action: 'stop' }));
+    await waitFor(() => expect(host.callsTo('compose:projects')).toHaveLength(2));
+    expect(host.callsTo('compose:cli')).toHaveLength(1);
+  });
+
+  it('opens with the projects a prefetch read, without reading them again', async () => {
+    const host = new FakeLightdock();
+    window.lightdock = host;
+    prefetchContainers();
+    prefetchCompose();
+    await waitFor(() => expect(host.callsTo('compose:projects')).toHaveLength(1));
+    await renderPage(host);
+    await waitFor(() => expect(projectRow('shop').textContent).toContain('/home/dev/shop'));
+    expect(host.callsTo('compose:projects')).toHaveLength(1);
+    expect(host.callsTo('containers:list')).toHaveLength(1);
   });
 
   it('asks before Down, runs it as a job with its output and Cancel, and keeps a row to bring the project up again', async () => {

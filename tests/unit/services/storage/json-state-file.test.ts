@@ -70,6 +70,24 @@ describe('JsonStateFile', () => {
     parse.mockRestore();
   });
 
+  it('gives readers one frozen document without copying, that a change cannot reach, until the file changes', () => {
+    const Nested = z.object({ items: z.array(z.object({ name: z.string() })) });
+    const nested = new JsonStateFile(path.join(temp.dir, 'nested.json'), Nested, () => ({ items: [] }), new ManualClock(), logger);
+    nested.write({ items: [{ name: 'a' }] });
+    const view = nested.view();
+    expect(nested.view()).toBe(view);
+    expect(() => {
+      (view.items[0] as { name: string }).name = 'changed';
+    }).toThrow(TypeError);
+    expect(() => (view.items as { name: string }[]).push({ name: 'b' })).toThrow(TypeError);
+    const copy = nested.read();
+    copy.items.push({ name: 'b' });
+    expect(nested.view()).toEqual({ items: [{ name: 'a' }] });
+    fs.writeFileSync(nested.filePath, '{"items": [{"name": "c"}]}');
+    expect(nested.view()).toEqual({ items: [{ name: 'c' }] });
+    expect(nested.view()).not.toBe(view);
+  });
+
   it('leaves no temporary file behind after a write', () => {
     file.write({ count: 5 });
     expect(fs.readdirSync(temp.dir)).toEqual(['doc.json']);
