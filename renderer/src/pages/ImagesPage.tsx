@@ -23,7 +23,7 @@ import { invoke } from '../ipc/ipc-client';
 import { describeIpcError } from '../ipc/ipc-error';
 import { RetryAlert } from '../components/RetryAlert';
 import { lazyPart } from '../components/lazy-part';
-import { LazySnackbar } from '../components/LazySnackbar';
+import { LazySnackbar, preloadSnackbar } from '../components/LazySnackbar';
 
 // The dialogs (their forms, validation, confirmations and log view) load on first use, so the page paints without them.
 const BuildDialog = lazyPart(() => import('../features/images/BuildDialog').then((m) => m.BuildDialog));
@@ -37,7 +37,7 @@ const ImageJobDialog = lazyPart(() => import('../features/images/ImageJobDialog'
 
 /** Loads the page's off-screen parts (dialogs, the jobs list, the snackbar) one after another, ahead of their first use. */
 export const IMAGES_PART_LOADS: readonly (() => Promise<void>)[] = [
-  LazySnackbar.preload,
+  preloadSnackbar,
   RemoveImageDialog.preload,
   PruneImagesDialog.preload,
   preloadImageJobsList,

@@ -40,7 +40,7 @@ describe('Install and import on the Distros page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(grid()).getByRole('link', { name: 'kali-linux' })).toBeTruthy());
     expect(host.callsTo('distros:install')).toEqual([{ name: 'kali-linux' }]);
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByRole('link', { name: 'Open kali-linux' }).getAttribute('href')).toBe('#/distro/kali-linux');
+    expect((await screen.findByRole('link', { name: 'Open kali-linux' })).getAttribute('href')).toBe('#/distro/kali-linux');
     expect(within(screen.getByRole('region', { name: 'Operations' })).getByText('Installed kali-linux')).toBeTruthy();
   });
 
