@@ -1,0 +1,88 @@
+import { memo } from 'react';
+import GlobalStyles from '@mui/material/GlobalStyles';
+import type { Theme } from '@mui/material/styles';
+
+/** The class of an outlined field: a box holding a `.label` (on its top edge, as MUI's shrunk label), an optional `.icon`, and an input or a select. */
+export const FIELD_CLASS = 'ld-field';
+
+/** The class of a toggle chip: a button whose `aria-pressed` fills it in the primary colour. */
+export const CHIP_CLASS = 'ld-chip';
+
+function plainControlStyles(theme: Theme): Record<string, unknown> {
+  const outline = theme.palette.mode === 'light' ? 'rgba(0, 0, 0, 0.23)' : 'rgba(255, 255, 255, 0.23)';
+  const focusRing = { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 1 };
+  return {
+    [`.${FIELD_CLASS}`]: {
+      position: 'relative',
+      display: 'inline-flex',
+      alignItems: 'center',
+      boxSizing: 'border-box',
+      minHeight: 40,
+      padding: theme.spacing(0, 1.75),
+      border: `1px solid ${outline}`,
+      borderRadius: theme.shape.borderRadius,
+      color: theme.palette.text.primary,
+      colorScheme: theme.palette.mode,
+      '&:hover': { borderColor: theme.palette.text.primary },
+      '&:focus-within': { borderColor: theme.palette.primary.main, boxShadow: `inset 0 0 0 1px ${theme.palette.primary.main}` },
+      '& > .label': {
+        ...theme.typography.caption,
+        position: 'absolute',
+        top: 0,
+        left: theme.spacing(1),
+        transform: 'translateY(-50%)',
+        padding: theme.spacing(0, 0.5),
+        lineHeight: 1,
+        color: theme.palette.text.secondary,
+        backgroundColor: theme.palette.background.default,
+        pointerEvents: 'none',
+      },
+      '&:focus-within > .label': { color: theme.palette.primary.main },
+      '& > .icon': { marginRight: theme.spacing(1), color: theme.palette.action.active, pointerEvents: 'none' },
+      '& > .arrow': { position: 'absolute', right: theme.spacing(0.75), color: theme.palette.action.active, pointerEvents: 'none' },
+      '& > input, & > select': {
+        ...theme.typography.body1,
+        flex: 1,
+        minWidth: 0,
+        boxSizing: 'border-box',
+        height: 38,
+        margin: 0,
+        padding: 0,
+        border: 0,
+        outline: 0,
+        background: 'transparent',
+        color: 'inherit',
+      },
+      '& > select': { appearance: 'none', paddingRight: theme.spacing(3), cursor: 'pointer' },
+      '& > select option': { color: theme.palette.text.primary, backgroundColor: theme.palette.background.paper },
+    },
+    [`.${CHIP_CLASS}`]: {
+      ...theme.typography.body2,
+      fontSize: theme.typography.pxToRem(13),
+      display: 'inline-flex',
+      alignItems: 'center',
+      boxSizing: 'border-box',
+      height: 32,
+      padding: theme.spacing(0, 1.5),
+      borderRadius: 16,
+      border: `1px solid ${theme.palette.mode === 'light' ? theme.palette.grey[400] : theme.palette.grey[700]}`,
+      background: 'transparent',
+      color: theme.palette.text.primary,
+      cursor: 'pointer',
+      whiteSpace: 'nowrap',
+      '&:hover': { backgroundColor: theme.palette.action.hover },
+      '&:focus-visible': focusRing,
+      '&[aria-pressed="true"]': { backgroundColor: theme.palette.primary.main, borderColor: theme.palette.primary.main, color: theme.palette.primary.contrastText },
+      '&[aria-pressed="true"]:hover': { backgroundColor: theme.palette.primary.dark },
+    },
+  };
+}
+
+/**
+ * The look of plain form controls (outlined fields with a native input or select, toggle chips), from the theme, as
+ * one global style block serialized once per theme: MUI's outlined small field and clickable chip without their
+ * per-control styling, for a bar a page paints with its first rows.
+ */
+export const PlainControlsStyles = memo(function PlainControlsStyles(): React.JSX.Element {
+  return <GlobalStyles styles={plainControlStyles} />;
+});
