@@ -18,6 +18,7 @@ import { preloadQuickActionsMenu, QuickActionsButton } from '../features/quick-a
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { EngineStatusChip, preloadEngineContextMenu } from './EngineStatusChip';
 import { SimulatedChip } from './SimulatedChip';
+import { PlainControlsStyles } from './plain-controls-style';
 
 const DRAWER_WIDTH = 200;
 
@@ -110,7 +111,7 @@ const NavEntry = memo(function NavEntry<Id extends string>({ item, selected, rai
  * The window frame: an app bar (title, Simulated chip, link state) over a permanent left navigation and the page. Below
  * 900 px the navigation is an icon rail: each entry keeps its accessible name and shows it as a tooltip. A page switch
  * renders again the page and the two navigation entries whose selection changed, not the app bar (`onSelect` should
- * keep its identity).
+ * keep its identity). It holds the one stylesheet of the pages' plain controls (`PlainControlsStyles`).
  */
 export function AppShell<Id extends string>({ items, selected, onSelect, children }: AppShellProps<Id>): React.JSX.Element {
   const theme = useTheme();
@@ -118,6 +119,7 @@ export function AppShell<Id extends string>({ items, selected, onSelect, childre
   const navWidth = rail ? RAIL_WIDTH : DRAWER_WIDTH;
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <PlainControlsStyles />
       <ShellAppBar />
       {/* A permanent drawer as plain boxes: MUI's Drawer would bring its modal and slide code, which a fixed panel never uses. */}
       <Box sx={{ width: navWidth, flexShrink: 0 }}>

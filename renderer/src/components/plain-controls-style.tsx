@@ -1,12 +1,15 @@
 import { memo } from 'react';
 import GlobalStyles from '@mui/material/GlobalStyles';
-import type { Theme } from '@mui/material/styles';
+import { alpha, type Theme } from '@mui/material/styles';
 
 /** The class of an outlined field: a box holding a `.label` (on its top edge, as MUI's shrunk label), an optional `.icon`, and an input or a select. */
 export const FIELD_CLASS = 'ld-field';
 
 /** The class of a toggle chip: a button whose `aria-pressed` fills it in the primary colour. */
 export const CHIP_CLASS = 'ld-chip';
+
+/** The class of a button in the look of MUI's medium Button, with `contained` or `outlined`; its `.start-icon` leads. */
+export const BUTTON_CLASS = 'ld-button';
 
 function plainControlStyles(theme: Theme): Record<string, unknown> {
   const outline = theme.palette.mode === 'light' ? 'rgba(0, 0, 0, 0.23)' : 'rgba(255, 255, 255, 0.23)';
@@ -56,6 +59,29 @@ function plainControlStyles(theme: Theme): Record<string, unknown> {
       '& > select': { appearance: 'none', paddingRight: theme.spacing(3), cursor: 'pointer' },
       '& > select option': { color: theme.palette.text.primary, backgroundColor: theme.palette.background.paper },
     },
+    [`.${BUTTON_CLASS}`]: {
+      ...theme.typography.button,
+      display: 'inline-flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      boxSizing: 'border-box',
+      minWidth: 64,
+      margin: 0,
+      padding: '6px 16px',
+      border: 0,
+      borderRadius: theme.shape.borderRadius,
+      cursor: 'pointer',
+      transition: theme.transitions.create(['background-color', 'box-shadow', 'border-color'], { duration: theme.transitions.duration.short }),
+      '&:focus-visible': focusRing,
+      '& > .start-icon': { display: 'inherit', marginLeft: -4, marginRight: 8, '& > svg': { fontSize: 20 } },
+      '&.contained': { color: theme.palette.primary.contrastText, backgroundColor: theme.palette.primary.main, boxShadow: theme.shadows[2] },
+      '&.contained:hover': { backgroundColor: theme.palette.primary.dark, boxShadow: theme.shadows[4] },
+      '&.outlined': { padding: '5px 15px', color: theme.palette.primary.main, backgroundColor: 'transparent', border: `1px solid ${alpha(theme.palette.primary.main, 0.5)}` },
+      '&.outlined:hover': { borderColor: theme.palette.primary.main, backgroundColor: alpha(theme.palette.primary.main, theme.palette.action.hoverOpacity) },
+      '&:disabled': { color: theme.palette.action.disabled, cursor: 'default', boxShadow: 'none' },
+      '&.contained:disabled': { backgroundColor: theme.palette.action.disabledBackground },
+      '&.outlined:disabled': { backgroundColor: 'transparent', borderColor: theme.palette.action.disabledBackground },
+    },
     [`.${CHIP_CLASS}`]: {
       ...theme.typography.body2,
       fontSize: theme.typography.pxToRem(13),
@@ -79,9 +105,9 @@ function plainControlStyles(theme: Theme): Record<string, unknown> {
 }
 
 /**
- * The look of plain form controls (outlined fields with a native input or select, toggle chips), from the theme, as
- * one global style block serialized once per theme: MUI's outlined small field and clickable chip without their
- * per-control styling, for a bar a page paints with its first rows.
+ * The look of plain controls (outlined fields with a native input or select, toggle chips, buttons), from the theme,
+ * as one global style block serialized once per theme and rendered once by the shell: MUI's outlined small field,
+ * clickable chip and medium Button without their per-control styling, for what a page paints with its first rows.
  */
 export const PlainControlsStyles = memo(function PlainControlsStyles(): React.JSX.Element {
   return <GlobalStyles styles={plainControlStyles} />;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import FolderOpen from '@mui/icons-material/FolderOpen';
 import { lazyPart } from '../../components/lazy-part';
+import { PlainButton } from '../../components/PlainButton';
 
 const OpenComposeFileDialog = lazyPart(() => import('./OpenComposeFileDialog').then((m) => m.OpenComposeFileDialog));
 
@@ -15,9 +15,9 @@ export function OpenComposeFileButton({ disabled = false }: OpenComposeFileButto
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="outlined" startIcon={<FolderOpen />} onClick={() => setOpen(true)} disabled={disabled} aria-haspopup="dialog">
+      <PlainButton variant="outlined" startIcon={<FolderOpen />} onClick={() => setOpen(true)} disabled={disabled} aria-haspopup="dialog">
         Open a compose file…
-      </Button>
+      </PlainButton>
       {open && <OpenComposeFileDialog onClose={() => setOpen(false)} />}
     </>
   );

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
 import Search from '@mui/icons-material/Search';
-import { CHIP_CLASS, FIELD_CLASS, PlainControlsStyles } from '../../components/plain-controls-style';
+import { CHIP_CLASS, FIELD_CLASS } from '../../components/plain-controls-style';
 import { CONTAINER_STATES } from '../../../../shared/model/container-states';
 import { NO_PROJECT, type ContainerFilter, type ProjectCount } from './filter-containers';
 
@@ -52,7 +52,7 @@ const STATE_OPTIONS = [{ value: 'all', label: 'All states' }, ...CONTAINER_STATE
  * The search box ("Search containers"), the state filter ("State") and the Compose project filter, so a project can
  * be shown on its own: one toggle chip per project (a group named "Compose projects"; each chip says if it is
  * pressed), or, past MAX_PROJECT_CHIPS projects, a select named "Project". The controls are native ones in the look
- * of MUI's outlined fields and chips (`PlainControlsStyles`), which costs the page's first render far less.
+ * of MUI's outlined fields and chips (the shell's `PlainControlsStyles`), which costs the page's first render far less.
  */
 export function ContainerFilters({ filter, onChange, projects }: ContainerFiltersProps): React.JSX.Element {
   const chips: { value: string; label: string }[] = [
@@ -61,7 +61,6 @@ export function ContainerFilters({ filter, onChange, projects }: ContainerFilter
   ];
   return (
     <Stack spacing={1.5}>
-      <PlainControlsStyles />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
         <div className={FIELD_CLASS} style={{ minWidth: 260, flexGrow: 1, maxWidth: 480 }}>
           <label className="label" htmlFor="container-search">

@@ -1,36 +1,33 @@
 import { useState } from 'react';
 import PlayArrow from '@mui/icons-material/PlayArrow';
-import Button, { type ButtonProps } from '@mui/material/Button';
 import { lazyPart } from '../../components/lazy-part';
+import { PlainButton } from '../../components/PlainButton';
 
 // The dialog (its form, docker's grammars and their schemas) loads on the first press, not with the page.
 const RunContainerDialog = lazyPart(() => import('./RunContainerDialog').then((m) => m.RunContainerDialog));
 
-/** Props of the button: the image the dialog starts from (an image row's), and the button's look. */
+/** Props of the button: the image the dialog starts from (an image's page), if any. */
 export interface RunContainerButtonProps {
   image?: string;
-  variant?: ButtonProps['variant'];
-  size?: ButtonProps['size'];
 }
 
 /**
- * Opens the run dialog. Without an image it reads "Run a container…"; with one (on an image's row) it reads "Run…"
- * and is named "Run a container from <image>", so each row's button has its own name.
+ * Opens the run dialog (a contained button, plain for the Containers page's first paint). Without an image it reads
+ * "Run a container…"; with one it reads "Run…" and is named "Run a container from <image>".
  */
-export function RunContainerButton({ image, variant = 'contained', size = 'medium' }: RunContainerButtonProps): React.JSX.Element {
+export function RunContainerButton({ image }: RunContainerButtonProps): React.JSX.Element {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button
-        variant={variant}
-        size={size}
+      <PlainButton
+        variant="contained"
         startIcon={<PlayArrow />}
         onClick={() => setOpen(true)}
         aria-label={image === undefined ? undefined : `Run a container from ${image}`}
         aria-haspopup="dialog"
       >
         {image === undefined ? 'Run a container…' : 'Run…'}
-      </Button>
+      </PlainButton>
       {open && <RunContainerDialog initialImage={image} onClose={() => setOpen(false)} />}
     </>
   );
