@@ -8,7 +8,7 @@ export const FIELD_CLASS = 'ld-field';
 /** The class of a toggle chip: a button whose `aria-pressed` fills it in the primary colour. */
 export const CHIP_CLASS = 'ld-chip';
 
-/** The class of a button in the look of MUI's medium Button, with `contained` or `outlined`; its `.start-icon` leads. */
+/** The class of a button in the look of MUI's medium Button, with `contained` or `outlined` (and `error` for an outlined one that removes); its `.start-icon` leads. */
 export const BUTTON_CLASS = 'ld-button';
 
 function plainControlStyles(theme: Theme): Record<string, unknown> {
@@ -78,6 +78,8 @@ function plainControlStyles(theme: Theme): Record<string, unknown> {
       '&.contained:hover': { backgroundColor: theme.palette.primary.dark, boxShadow: theme.shadows[4] },
       '&.outlined': { padding: '5px 15px', color: theme.palette.primary.main, backgroundColor: 'transparent', border: `1px solid ${alpha(theme.palette.primary.main, 0.5)}` },
       '&.outlined:hover': { borderColor: theme.palette.primary.main, backgroundColor: alpha(theme.palette.primary.main, theme.palette.action.hoverOpacity) },
+      '&.outlined.error': { color: theme.palette.error.main, borderColor: alpha(theme.palette.error.main, 0.5) },
+      '&.outlined.error:hover': { borderColor: theme.palette.error.main, backgroundColor: alpha(theme.palette.error.main, theme.palette.action.hoverOpacity) },
       '&:disabled': { color: theme.palette.action.disabled, cursor: 'default', boxShadow: 'none' },
       '&.contained:disabled': { backgroundColor: theme.palette.action.disabledBackground },
       '&.outlined:disabled': { backgroundColor: 'transparent', borderColor: theme.palette.action.disabledBackground },

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
+import { PlainButton } from '../components/PlainButton';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -122,21 +122,21 @@ function ImagesView(): React.JSX.Element {
         <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
           {images === undefined ? '' : `${images.length} ${images.length === 1 ? 'image' : 'images'}, ${formatBytes(images.reduce((sum, image) => sum + image.sizeBytes, 0))} in all`}
         </Typography>
-        <Button variant="contained" startIcon={<CloudDownloadOutlined />} onClick={() => setDialog({ kind: 'pull' })}>
+        <PlainButton variant="contained" startIcon={<CloudDownloadOutlined />} onClick={() => setDialog({ kind: 'pull' })}>
           Pull an image…
-        </Button>
-        <Button variant="outlined" startIcon={<BuildOutlined />} onClick={() => setDialog({ kind: 'build' })}>
+        </PlainButton>
+        <PlainButton variant="outlined" startIcon={<BuildOutlined />} onClick={() => setDialog({ kind: 'build' })}>
           Build an image…
-        </Button>
-        <Button
+        </PlainButton>
+        <PlainButton
           variant="outlined"
-          color="error"
+          destructive
           startIcon={<CleaningServicesOutlined />}
           disabled={images === undefined || mutation.busy}
           onClick={() => setPruning(true)}
         >
           Prune images…
-        </Button>
+        </PlainButton>
       </Box>
       <ImageJobsPanel onEnded={onJobEnded} onShow={onShowJob} />
       {body}
