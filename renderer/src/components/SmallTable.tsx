@@ -11,11 +11,19 @@ export const NARROW_WINDOW_WIDTH = 1100;
 /** Rows rendered at first, and added by each "Show more": a machine with a thousand images still paints its table at once. */
 export const SMALL_TABLE_PAGE = 100;
 
+/** The least height of a row, in px: one line of text (24), its cell padding (6 above, 6 below) and a border. */
+const ROW_MIN_HEIGHT_PX = 37;
+/** The least distance from the window's top to a table's first row, in px: the app bar, the page's padding, its heading and the header row. */
+const TABLE_TOP_MIN_PX = 160;
+
 /**
- * Rows the first frame of a table renders: more than a window shows. The rest of the first `SMALL_TABLE_PAGE` follow
- * as soon as that frame is on screen, so opening a page of a thousand rows paints without waiting for a hundred.
+ * Rows the first frame of a table renders in a window `windowHeight` px tall: every row that window could show
+ * (at least ten). The rest of the first `SMALL_TABLE_PAGE` follow as soon as that frame is on screen, so opening a
+ * page of a thousand rows paints without waiting for a hundred, or for rows below the window.
  */
-export const FIRST_FRAME_ROWS = 30;
+export function firstFrameRows(windowHeight: number): number {
+  return Math.max(10, Math.ceil((windowHeight - TABLE_TOP_MIN_PX) / ROW_MIN_HEIGHT_PX));
+}
 
 /** The longest the rows below the first frame wait for the browser to be idle, in ms. */
 const REST_OF_PAGE_WAIT_MS = 300;
@@ -106,8 +114,8 @@ function alignClass(align: SmallTableColumn<unknown>['align']): string | undefin
 
 /**
  * A table of the few rows a machine has (distros, images, volumes, networks), a plain role="table" named `label`:
- * rows at their content's height (the first `SMALL_TABLE_PAGE` in sort order, `FIRST_FRAME_ROWS` of them in the
- * first frame, then a "Show more" button; the table's `aria-rowcount` counts them all), no row selection, a header click sorting by that column (ascending,
+ * rows at their content's height (the first `SMALL_TABLE_PAGE` in sort order, those the window can show in the
+ * first frame (`firstFrameRows`), then a "Show more" button; the table's `aria-rowcount` counts them all), no row selection, a header click sorting by that column (ascending,
  * descending, then as given), and `hideWhenNarrow` columns left out on narrow windows; long text wraps rather than
  * pushing the table past the window's width. Rows and cells are plain elements styled once per theme
  * (`SmallTableStyles`), the look of MUI's small table without its per-cell cost.
@@ -116,7 +124,8 @@ export function SmallTable<Row>({ label, rows, columns, getRowId, hideWhenNarrow
   const narrow = useMediaQuery(`(max-width:${NARROW_WINDOW_WIDTH - 0.05}px)`, { noSsr: true });
   const [sort, setSort] = useState<{ field: string; direction: Direction } | null>(null);
   const [limit, setLimit] = useState(SMALL_TABLE_PAGE);
-  const painted = usePaintedOnce(rows.length > FIRST_FRAME_ROWS);
+  const [firstFrame] = useState(() => firstFrameRows(window.innerHeight));
+  const painted = usePaintedOnce(rows.length > firstFrame);
   const shown = useMemo(() => (narrow ? columns.filter((column) => !hideWhenNarrow.includes(column.field)) : columns), [narrow, columns, hideWhenNarrow]);
   const sortColumn = sort === null ? undefined : shown.find((column) => column.field === sort.field);
   const sorted = useMemo(() => {
@@ -133,7 +142,7 @@ export function SmallTable<Row>({ label, rows, columns, getRowId, hideWhenNarrow
   };
 
   const hidden = Math.max(0, sorted.length - limit);
-  const rendered = painted ? limit : Math.min(limit, FIRST_FRAME_ROWS);
+  const rendered = painted ? limit : Math.min(limit, firstFrame);
   return (
     <>
       <SmallTableStyles />

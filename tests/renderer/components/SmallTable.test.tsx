@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIRST_FRAME_ROWS, NARROW_WINDOW_WIDTH, SmallTable, type SmallTableColumn } from '../../../renderer/src/components/SmallTable';
+import { firstFrameRows, NARROW_WINDOW_WIDTH, SmallTable, type SmallTableColumn } from '../../../renderer/src/components/SmallTable';
 import { pretendWindowWidth } from '../window-width';
 
 interface Pet {
@@ -84,13 +84,22 @@ describe('SmallTable', () => {
   });
 });
 
+describe('firstFrameRows', () => {
+  it('counts the rows a window of that height can show below the page heading, at least ten', () => {
+    expect(firstFrameRows(1000)).toBe(23);
+    expect(firstFrameRows(560)).toBe(11);
+    expect(firstFrameRows(300)).toBe(10);
+    expect(firstFrameRows(2160)).toBe(55);
+  });
+});
+
 describe('SmallTable with many rows', () => {
-  it('renders thirty rows in the first frame and the first hundred after it, counts them all, and shows the rest a hundred at a time', async () => {
+  it('renders the rows the window can show first and the first hundred after it, counts them all, and shows the rest a hundred at a time', async () => {
     const many: Pet[] = Array.from({ length: 250 }, (_, i) => ({ name: `pet-${String(i).padStart(3, '0')}`, kind: 'cat', legs: 4, owner: null }));
     render(<SmallTable label="Pets" rows={many} columns={COLUMNS} getRowId={(pet) => pet.name} />);
     const table = screen.getByRole('table', { name: 'Pets' });
     expect(table.getAttribute('aria-rowcount')).toBe('251');
-    expect(within(table).getAllByRole('row')).toHaveLength(FIRST_FRAME_ROWS + 1);
+    expect(within(table).getAllByRole('row')).toHaveLength(firstFrameRows(window.innerHeight) + 1);
     expect(screen.getByRole('button', { name: 'Show 100 more of pets (150 not shown)' })).toBeTruthy();
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(101));
     fireEvent.click(screen.getByRole('button', { name: 'Show 100 more of pets (150 not shown)' }));
