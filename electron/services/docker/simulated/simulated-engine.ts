@@ -176,10 +176,10 @@ export class SimulatedEngine implements ContainerEngine {
 
   /** Replays stored events from `sinceSeconds`, then delivers every new one, whichever process made it. */
   events(sinceSeconds: number | null, onEvent: (event: EngineEvent) => void, _onEnd: (error?: Error) => void): StreamHandle {
-    const initial = this.file.read();
+    const initial = this.file.view();
     let lastSeq = sinceSeconds === null ? initial.nextSeq - 1 : Math.min(...initial.events.filter((e) => e.time >= sinceSeconds).map((e) => e.seq), initial.nextSeq) - 1;
     const pull = (): void => {
-      const state = this.file.read();
+      const state = this.file.view();
       if (state.nextSeq - 1 < lastSeq) lastSeq = state.nextSeq - 1;
       for (const event of state.events) {
         if (event.seq <= lastSeq) continue;
@@ -201,13 +201,13 @@ export class SimulatedEngine implements ContainerEngine {
   streamStats(ref: string, onSample: (sample: ContainerStats) => void, onEnd: (error?: Error) => void): StreamHandle {
     let id: string;
     try {
-      id = requireContainer(this.file.read(), ref).id;
+      id = requireContainer(this.file.view(), ref).id;
     } catch (error) {
       this.later(() => onEnd(error as Error), 0);
       return { stop: () => undefined };
     }
     const timer = this.every(STATS_INTERVAL_MS, () => {
-      const container = findContainer(this.file.read(), id);
+      const container = findContainer(this.file.view(), id);
       if (!container) {
         this.clear(timer);
         onEnd();
@@ -224,7 +224,7 @@ export class SimulatedEngine implements ContainerEngine {
     onLines: (lines: LogLine[]) => void,
     onEnd: (error?: Error) => void,
   ): Promise<StreamHandle & { tty: boolean }> {
-    const container = requireContainer(this.file.read(), ref);
+    const container = requireContainer(this.file.view(), ref);
     const toModel = (c: SimulatedContainer, lines: TimedLine[]): LogLine[] => lines.map((l) => toLogLine(c, l, options.timestamps));
     let last = this.clock.now();
     const initial = toModel(container, tailLines(container, options.tail, last));
@@ -241,7 +241,7 @@ export class SimulatedEngine implements ContainerEngine {
     };
     const poll = (): void => {
       const now = this.clock.now();
-      const current = findContainer(this.file.read(), container.id);
+      const current = findContainer(this.file.view(), container.id);
       if (!current) return finish();
       const fresh = linesBetween(current, last - 1, now);
       const unseen = fresh.filter((line, i) => !(line.time === last && i < deliveredAtLast));

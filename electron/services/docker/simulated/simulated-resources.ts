@@ -7,8 +7,10 @@ const isUp = (c: SimulatedContainer): boolean => c.state === 'running' || c.stat
 const short = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 const withLatest = (ref: string): string => (/:[^/]+$/.test(ref) || ref.includes('@') ? ref : `${ref}:latest`);
 
-/** `docker images`: newest first, with how many containers use each. */
+/** `docker images`: newest first, with how many containers use each (counted in one pass over the containers). */
 export function imageRows(state: SimulatedEngineState): ImageSummary[] {
+  const users = new Map<string, number>();
+  for (const container of state.containers) users.set(container.imageId, (users.get(container.imageId) ?? 0) + 1);
   return [...state.images]
     .sort((a, b) => b.created - a.created)
     .map((image) => ({
@@ -16,7 +18,7 @@ export function imageRows(state: SimulatedEngineState): ImageSummary[] {
       tags: image.tags,
       sizeBytes: image.sizeBytes,
       created: image.created,
-      containers: state.containers.filter((c) => c.imageId === image.id).length,
+      containers: users.get(image.id) ?? 0,
       dangling: image.tags.length === 0,
     }));
 }
