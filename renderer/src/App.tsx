@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
@@ -12,7 +12,7 @@ import { navigate } from './navigation/route';
 import { useRoute } from './navigation/useRoute';
 import { DEFAULT_PAGE, PAGES, pageOf, prefetchPageData, preloadPages } from './pages/page-registry';
 import { PageWarmUp } from './pages/PageWarmUp';
-import { whenIdle } from './components/when-idle';
+import { whenAnsweredAndIdle } from './components/when-idle';
 import { createLightdockTheme } from './theme';
 
 const NAV_ITEMS = PAGES.filter((page) => page.inNav);
@@ -26,16 +26,17 @@ function PageDataPrefetch(): null {
   const engineState = useEngineStatus().status?.state;
   useEffect(() => {
     if (engineState !== 'connected') return undefined;
-    return whenIdle(prefetchPageData);
+    return whenAnsweredAndIdle(prefetchPageData);
   }, [engineState]);
   return null;
 }
 
 /**
  * The shell and the page the hash names, and the hidden warm-up once `preloaded`. It holds the route, so a page
- * switch renders it and not the theme above it (whose providers would otherwise reach every styled component).
+ * switch renders it and not the theme above it (whose providers would otherwise reach every styled component); it is
+ * memoized, so the App rendering again with the same theme (the settings arriving) does not render the page again.
  */
-function RoutedShell({ preloaded }: { preloaded: boolean }): React.JSX.Element {
+const RoutedShell = memo(function RoutedShell({ preloaded }: { preloaded: boolean }): React.JSX.Element {
   const route = useRoute(DEFAULT_PAGE);
   const entry = pageOf(route.page);
   const Page = entry.component;
@@ -48,7 +49,7 @@ function RoutedShell({ preloaded }: { preloaded: boolean }): React.JSX.Element {
       <PageWarmUp pages={WARMED_PAGES} shown={entry.id} start={preloaded} />
     </>
   );
-}
+});
 
 /**
  * The root component: theme from Settings → General (system follows the OS colour scheme), the shell, and the page the hash names.
@@ -69,7 +70,7 @@ export function App(): React.JSX.Element {
   const [preloaded, setPreloaded] = useState(false);
   useEffect(() => {
     const preloading = new AbortController();
-    const cancelIdle = whenIdle(
+    const cancelIdle = whenAnsweredAndIdle(
       () =>
         void preloadPages(preloading.signal, SHELL_PART_LOADS).then(() => {
           if (!preloading.signal.aborted) setPreloaded(true);

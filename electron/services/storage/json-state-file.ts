@@ -34,14 +34,35 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
+ * How old a file's last change must be before its stamp alone is trusted, in ms: a file system may stamp times as
+ * coarsely as every few ms (2 s on FAT), so two writes of the same size within one stamp, the second given the freed
+ * inode of the first, would otherwise look alike (the racy-git problem). Younger files are read and compared.
+ */
+const SETTLED_AFTER_MS = 2_000;
+
+/**
+ * What identifies one version of a file without reading it (its inode, size, and change and modification times in
+ * nanoseconds; every write here replaces the file, a write in place changes its ctime), or null while the file
+ * changed too recently for that to be sure.
+ */
+function settledStamp(filePath: string): string | null {
+  const stat = fs.statSync(filePath, { bigint: true });
+  if (Date.now() - Number(stat.ctimeMs) < SETTLED_AFTER_MS) return null;
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.ctimeNs}:${stat.mtimeNs}`;
+}
+
+/**
  * One JSON document on disk, shared between processes: every read validates against the schema,
  * a corrupt file is backed up and replaced by the seed, writes are atomic (temp file + rename), and
  * `watch` reports writes made by other processes only.
  */
 export class JsonStateFile<T> {
   private lastWritten: string | null = null;
-  /** The last text read and what it parsed to (deeply frozen): the same text again is not parsed and validated again. */
-  private lastRead: { text: string; value: T } | null = null;
+  /**
+   * The last text read, what it parsed to (deeply frozen) and the file's stamp then: an unchanged stamp is not read
+   * again, the same text again is not parsed and validated again.
+   */
+  private lastRead: { text: string; value: T; stamp: string | null } | null = null;
 
   constructor(
     readonly filePath: string,
@@ -61,24 +82,31 @@ export class JsonStateFile<T> {
 
   /**
    * The current document to read only, as `read` finds it but not copied: deeply frozen, so a change throws rather
-   * than reaching the next reader. A large unchanged document then costs a file read and a text compare.
+   * than reaching the next reader. A large unchanged document then costs a stat of the file (a read and a text
+   * compare while its last change is under 2 s old).
    */
   view(): Readonly<T> {
     return this.current();
   }
 
   private current(): T {
+    let stamp: string | null;
     let text: string;
     try {
+      stamp = settledStamp(this.filePath);
+      if (stamp !== null && this.lastRead?.stamp === stamp) return this.lastRead.value;
       text = fs.readFileSync(this.filePath, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       return this.reseed();
     }
-    if (this.lastRead?.text === text) return this.lastRead.value;
+    if (this.lastRead?.text === text) {
+      this.lastRead.stamp = stamp;
+      return this.lastRead.value;
+    }
     const parsed = this.parse(text);
     if (parsed.ok) {
-      this.lastRead = { text, value: deepFreeze(parsed.value) };
+      this.lastRead = { text, value: deepFreeze(parsed.value), stamp };
       return this.lastRead.value;
     }
     const backup = backUpCorruptFile(this.filePath, this.clock.now());

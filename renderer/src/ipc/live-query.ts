@@ -64,6 +64,9 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
   type T = InvokeResponse<C>;
   const instances = new WeakMap<LightdockApi, Instance<T>>();
   const empty: LiveSnapshot<T> = { data: undefined, error: undefined, loading: false };
+  // A bridge's query holds nothing until its first fetch, which starts on first use: it reads as loading from the
+  // start, so the fetch that a component's mount starts renders nothing again.
+  const pending: LiveSnapshot<T> = { data: undefined, error: undefined, loading: true };
 
   const set = (instance: Instance<T>, snapshot: LiveSnapshot<T>): void => {
     instance.snapshot = snapshot;
@@ -72,7 +75,7 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
 
   const fetchInto = (instance: Instance<T>, quiet = false): void => {
     const pushesAtSend = instance.pushes;
-    set(instance, { ...instance.snapshot, loading: true });
+    if (!instance.snapshot.loading) set(instance, { ...instance.snapshot, loading: true });
     invokeOn(instance.api, channel, request).then(
       (data) => set(instance, instance.pushes === pushesAtSend ? { data, error: undefined, loading: false } : { ...instance.snapshot, loading: false }),
       (failure: unknown) => {
@@ -88,7 +91,7 @@ export function defineLiveQuery<C extends InvokeChannel, E extends EventChannel>
     if (api === undefined) return undefined;
     let instance = instances.get(api);
     if (instance === undefined) {
-      instance = { api, snapshot: empty, listeners: new Set(), pushes: 0, epoch: connectionStore.get().epoch, started: false };
+      instance = { api, snapshot: pending, listeners: new Set(), pushes: 0, epoch: connectionStore.get().epoch, started: false };
       instances.set(api, instance);
     }
     return instance;

@@ -5,3 +5,13 @@ import { connectionStore, type ConnectionSnapshot } from './connection-store';
 export function useConnectionState(): ConnectionSnapshot {
   return useSyncExternalStore(connectionStore.subscribe, connectionStore.get);
 }
+
+const currentEpoch = (): number => connectionStore.get().epoch;
+
+/**
+ * The reconnect epoch alone: re-renders only when a lost link comes back, not when the first connect opens (which,
+ * read through useConnectionState, rendered every reader again just after the first paint).
+ */
+export function useConnectionEpoch(): number {
+  return useSyncExternalStore(connectionStore.subscribe, currentEpoch);
+}

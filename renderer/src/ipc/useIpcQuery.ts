@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/ipc/contract';
 import { invoke } from './ipc-client';
 import { toIpcError, type IpcError } from './ipc-error';
-import { useConnectionState } from './useConnectionState';
+import { useConnectionEpoch } from './useConnectionState';
 
 /** What a query exposes: the last value, the last error, whether a fetch runs, and ways to refetch or patch. */
 export interface IpcQuery<T> {
@@ -29,13 +29,14 @@ interface QueryState<T> {
  */
 export function useIpcQuery<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): IpcQuery<InvokeResponse<C>> {
   const key = JSON.stringify(request);
-  const { epoch } = useConnectionState();
+  const epoch = useConnectionEpoch();
   const [nonce, setNonce] = useState(0);
   const [state, setState] = useState<QueryState<InvokeResponse<C>>>({ data: undefined, error: undefined, loading: true });
 
   useEffect(() => {
     let current = true;
-    setState((previous) => ({ ...previous, loading: true }));
+    // Already loading (the first fetch): the same state, so the mount renders nothing again.
+    setState((previous) => (previous.loading ? previous : { ...previous, loading: true }));
     invoke(channel, JSON.parse(key) as InvokeRequest<C>).then(
       (data) => {
         if (current) setState({ data, error: undefined, loading: false });

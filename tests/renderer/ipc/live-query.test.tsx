@@ -57,6 +57,25 @@ describe('defineLiveQuery', () => {
     expect(screen.getByLabelText('list').textContent).toBe('redis');
   });
 
+  it('renders a reader once while its first fetch runs, and once more with the answer', async () => {
+    const host = install();
+    const release = host.hold('containers:list');
+    const query = freshQuery();
+    const renders: string[] = [];
+    function Counted(): React.JSX.Element {
+      const { data, loading } = query.use();
+      renders.push(data === undefined ? `loading ${String(loading)}` : 'data');
+      return <p aria-label="list">{data === undefined ? 'loading' : String(data.length)}</p>;
+    }
+    render(<Counted />);
+    await waitFor(() => expect(host.callsTo('containers:list')).toHaveLength(1));
+    await act(async () => Promise.resolve());
+    expect(renders).toEqual(['loading true']);
+    await act(async () => release());
+    await waitFor(() => expect(screen.getByLabelText('list').textContent).toBe('6'));
+    expect(renders).toEqual(['loading true', 'data']);
+  });
+
   it('prefetches before any reader mounts', async () => {
     const host = install();
     const query = freshQuery();

@@ -119,17 +119,17 @@ export class SimulatedWslBackend implements WslBackend {
 
   /** The scenario the persisted host was seeded from. */
   scenario(): ScenarioName {
-    return this.file.read().scenario;
+    return this.file.view().scenario;
   }
 
   /** Reseeds the host when it was seeded from another scenario than the one asked for explicitly. */
   reseedIfScenarioDiffers(scenario: ScenarioName): void {
-    if (this.file.read().scenario !== scenario) this.write(seedScenario(scenario));
+    if (this.file.view().scenario !== scenario) this.write(seedScenario(scenario));
   }
 
   /** The simulated Windows machine below WSL (what the setup wizard checks). */
   machine(): SimulatedMachine {
-    return this.file.read().machine;
+    return this.file.view().machine;
   }
 
   /** Changes the simulated machine; with `restart`, every distro and the VM stop as Windows restarts. */
@@ -141,17 +141,17 @@ export class SimulatedWslBackend implements WslBackend {
 
   /** The simulated machine's RAM and processors (what `.wslconfig` defaults depend on). */
   async hostFacts(): Promise<WslHostFacts> {
-    const { host } = this.file.read();
+    const { host } = this.file.view();
     return { totalMemoryBytes: host.totalMemoryBytes, logicalProcessors: host.logicalProcessors };
   }
 
   async listDistros(): Promise<Distro[]> {
-    return listDistros(this.file.read());
+    return listDistros(this.file.view());
   }
 
   /** Reads its own state file, so a row the caller has changes nothing. */
   async showDistro(name: string): Promise<DistroDetail> {
-    const state = this.file.read();
+    const state = this.file.view();
     return distroDetail(state, this.mustFind(state, name), this.clock.now(), this.bootConfig(state));
   }
 
@@ -186,7 +186,7 @@ export class SimulatedWslBackend implements WslBackend {
 
   /** The VM from its state file (a list passed in is not needed); without the probe, its live figures left out as the cli backend does. */
   async vmInfo(options: VmReadOptions = {}): Promise<VmInfo> {
-    const state = this.file.read();
+    const state = this.file.view();
     const vm = vmInfo(state, this.clock.now(), this.bootConfig(state));
     return options.probe ?? true ? vm : withoutLiveFigures(vm);
   }
@@ -394,7 +394,7 @@ export class SimulatedWslBackend implements WslBackend {
 
   /** The modelled host RAM in use and each running WSL2 distro's processes. */
   async memoryUsage(): Promise<WslMemoryUsage> {
-    const state = this.file.read();
+    const state = this.file.view();
     return memoryUsageOf(state, this.clock.now(), this.bootConfig(state));
   }
 
@@ -407,13 +407,13 @@ export class SimulatedWslBackend implements WslBackend {
 
   /** The modelled working directories of a running distro's processes. */
   async distroDirectories(name: string): Promise<DistroDirectories> {
-    const state = this.file.read();
+    const state = this.file.view();
     return simulatedDirectories(state, this.mustFind(state, name));
   }
 
   /** The modelled cost of the 9p boundary (labelled as modelled). */
   async measureBoundary(name: string, signal: AbortSignal): Promise<BoundaryCost> {
-    const state = this.file.read();
+    const state = this.file.view();
     return simulatedBoundaryCost(state, this.mustFind(state, name), this.clock.now(), signal);
   }
 
@@ -435,7 +435,7 @@ export class SimulatedWslBackend implements WslBackend {
   private schedule(): void {
     clearTimeout(this.timer);
     if (this.listeners.size === 0) return;
-    const state = this.file.read();
+    const state = this.file.view();
     const now = this.clock.now();
     const at = nextVmEvent(state, now, this.bootConfig(state));
     if (at === null) return;

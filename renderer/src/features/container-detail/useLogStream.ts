@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LogLine } from '../../../../shared/model/container';
 import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
-import { useConnectionState } from '../../ipc/useConnectionState';
+import { useConnectionEpoch } from '../../ipc/useConnectionState';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
 
 /** How many lines the UI keeps; older ones are let go (the engine keeps the full log). */
@@ -42,7 +42,7 @@ export function stripAnsi(text: string): string {
  * (which starts over). A lost link that comes back starts a fresh follow.
  */
 export function useLogStream(id: string, timestamps: boolean): LogStream {
-  const { epoch } = useConnectionState();
+  const epoch = useConnectionEpoch();
   const [stream, setStream] = useState<LogStream>({ lines: [], droppedLines: 0, tty: undefined, state: 'starting', error: undefined });
   const current = useRef<string | undefined>(undefined);
   const early = useRef<{ subscriptionId: string; lines: LogLine[]; droppedLines: number }[]>([]);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ContainerStats } from '../../../../shared/model/container';
 import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
-import { useConnectionState } from '../../ipc/useConnectionState';
+import { useConnectionEpoch } from '../../ipc/useConnectionState';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
 
 /** The latest stats sample per container id, and the error of the last `stats:watch`, if it failed. */
@@ -23,7 +23,7 @@ function stop(subscriptionId: string): void {
  */
 export function useStatsStream(ids: readonly string[], onSamples?: (samples: ContainerStats[]) => void): StatsStream {
   const key = [...new Set(ids)].sort().join(',');
-  const { epoch } = useConnectionState();
+  const epoch = useConnectionEpoch();
   const [latest, setLatest] = useState<ReadonlyMap<string, ContainerStats>>(new Map());
   const [error, setError] = useState<IpcError | undefined>(undefined);
   const current = useRef<string | undefined>(undefined);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { invoke } from '../../ipc/ipc-client';
-import { useConnectionState } from '../../ipc/useConnectionState';
+import { useConnectionEpoch } from '../../ipc/useConnectionState';
 
 function report(): void {
   invoke('app:visibility', { visible: document.visibilityState === 'visible' }).catch(() => undefined);
@@ -12,7 +12,7 @@ function report(): void {
  * somebody looks. Failures are ignored: it is a hint.
  */
 export function useVisibilitySignal(): void {
-  const { epoch } = useConnectionState();
+  const epoch = useConnectionEpoch();
   useEffect(() => {
     report();
   }, [epoch]);

@@ -3,7 +3,7 @@ import type { EventPayload } from '../../../../shared/ipc/contract';
 import { holdSubscription } from '../../ipc/hold-subscription';
 import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
-import { useConnectionState } from '../../ipc/useConnectionState';
+import { useConnectionEpoch } from '../../ipc/useConnectionState';
 import { useIpcEvent } from '../../ipc/useIpcEvent';
 
 /** One `memory:sampled` push: the breakdown now and the sample taken with it. */
@@ -22,7 +22,7 @@ function unwatch(subscriptionId: string): void {
  * ones that beat the watch's answer) go to `onPush`, in order; others are ignored. Answers the watch's error.
  */
 export function useMemoryWatch(onPush: (push: MemoryPush) => void): IpcError | undefined {
-  const { epoch } = useConnectionState();
+  const epoch = useConnectionEpoch();
   const [error, setError] = useState<IpcError | undefined>(undefined);
   const current = useRef<string | undefined>(undefined);
   const early = useRef<EventPayload<'memory:sampled'>[]>([]);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { holdSubscription } from '../../ipc/hold-subscription';
 import { invoke } from '../../ipc/ipc-client';
 import { toIpcError, type IpcError } from '../../ipc/ipc-error';
-import { useConnectionState } from '../../ipc/useConnectionState';
+import { useConnectionEpoch } from '../../ipc/useConnectionState';
 import { useDocumentVisible } from './useDocumentVisible';
 
 /** The VM watch of a view: the last failure to take it, and a way to try again. */
@@ -22,7 +22,7 @@ function unwatch(subscriptionId: string): void {
  * answers after either. A failed watch is answered, never thrown.
  */
 export function useVmWatch(): VmWatch {
-  const { epoch } = useConnectionState();
+  const epoch = useConnectionEpoch();
   const visible = useDocumentVisible();
   const [attempt, setAttempt] = useState(0);
   const [error, setError] = useState<IpcError | undefined>(undefined);

@@ -88,6 +88,25 @@ describe('JsonStateFile', () => {
     expect(nested.view()).not.toBe(view);
   });
 
+  it('does not read a file again while its stamp is unchanged and its last change over 2 s old; a change since is read', () => {
+    file.write({ count: 5 });
+    const read = vi.spyOn(fs, 'readFileSync');
+    expect(file.view()).toEqual({ count: 5 });
+    expect(file.view()).toEqual({ count: 5 });
+    // Changed under 2 s ago: a coarse clock could stamp two writes alike, so each view reads and compares the text.
+    expect(read).toHaveBeenCalledTimes(2);
+    const later = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 3_000);
+    read.mockClear();
+    expect(file.view()).toEqual({ count: 5 });
+    expect(file.view()).toEqual({ count: 5 });
+    expect(read).toHaveBeenCalledTimes(1);
+    fs.writeFileSync(file.filePath, '{"count": 7}');
+    expect(file.view()).toEqual({ count: 7 });
+    expect(read).toHaveBeenCalledTimes(2);
+    later.mockRestore();
+    read.mockRestore();
+  });
+
   it('leaves no temporary file behind after a write', () => {
     file.write({ count: 5 });
     expect(fs.readdirSync(temp.dir)).toEqual(['doc.json']);
