@@ -9,6 +9,7 @@ import type { ContainerAction, ContainerSummary } from '../../../shared/model/co
 import { actionApplies, isRunning } from '../features/containers/container-actions';
 import { ContainerFilters } from '../features/containers/ContainerFilters';
 import { ContainersTable } from '../features/containers/ContainersTable';
+import { ContainersTableStyles } from '../features/containers/containers-table-style';
 import { BulkActionsBar } from '../features/containers/BulkActionsBar';
 import { matchesFilter, projectCounts, SHOW_ALL, type ContainerFilter } from '../features/containers/filter-containers';
 import { describeSuccess, useContainerActions, type ActionReport } from '../features/containers/useContainerActions';
@@ -96,6 +97,9 @@ function downProjectShown(name: string, filter: ContainerFilter): boolean {
   return name.includes(filter.text.trim().toLowerCase());
 }
 
+/** The down projects shown when there are none: one array, so an empty answer is not a change. */
+const NO_DOWN_PROJECTS: readonly string[] = [];
+
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
@@ -154,10 +158,11 @@ function ContainersView(): React.JSX.Element {
   const [composeJob, setComposeJob] = useState<ComposeJobSource | null>(null);
   const onComposeAction = useCallback((project: string, action: ComposeAction) => setComposeJob({ project, action }), []);
   const composeRow = useMemo<ComposeRowState>(() => ({ projects: compose.projects, cli: compose.cli, onAction: onComposeAction }), [compose.projects, compose.cli, onComposeAction]);
-  const downProjects = useMemo(
-    () => compose.downProjects.filter((project) => downProjectShown(project.name, filter)).map((project) => project.name),
-    [compose.downProjects, filter],
-  );
+  // None shown keeps one identity, so the projects arriving (or changing) with none down leaves the table's tree, and its rows, as they are.
+  const downProjects = useMemo(() => {
+    const shown = compose.downProjects.filter((project) => downProjectShown(project.name, filter)).map((project) => project.name);
+    return shown.length === 0 ? NO_DOWN_PROJECTS : shown;
+  }, [compose.downProjects, filter]);
   const toolbar = (
     <Stack direction="row" spacing={1} role="toolbar" aria-label="Container tools" sx={{ flexWrap: 'wrap' }}>
       <RunButton />
@@ -238,6 +243,8 @@ function ContainersView(): React.JSX.Element {
 export function ContainersPage(): React.JSX.Element {
   return (
     <Stack spacing={2}>
+      {/* The table's stylesheet goes in with the page's first render, which on a cold load comes while the list is still on its way. */}
+      <ContainersTableStyles />
       <Typography variant="h5" component="h2">
         Containers
       </Typography>

@@ -5,7 +5,7 @@ import type { ContainerAction, ContainerStats, ContainerSummary } from '../../..
 import { withDownProjects } from '../compose/down-project-rows';
 import { ContainerTableRow, SelectBox } from './ContainerTableRow';
 import { groupByProject, nextSorting, visibleRows, type ContainerTreeNode, type SortKey, type TreeSorting } from './container-tree';
-import { CONTAINERS_TABLE_CLASS, ContainersTableStyles, ROW_HEIGHT } from './containers-table-style';
+import { CONTAINERS_TABLE_CLASS, ROW_HEIGHT } from './containers-table-style';
 import { LiveCells, type LiveCellState } from './live-cells';
 import { tableMinWidth, useOptionalColumns, type OptionalColumns } from './table-columns';
 import { useFixedRowWindow } from './use-fixed-row-window';
@@ -122,7 +122,6 @@ export function ContainersTable(props: ContainersTableProps): React.JSX.Element 
 
   return (
     <LiveCells.Provider value={live}>
-      <ContainersTableStyles />
       <Box ref={scrollRef} sx={{ width: '100%', overflowX: 'auto', height: TABLE_HEIGHT, border: 1, borderColor: 'divider', borderRadius: 1 }}>
         <table aria-label="Containers" aria-rowcount={rows.length + 1} className={CONTAINERS_TABLE_CLASS} style={{ minWidth: tableMinWidth(columns) }}>
           <colgroup>
