@@ -5,7 +5,7 @@ import {
   ContainerDetail,
   ContainerRef,
   ContainerStats,
-  ContainerSummary,
+  ContainerRow,
   ImageRef,
   LogLine,
   VolumeName,
@@ -104,7 +104,7 @@ const containers = {
   'engine:start': { request: Empty, response: EngineLifecycle },
   /** Stops the engine Lightdock manages; refused with the reason otherwise. */
   'engine:stop': { request: Empty, response: EngineLifecycle },
-  'containers:list': { request: Empty, response: z.array(ContainerSummary) },
+  'containers:list': { request: Empty, response: z.array(ContainerRow) },
   'containers:inspect': { request: ByContainer, response: ContainerDetail },
   'containers:act': {
     request: z
@@ -272,7 +272,7 @@ export const eventContract = {
   'operations:progressed': Operation,
   'engine:status-changed': EngineStatus,
   'engine:lifecycle-changed': EngineLifecycle,
-  'containers:changed': z.array(ContainerSummary),
+  'containers:changed': z.array(ContainerRow),
   'logs:received': z.object({ subscriptionId: z.string(), lines: z.array(LogLine), droppedLines: z.number().int().nonnegative() }),
   'stats:sampled': z.object({ subscriptionId: z.string(), samples: z.array(ContainerStats) }),
   'exec:printed': z.object({ sessionId: z.string(), data: z.string() }),

@@ -36,8 +36,12 @@ export const ContainerMount = z.object({
 });
 export type ContainerMount = z.infer<typeof ContainerMount>;
 
-/** One row of the containers list. `created` is seconds since the epoch, as the engine gives it. */
-export const ContainerSummary = z.object({
+/**
+ * One row of the containers list as the app and the CLI receive it (`containers:list`, `containers:changed`): what
+ * the table, the tray and the notifications read. `created` is seconds since the epoch, as the engine gives it.
+ * Labels, networks and mounts stay out: they were two thirds of a list's bytes, and `containers:inspect` has them.
+ */
+export const ContainerRow = z.object({
   id: z.string(),
   name: z.string(),
   image: z.string(),
@@ -49,11 +53,22 @@ export const ContainerSummary = z.object({
   ports: z.array(PortBinding),
   composeProject: z.string().nullable(),
   composeService: z.string().nullable(),
+});
+export type ContainerRow = z.infer<typeof ContainerRow>;
+
+/** A container as the engine lists it, for the host's own use (Compose projects, the network map): the row plus its labels, networks and mounts. */
+export const ContainerSummary = ContainerRow.extend({
   labels: z.record(z.string(), z.string()),
   networks: z.array(ContainerNetwork),
   mounts: z.array(ContainerMount),
 });
 export type ContainerSummary = z.infer<typeof ContainerSummary>;
+
+/** The row of a listed container: its summary without the labels, networks and mounts (a new object; the summary is untouched). */
+export function containerRow(summary: ContainerRow): ContainerRow {
+  const { id, name, image, imageId, command, state, status, created, ports, composeProject, composeService } = summary;
+  return { id, name, image, imageId, command, state, status, created, ports, composeProject, composeService };
+}
 
 /** How one namespace is set: the container's own, the host's, or another container's. */
 export const NamespaceMode = z.enum(['private', 'host', 'container']);

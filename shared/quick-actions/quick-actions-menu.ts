@@ -1,5 +1,5 @@
 import type { InvokeChannel, InvokeRequest } from '../ipc/contract';
-import type { ContainerSummary } from '../model/container';
+import type { ContainerRow } from '../model/container';
 import type { Distro } from '../model/distro';
 import type { EngineStatus } from '../model/engine';
 import type { EngineLifecycle, EngineLifecycleState } from '../model/engine-lifecycle';
@@ -49,7 +49,7 @@ export interface QuickActionsState {
   lifecycle: EngineLifecycle | null;
   vm: VmSummary | null;
   distros: readonly Distro[] | null;
-  containers: readonly ContainerSummary[] | null;
+  containers: readonly ContainerRow[] | null;
 }
 
 /** Where the menu is shown: the tray also gets Open and Quit; the app bar of a window does not need them. */
@@ -107,7 +107,7 @@ function distroEntries(distros: readonly Distro[] | null): MenuEntry[] {
   });
 }
 
-function containerEntries(container: ContainerSummary): MenuEntry[] {
+function containerEntries(container: ContainerRow): MenuEntry[] {
   const { id, name } = container;
   const entries: MenuEntry[] = [
     item(`container:${id}:stop`, `Stop ${name}`, { channel: 'containers:act', request: { ids: [id], action: 'stop' } }, null),
@@ -141,13 +141,13 @@ function containersSection(state: QuickActionsState, engineState: EngineLifecycl
     ];
   }
   if (running.length > MAX_LISTED_CONTAINERS) return [item('containers:all', `Show all containers… (${running.length} running)`, SHOW_ALL, null)];
-  const byProject = new Map<string, ContainerSummary[]>();
-  const loose: ContainerSummary[] = [];
+  const byProject = new Map<string, ContainerRow[]>();
+  const loose: ContainerRow[] = [];
   for (const container of running) {
     if (container.composeProject === null) loose.push(container);
     else byProject.set(container.composeProject, [...(byProject.get(container.composeProject) ?? []), container]);
   }
-  const byName = (a: ContainerSummary, b: ContainerSummary): number => a.name.localeCompare(b.name);
+  const byName = (a: ContainerRow, b: ContainerRow): number => a.name.localeCompare(b.name);
   const entries: MenuEntry[] = [];
   for (const project of [...byProject.keys()].sort((a, b) => a.localeCompare(b))) {
     const members = (byProject.get(project) ?? []).sort(byName);

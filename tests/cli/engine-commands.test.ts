@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContainerDetail, ContainerSummary } from '../../shared/model/container';
+import { ContainerDetail, ContainerRow } from '../../shared/model/container';
 import { docker, TEST_IMAGE, testDockerHost } from '../helpers/docker-engine';
 import { runLightdock, type CliResult } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -36,7 +36,7 @@ describe('lightdock engine and containers commands on a real dockerd', () => {
   it('lists summaries and inspects details with the model field names, and controls a container by name', async () => {
     const name = `ld-cli-${run}`;
     const id = (await docker('run', '-d', '--label', label, '--name', name, '--memory', '48m', '--cpus', '0.25', '--pids-limit', '30', TEST_IMAGE, ...LOOP)).trim();
-    const listed = (JSON.parse((await lightdock(['containers', 'list', '--json'])).stdout) as unknown[]).map((c) => ContainerSummary.parse(c));
+    const listed = (JSON.parse((await lightdock(['containers', 'list', '--json'])).stdout) as unknown[]).map((c) => ContainerRow.parse(c));
     expect(listed.find((c) => c.id === id)).toMatchObject({ name, state: 'running' });
 
     const detail = ContainerDetail.parse(JSON.parse((await lightdock(['containers', 'inspect', name, '--json'])).stdout));

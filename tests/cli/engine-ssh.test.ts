@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContainerSummary } from '../../shared/model/container';
+import { ContainerRow } from '../../shared/model/container';
 import { docker, TEST_IMAGE, testDockerHost } from '../helpers/docker-engine';
 import { runLightdock, type CliResult } from '../helpers/run-cli';
 import { configVariant, startSshd, stopSshd, type TestSshd } from '../helpers/sshd';
@@ -57,7 +57,7 @@ describe('lightdock with DOCKER_HOST=ssh://<alias> and no ssh agent', () => {
     const listed = await lightdock(['containers', 'list', '--json'], sshd.config);
     expect(listed.code).toBe(0);
     expect(listed.stderr).not.toMatch(/DeprecationWarning|is invalid/);
-    const rows = (JSON.parse(listed.stdout) as unknown[]).map((row) => ContainerSummary.parse(row));
+    const rows = (JSON.parse(listed.stdout) as unknown[]).map((row) => ContainerRow.parse(row));
     expect(rows.find((row) => row.name === name)?.state).toBe('running');
     expect(sshLeftBehind()).toEqual([]);
   });

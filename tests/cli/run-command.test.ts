@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runLightdockCli } from '../../electron/hosts/cli/cli-main';
-import { ContainerDetail, ContainerSummary } from '../../shared/model/container';
+import { ContainerDetail, ContainerRow } from '../../shared/model/container';
 import { RunPlan, RunResult } from '../../shared/model/run-container';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -21,7 +21,7 @@ async function lightdock(...argv: string[]): Promise<{ code: number; out: string
 
 async function names(): Promise<string[]> {
   const listed = await lightdock('containers', 'list', '--json');
-  return (JSON.parse(listed.out) as unknown[]).map((c) => ContainerSummary.parse(c).name).sort();
+  return (JSON.parse(listed.out) as unknown[]).map((c) => ContainerRow.parse(c).name).sort();
 }
 
 beforeEach(() => {

@@ -1,4 +1,4 @@
-import type { ContainerActionResult, ContainerDetail, ContainerStats, ContainerSummary } from '../../../shared/model/container';
+import type { ContainerActionResult, ContainerDetail, ContainerStats, ContainerRow } from '../../../shared/model/container';
 import type { ContextProbe, DockerContext, EngineStatus } from '../../../shared/model/engine';
 import { widest } from './format-output';
 
@@ -53,7 +53,7 @@ export function formatCreatedContext(context: DockerContext): string {
 }
 
 /** `docker ps -a`-like table; a sentence when there are none. */
-export function formatContainerTable(containers: ContainerSummary[]): string {
+export function formatContainerTable(containers: ContainerRow[]): string {
   if (containers.length === 0) return 'No containers.';
   return table(
     ['CONTAINER ID', 'IMAGE', 'STATUS', 'PORTS', 'NAMES'],

@@ -1,4 +1,5 @@
 import type { InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/ipc/contract';
+import { containerRow } from '../../../shared/model/container';
 import type { ClientContext } from '../../services/ports';
 import { ServiceError } from '../../services/errors';
 import type { Services } from './compose-services';
@@ -54,7 +55,7 @@ export function createInvokeHandlers(services: Services): InvokeHandlers {
     'engine:lifecycle': () => engine.lifecycle(),
     'engine:start': () => engine.startEngine(),
     'engine:stop': () => engine.stopEngine(),
-    'containers:list': () => engine.list(),
+    'containers:list': async () => (await engine.list()).map(containerRow),
     'containers:inspect': ({ id }) => engine.inspect(id),
     'containers:act': ({ ids, action, force, removeVolumes }) => engine.act(ids, action, { force, removeVolumes }),
     'containers:stats': ({ ids }) => engine.stats(ids),

@@ -1,11 +1,11 @@
-import type { ContainerSummary } from '../../../shared/model/container';
+import { containerRow, type ContainerRow } from '../../../shared/model/container';
 import type { EventSink, Logger } from '../ports';
 import type { ContainerEngine, EngineEvent } from './container-engine';
 
 /** Events arriving within this window after the first one are answered by one re-list (event → UI well under 150 ms). */
 const RELIST_WINDOW_MS = 15;
 /** The container state an engine event implies, for the immediate push before the re-list. */
-const EVENT_STATES: Partial<Record<string, ContainerSummary['state']>> = {
+const EVENT_STATES: Partial<Record<string, ContainerRow['state']>> = {
   start: 'running',
   restart: 'running',
   unpause: 'running',
@@ -38,7 +38,7 @@ export class ContainerListPush {
   private relistTimer: ReturnType<typeof setTimeout> | null = null;
   private relistSequence = 0;
   private publishedSequence = 0;
-  private lastPushed: ContainerSummary[] | null = null;
+  private lastPushed: ContainerRow[] | null = null;
 
   constructor(private readonly options: ContainerListPushOptions) {}
 
@@ -64,7 +64,7 @@ export class ContainerListPush {
     if (this.lastPushed === null) return;
     const index = this.lastPushed.findIndex((container) => container.id === event.id);
     if (index < 0) return;
-    let next: ContainerSummary[];
+    let next: ContainerRow[];
     if (event.action === 'destroy') {
       next = this.lastPushed.filter((container) => container.id !== event.id);
     } else {
@@ -85,7 +85,7 @@ export class ContainerListPush {
     if (engine === null) return;
     const sequence = ++this.relistSequence;
     try {
-      const containers = await engine.listContainers();
+      const containers = (await engine.listContainers()).map(containerRow);
       // A newer list than the last one pushed goes out at once, even if another re-list has started since:
       // waiting for the newest would starve the UI while events keep coming.
       if (!this.options.source.isCurrent(session) || sequence <= this.publishedSequence) return;

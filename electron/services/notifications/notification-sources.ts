@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventChannel, EventPayload } from '../../../shared/ipc/contract';
-import type { ContainerDetail, ContainerSummary } from '../../../shared/model/container';
+import type { ContainerDetail, ContainerRow } from '../../../shared/model/container';
 import type { EngineLifecycleState } from '../../../shared/model/engine-lifecycle';
 import type { EngineStatus } from '../../../shared/model/engine';
 import type { Operation } from '../../../shared/model/operation';
@@ -49,7 +49,7 @@ export function containerExitNotification(detail: ContainerDetail): Notification
   return { kind: 'container-exited', key, title: `${detail.name} exited with code ${code}`, body: `The container ${detail.name} (${detail.image}) stopped with exit code ${code}.` };
 }
 
-const ENDED: ReadonlySet<ContainerSummary['state']> = new Set(['exited', 'dead']);
+const ENDED: ReadonlySet<ContainerRow['state']> = new Set(['exited', 'dead']);
 
 /**
  * Turns pushes into notifications: a container that ends with a non-zero code or OOM-killed (from the engine's
@@ -59,7 +59,7 @@ const ENDED: ReadonlySet<ContainerSummary['state']> = new Set(['exited', 'dead']
  */
 export function attachNotificationSources(options: NotificationSourcesOptions): () => void {
   const { notifications, logger } = options;
-  let known: Map<string, ContainerSummary['state']> | null = null;
+  let known: Map<string, ContainerRow['state']> | null = null;
   let baselineAt = 0;
   let engineIdentity: string | null = null;
   let lastStatus: EngineStatus | null = null;
@@ -89,7 +89,7 @@ export function attachNotificationSources(options: NotificationSourcesOptions): 
     }
   };
 
-  const onContainers = (containers: ContainerSummary[]): void => {
+  const onContainers = (containers: ContainerRow[]): void => {
     const previous = known;
     known = new Map(containers.map((container) => [container.id, container.state]));
     if (previous === null) {

@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
+import type { ContainerAction, ContainerRow } from '../../../shared/model/container';
 import { actionApplies, isRunning } from '../features/containers/container-actions';
 import { ContainerFilters } from '../features/containers/ContainerFilters';
 import { ContainersTable } from '../features/containers/ContainersTable';
@@ -109,7 +109,7 @@ function ContainersView(): React.JSX.Element {
   const [filter, setFilter] = useState<ContainerFilter>(SHOW_ALL);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [shownIds, setShownIds] = useState<string[]>([]);
-  const [toRemove, setToRemove] = useState<ContainerSummary[]>([]);
+  const [toRemove, setToRemove] = useState<ContainerRow[]>([]);
   const all = useMemo(() => containers ?? [], [containers]);
   const names = useRef(new Map<string, string>());
   const latest = useRef(all);

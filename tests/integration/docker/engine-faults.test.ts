@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '../../../shared/model/container';
+import type { ContainerRow } from '../../../shared/model/container';
 import type { EngineStatus } from '../../../shared/model/engine';
 import { ContainerStreams } from '../../../electron/services/docker/container-streams';
 import { EngineService } from '../../../electron/services/docker/engine-service';
@@ -93,8 +93,8 @@ describe('EngineService and ContainerStreams when dockerd is SIGKILLed mid-strea
     const streams = new ContainerStreams({ engine, events: sink, logger: silentLogger });
     const lastStatus = (): EngineStatus | undefined =>
       sink.events.filter((e) => e.channel === 'engine:status-changed').map((e) => e.payload as EngineStatus).at(-1);
-    const lastList = (): ContainerSummary[] | undefined =>
-      sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerSummary[]).at(-1);
+    const lastList = (): ContainerRow[] | undefined =>
+      sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerRow[]).at(-1);
     const pushes = (channel: string, subscriptionId: string): number =>
       sink.events.filter((e) => e.channel === channel && (e.payload as { subscriptionId: string }).subscriptionId === subscriptionId).length;
     let id = '';

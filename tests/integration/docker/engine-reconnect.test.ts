@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '../../../shared/model/container';
+import type { ContainerRow } from '../../../shared/model/container';
 import type { EngineStatus } from '../../../shared/model/engine';
 import { EngineService } from '../../../electron/services/docker/engine-service';
 import { silentLogger, systemClock } from '../../../electron/services/ports';
@@ -46,8 +46,8 @@ describe('EngineService when dockerd restarts mid-stream', () => {
     const sink = new RecordingEventSink();
     const engine = engineService('docker', sink);
     const statuses = (): EngineStatus['state'][] => sink.events.filter((e) => e.channel === 'engine:status-changed').map((e) => (e.payload as EngineStatus).state);
-    const lastList = (): ContainerSummary[] | undefined =>
-      sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerSummary[]).at(-1);
+    const lastList = (): ContainerRow[] | undefined =>
+      sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerRow[]).at(-1);
     try {
       const kept = (await dockerAt(host, ['run', '-d', '--network', 'none', '--name', 'ld-rc-kept', TEST_IMAGE, ...LOOP])).trim();
       engine.watch();
@@ -93,14 +93,14 @@ describe('EngineService when dockerd restarts mid-stream', () => {
       await eventually(() => expect(lastStatus()).toMatchObject({ kind: 'docker', state: 'connected', endpoint: host }), 20_000);
       const truth = (await dockerAt(host, ['ps', '-a', '--no-trunc', '--format', '{{.ID}}'])).trim().split('\n').filter(Boolean).sort();
       await eventually(() => {
-        const pushed = sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerSummary[]).at(-1);
+        const pushed = sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerRow[]).at(-1);
         expect((pushed ?? []).map((c) => c.id).sort()).toEqual(truth);
       }, 5_000);
       expect((await engine.list()).map((c) => c.id).sort()).toEqual(truth);
 
       const made = (await dockerAt(host, ['run', '-d', '--network', 'none', '--name', 'ld-rc-auto', TEST_IMAGE, ...LOOP])).trim();
       await eventually(() => {
-        const pushed = sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerSummary[]).at(-1);
+        const pushed = sink.events.filter((e) => e.channel === 'containers:changed').map((e) => e.payload as ContainerRow[]).at(-1);
         expect(pushed?.find((c) => c.id === made)?.state).toBe('running');
       }, 5_000);
       await dockerAt(host, ['rm', '-f', made]);

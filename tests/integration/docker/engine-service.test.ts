@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '../../../shared/model/container';
+import type { ContainerRow } from '../../../shared/model/container';
 import type { EngineStatus } from '../../../shared/model/engine';
 import { contextDirName } from '../../../electron/services/docker/endpoint/docker-config';
 import { EngineService } from '../../../electron/services/docker/engine-service';
@@ -59,12 +59,12 @@ describe('EngineService on a real dockerd', () => {
 
     const id = (await docker('run', '-d', '--label', label, '--name', name('watched'), TEST_IMAGE, ...LOOP)).trim();
     await eventually(() => {
-      const last = pushed<ContainerSummary[]>(sink, 'containers:changed').at(-1);
+      const last = pushed<ContainerRow[]>(sink, 'containers:changed').at(-1);
       expect(last?.find((c) => c.id === id)).toMatchObject({ name: name('watched'), state: 'running' });
     }, 5_000, 10);
     await docker('pause', id);
     await eventually(() => {
-      const last = pushed<ContainerSummary[]>(sink, 'containers:changed').at(-1);
+      const last = pushed<ContainerRow[]>(sink, 'containers:changed').at(-1);
       expect(last?.find((c) => c.id === id)?.state).toBe('paused');
     }, 5_000, 10);
   });

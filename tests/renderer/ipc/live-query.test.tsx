@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { connectionStore } from '../../../renderer/src/ipc/connection-store';
 import { defineLiveQuery, type LiveQuery } from '../../../renderer/src/ipc/live-query';
-import type { ContainerSummary } from '../../../shared/model/container';
+import type { ContainerRow } from '../../../shared/model/container';
 import { FakeLightdock } from '../fake-lightdock';
 
 afterEach(() => {
@@ -10,11 +10,11 @@ afterEach(() => {
   delete window.lightdock;
 });
 
-function freshQuery(): LiveQuery<ContainerSummary[]> {
+function freshQuery(): LiveQuery<ContainerRow[]> {
   return defineLiveQuery('containers:list', {}, 'containers:changed', (containers) => containers);
 }
 
-function Names({ query, label }: { query: LiveQuery<ContainerSummary[]>; label: string }): React.JSX.Element {
+function Names({ query, label }: { query: LiveQuery<ContainerRow[]>; label: string }): React.JSX.Element {
   const { data, error } = query.use();
   if (error !== undefined) return <p aria-label={label}>error: {error.message}</p>;
   return <p aria-label={label}>{data === undefined ? 'loading' : data.map((container) => container.name).join(',')}</p>;

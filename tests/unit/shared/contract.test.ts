@@ -3,6 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../shared/ipc/channels';
 import { eventContract, invokeContract, type InvokeRequest, type InvokeResponse } from '../../../shared/ipc/contract';
 import { WebClientFrame } from '../../../shared/ipc/web-protocol';
+import { containerRow, ContainerRow, ContainerSummary } from '../../../shared/model/container';
 import type { Distro } from '../../../shared/model/distro';
 import { APP_VERSION } from '../../../shared/version';
 
@@ -31,6 +32,22 @@ describe('IPC contract', () => {
     [{ name: 'Debian', extra: true }, false],
   ])('distros:start request %j valid: %s', (request, valid) => {
     expect(invokeContract['distros:start'].request.safeParse(request).success).toBe(valid);
+  });
+
+  it('lists containers as rows: labels, networks and mounts stay with the host and containers:inspect', () => {
+    const summary = ContainerSummary.parse({
+      id: 'c1', name: 'web', image: 'nginx', imageId: 'sha256:1', command: 'nginx', state: 'running', status: 'Up 1 minute', created: 1, composeProject: 'shop', composeService: 'web',
+      ports: [{ privatePort: 80, publicPort: 8080, ip: '127.0.0.1', type: 'tcp' }],
+      labels: { 'com.docker.compose.project': 'shop' },
+      networks: [{ name: 'shop_default', ipAddress: '172.18.0.2', gateway: '172.18.0.1', macAddress: null }],
+      mounts: [{ type: 'bind', source: '/home/dev', destination: '/app', mode: 'ro', rw: false }],
+    });
+    const row = containerRow(summary);
+    expect(Object.keys(row).sort()).toEqual(Object.keys(ContainerRow.shape).sort());
+    expect(row).toEqual({ ...summary, labels: undefined, networks: undefined, mounts: undefined });
+    expect(summary.labels).toEqual({ 'com.docker.compose.project': 'shop' });
+    expect(invokeContract['containers:list'].response.parse([row])).toEqual([row]);
+    expect(eventContract['containers:changed'].parse([summary])).toEqual([row]);
   });
 
   it('refuses a distro row with an unknown state or version', () => {

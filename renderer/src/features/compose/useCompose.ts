@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { ComposeCli, ComposeProject } from '../../../../shared/model/compose';
-import type { ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerRow } from '../../../../shared/model/container';
 import type { LightdockApi } from '../../../../shared/ipc/lightdock-api';
 import type { IpcError } from '../../ipc/ipc-error';
 import { defineSharedQuery } from '../../ipc/live-query';
@@ -27,7 +27,7 @@ export interface ComposeModel {
   error: IpcError | undefined;
 }
 
-function composeSignature(containers: readonly ContainerSummary[]): string {
+function composeSignature(containers: readonly ContainerRow[]): string {
   return containers
     .filter((container) => container.composeProject !== null)
     .map((container) => `${container.id}:${container.state}`)
@@ -40,7 +40,7 @@ function composeSignature(containers: readonly ContainerSummary[]): string {
  * finished). Both are app-wide, so a prefetch made with the containers list opens the page with them; the projects
  * first held are taken to answer for the first containers list seen.
  */
-export function useCompose(containers: readonly ContainerSummary[] | undefined): ComposeModel {
+export function useCompose(containers: readonly ContainerRow[] | undefined): ComposeModel {
   const cli = composeCli.use();
   const projects = composeProjects.use();
   const signature = containers === undefined ? null : composeSignature(containers);

@@ -2,12 +2,12 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
-import type { ContainerAction, ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerAction, ContainerRow } from '../../../../shared/model/container';
 import { ACTIONS, ACTION_WORDS, actionApplies } from './container-actions';
 
 /** Props of the bulk toolbar: the selected containers, whether an action runs on them, and what a button does. */
 export interface BulkActionsBarProps {
-  selected: readonly ContainerSummary[];
+  selected: readonly ContainerRow[];
   busy: boolean;
   onAction: (action: ContainerAction) => void;
 }

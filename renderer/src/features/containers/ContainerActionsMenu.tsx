@@ -1,6 +1,6 @@
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import type { ContainerAction, ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerAction, ContainerRow } from '../../../../shared/model/container';
 import { ACTION_WORDS, actionApplies } from './container-actions';
 
 /** The actions a row's menu offers (Start and Stop have their own button). */
@@ -9,7 +9,7 @@ const MENU_ACTIONS: readonly ContainerAction[] = ['restart', 'pause', 'unpause',
 /** Props of a row's open menu: the button it hangs from, the row, and what to do. */
 export interface ContainerActionsMenuProps {
   anchor: HTMLElement;
-  row: ContainerSummary;
+  row: ContainerRow;
   onClose: () => void;
   onAction: (action: ContainerAction) => void;
 }

@@ -3,7 +3,7 @@ import CircularProgress from '@mui/material/CircularProgress';
 import MoreVert from '@mui/icons-material/MoreVert';
 import PlayArrow from '@mui/icons-material/PlayArrow';
 import Stop from '@mui/icons-material/Stop';
-import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerAction, ContainerStats, ContainerRow } from '../../../../shared/model/container';
 import { formatBytes } from '../../components/format-bytes';
 import { lazyPart } from '../../components/lazy-part';
 import { ACTION_WORDS, actionApplies } from './container-actions';
@@ -26,7 +26,7 @@ export function MemoryCell({ id }: { id: string }): React.JSX.Element {
   return <>{formatBytes(value ?? null)}</>;
 }
 
-function sampled(stats: ReadonlyMap<string, ContainerStats>, containers: readonly ContainerSummary[]): ContainerStats[] {
+function sampled(stats: ReadonlyMap<string, ContainerStats>, containers: readonly ContainerRow[]): ContainerStats[] {
   return containers.flatMap((container) => {
     const sample = stats.get(container.id);
     return sample === undefined ? [] : [sample];
@@ -34,18 +34,18 @@ function sampled(stats: ReadonlyMap<string, ContainerStats>, containers: readonl
 }
 
 /** A Compose project's summed CPU % over its sampled containers, or a dash when none is sampled. */
-export function ProjectCpuCell({ containers }: { containers: readonly ContainerSummary[] }): React.JSX.Element {
+export function ProjectCpuCell({ containers }: { containers: readonly ContainerRow[] }): React.JSX.Element {
   const samples = sampled(useContext(LiveCells).stats, containers);
   return <>{samples.length === 0 ? '—' : `${samples.reduce((sum, sample) => sum + sample.cpuPercent, 0).toFixed(1)}%`}</>;
 }
 
 /** A Compose project's summed memory use over its sampled containers, or a dash. */
-export function ProjectMemoryCell({ containers }: { containers: readonly ContainerSummary[] }): React.JSX.Element {
+export function ProjectMemoryCell({ containers }: { containers: readonly ContainerRow[] }): React.JSX.Element {
   const samples = sampled(useContext(LiveCells).stats, containers);
   return <>{formatBytes(samples.length === 0 ? null : samples.reduce((sum, sample) => sum + sample.memoryUsedBytes, 0))}</>;
 }
 
-function MoreActions({ row, onAction }: { row: ContainerSummary; onAction: (action: ContainerAction) => void }): React.JSX.Element {
+function MoreActions({ row, onAction }: { row: ContainerRow; onAction: (action: ContainerAction) => void }): React.JSX.Element {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
@@ -70,7 +70,7 @@ function MoreActions({ row, onAction }: { row: ContainerSummary; onAction: (acti
  * "More actions for web" (restart, pause, unpause, kill, remove: whichever apply); both disabled while an action
  * runs on the container, with a spinner named after that action. Remove goes through the page's confirmation.
  */
-export function ActionsCell({ row }: { row: ContainerSummary }): React.JSX.Element {
+export function ActionsCell({ row }: { row: ContainerRow }): React.JSX.Element {
   const { pending, onAction } = useContext(LiveCells);
   const running: ContainerAction | undefined = pending.get(row.id);
   const action: ContainerAction = actionApplies('stop', row.state) ? 'stop' : 'start';

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import IconButton from '@mui/material/IconButton';
 import ChevronRight from '@mui/icons-material/ChevronRight';
 import ExpandMore from '@mui/icons-material/ExpandMore';
-import type { ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerRow } from '../../../../shared/model/container';
 import type { ComposeProject } from '../../../../shared/model/compose';
 import { useComposeRow } from '../compose/compose-row-context';
 import { ProjectActionsMenu } from '../compose/ProjectActionsMenu';
@@ -90,7 +90,7 @@ function ProjectRow({ node, expanded, onToggleExpanded, selected, partlySelected
   );
 }
 
-function PortCell({ container }: { container: ContainerSummary }): React.JSX.Element {
+function PortCell({ container }: { container: ContainerRow }): React.JSX.Element {
   const shown = shownPorts(container.ports);
   if (shown.length === 0) return <td className="muted">—</td>;
   return (
@@ -109,7 +109,7 @@ function PortCell({ container }: { container: ContainerSummary }): React.JSX.Ele
   );
 }
 
-function ContainerRow({ node, depth, selected, onToggleSelected, index, columns }: RowProps & { node: ContainerNode }): React.JSX.Element {
+function ContainerLine({ node, depth, selected, onToggleSelected, index, columns }: RowProps & { node: ContainerNode }): React.JSX.Element {
   const row = node.container;
   return (
     <tr className={selected ? 'selected' : undefined} aria-rowindex={index + 2} data-depth={depth} data-id={row.id}>
@@ -141,5 +141,5 @@ function ContainerRow({ node, depth, selected, onToggleSelected, index, columns 
 
 /** One visible row, a project's or a container's, re-rendered only when its node, place or selection changes. */
 export const ContainerTableRow = memo(function ContainerTableRow(props: RowProps): React.JSX.Element {
-  return props.node.kind === 'project' ? <ProjectRow {...props} node={props.node} /> : <ContainerRow {...props} node={props.node} />;
+  return props.node.kind === 'project' ? <ProjectRow {...props} node={props.node} /> : <ContainerLine {...props} node={props.node} />;
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import type { ContainerAction, ContainerStats, ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerAction, ContainerStats, ContainerRow } from '../../../../shared/model/container';
 import { withDownProjects } from '../compose/down-project-rows';
 import { ContainerTableRow, SelectBox } from './ContainerTableRow';
 import { groupByProject, nextSorting, visibleRows, type ContainerTreeNode, type SortKey, type TreeSorting } from './container-tree';
@@ -12,7 +12,7 @@ import { useFixedRowWindow } from './use-fixed-row-window';
 
 /** Props of the containers table. */
 export interface ContainersTableProps {
-  containers: readonly ContainerSummary[];
+  containers: readonly ContainerRow[];
   stats: ReadonlyMap<string, ContainerStats>;
   pending: ReadonlyMap<string, ContainerAction>;
   selection: ReadonlySet<string>;

@@ -11,12 +11,12 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import type { ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerRow } from '../../../../shared/model/container';
 import type { ActOptions } from './useContainerActions';
 
 /** Props of the remove confirmation: the containers to remove (none = closed), and the two outcomes. */
 export interface RemoveContainersDialogProps {
-  containers: readonly ContainerSummary[];
+  containers: readonly ContainerRow[];
   onCancel: () => void;
   onConfirm: (options: Required<ActOptions>) => void;
 }

@@ -1,11 +1,11 @@
-import type { ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerRow } from '../../../../shared/model/container';
 
 /** A Compose project's row: its containers become its sub-rows. */
 export interface ProjectNode {
   kind: 'project';
   id: string;
   project: string;
-  containers: ContainerSummary[];
+  containers: ContainerRow[];
   subRows: ContainerNode[];
 }
 
@@ -13,7 +13,7 @@ export interface ProjectNode {
 export interface ContainerNode {
   kind: 'container';
   id: string;
-  container: ContainerSummary;
+  container: ContainerRow;
 }
 
 /** A row of the containers table. */
@@ -26,7 +26,7 @@ export function projectRowId(project: string): string {
   return `project:${project}`;
 }
 
-function containerNode(container: ContainerSummary): ContainerNode {
+function containerNode(container: ContainerRow): ContainerNode {
   return { kind: 'container', id: container.id, container };
 }
 
@@ -34,10 +34,10 @@ function containerNode(container: ContainerSummary): ContainerNode {
  * The table's rows: one group per Compose project (alphabetically, its containers by name), then the containers
  * outside any project by name. Names compare numerically ("web-2" before "web-10").
  */
-export function groupByProject(containers: readonly ContainerSummary[]): ContainerTreeNode[] {
-  const byName = (a: ContainerSummary, b: ContainerSummary): number => collator.compare(a.name, b.name);
-  const projects = new Map<string, ContainerSummary[]>();
-  const standalone: ContainerSummary[] = [];
+export function groupByProject(containers: readonly ContainerRow[]): ContainerTreeNode[] {
+  const byName = (a: ContainerRow, b: ContainerRow): number => collator.compare(a.name, b.name);
+  const projects = new Map<string, ContainerRow[]>();
+  const standalone: ContainerRow[] = [];
   for (const container of containers) {
     if (container.composeProject === null) standalone.push(container);
     else {

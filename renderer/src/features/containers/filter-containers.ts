@@ -1,4 +1,4 @@
-import type { ContainerState, ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerState, ContainerRow } from '../../../../shared/model/container';
 
 /** The project filter value for containers outside any Compose project. */
 export const NO_PROJECT = '\u0000none';
@@ -22,7 +22,7 @@ export interface ProjectCount {
 const byNumericName = new Intl.Collator(undefined, { numeric: true });
 
 /** The Compose projects of a list, alphabetically (numbers compared as numbers, as in the table), then the containers outside any project. */
-export function projectCounts(containers: readonly ContainerSummary[]): ProjectCount[] {
+export function projectCounts(containers: readonly ContainerRow[]): ProjectCount[] {
   const counts = new Map<string, number>();
   for (const container of containers) {
     const project = container.composeProject ?? NO_PROJECT;
@@ -37,7 +37,7 @@ export function projectCounts(containers: readonly ContainerSummary[]): ProjectC
  * Whether a container passes the filter. The text matches, case-insensitively, a substring of the name, image,
  * Compose project or service, or the start of the id.
  */
-export function matchesFilter(container: ContainerSummary, filter: ContainerFilter): boolean {
+export function matchesFilter(container: ContainerRow, filter: ContainerFilter): boolean {
   if (filter.state !== 'all' && container.state !== filter.state) return false;
   if (filter.project !== 'all' && (container.composeProject ?? NO_PROJECT) !== filter.project) return false;
   const text = filter.text.trim().toLowerCase();

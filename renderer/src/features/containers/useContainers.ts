@@ -1,10 +1,10 @@
-import type { ContainerSummary } from '../../../../shared/model/container';
+import type { ContainerRow } from '../../../../shared/model/container';
 import type { IpcError } from '../../ipc/ipc-error';
 import { defineLiveQuery } from '../../ipc/live-query';
 
 /** The containers list and its fetch state. */
 export interface ContainersModel {
-  containers: ContainerSummary[] | undefined;
+  containers: ContainerRow[] | undefined;
   loadError: IpcError | undefined;
   refetch: () => void;
 }

@@ -48,6 +48,15 @@ describe('ContainerListPush', () => {
     expect(lists().map((list) => list.map((c) => c.state))).toEqual([['exited'], ['running']]);
   });
 
+  it('pushes each container as a row, without the labels, networks and mounts the engine listed', async () => {
+    const held = heldEngine();
+    const { push, lists } = pushOver(held.engine);
+    const relist = push.relist(1);
+    held.answer([{ ...row('a', 'running'), labels: { team: 'web' }, networks: [{ name: 'bridge', ipAddress: null, gateway: null, macAddress: null }] }]);
+    await relist;
+    expect(lists()).toEqual([[{ id: 'a', name: 'a', image: 'alpine', imageId: 'sha256:1', command: 'sh', state: 'running', status: 'running', created: 0, ports: [], composeProject: null, composeService: null }]]);
+  });
+
   it('drops the list of a session that ended while it was asked for', async () => {
     const held = heldEngine();
     const { push, lists, current } = pushOver(held.engine);
