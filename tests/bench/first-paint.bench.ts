@@ -23,9 +23,9 @@ const BYTES_GOAL = 500_000;
 const COLD_GOAL_MS = 500;
 const SWITCH_GOAL_MS = 100;
 const BLANK_PAGE = 'bench-blank.html';
-/** Before each cold load, the CPUs must be this idle over two half-second windows (waiting at most COLD_QUIET_MAX_MS). */
-const COLD_IDLE_SHARE = 0.85;
-const COLD_QUIET_MAX_MS = 5_000;
+/** Before each cold load and each switch, the CPUs must be this idle over two half-second windows (waiting at most QUIET_MAX_MS). */
+const QUIET_IDLE_SHARE = 0.85;
+const QUIET_MAX_MS = 5_000;
 
 /** The pages switched into: the hash, the table's accessible name, and the page the switch starts from. */
 const TARGETS = [
@@ -115,7 +115,7 @@ async function inAppSwitch(browser: Browser, host: RunningHost, target: (typeof 
     await page.waitForLoadState('networkidle', { timeout: 30_000 });
     // The switch a user makes once the window has settled: the app's idle preloads and its hidden warm-up renders have
     // finished, and Chromium has torn down the previous context (the CPUs quiet, as before a cold load).
-    await waitForQuietMachine(COLD_IDLE_SHARE, COLD_QUIET_MAX_MS);
+    await waitForQuietMachine(QUIET_IDLE_SHARE, QUIET_MAX_MS);
     await switchAndArm(page, `#/${target.page}`, target.label, expected);
     const probe = await readPaintProbe(page);
     return probe.paintedAt - probe.armedAt;
@@ -156,9 +156,9 @@ async function main(): Promise<void> {
         const host = hosts.get(rows) as RunningHost;
         // Each load starts on a quiet machine, as a window opened by a user does: not while Chromium tears down the
         // previous test's context or a host still answers its last requests.
-        await waitForQuietMachine(COLD_IDLE_SHARE, COLD_QUIET_MAX_MS);
+        await waitForQuietMachine(QUIET_IDLE_SHARE, QUIET_MAX_MS);
         const blank = await coldLoad(browser, blankUrl(host), null, 0);
-        await waitForQuietMachine(COLD_IDLE_SHARE, COLD_QUIET_MAX_MS);
+        await waitForQuietMachine(QUIET_IDLE_SHARE, QUIET_MAX_MS);
         const cold = await coldLoad(browser, `${host.url}#/containers`, 'Containers', rows);
         const switches: number[] = [];
         for (const target of TARGETS) switches.push(await inAppSwitch(browser, host, target, rows));
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
           ratio: { label: 'app / blank page', value: stat(`cold-${rows}`) / Math.max(1, stat(`blank-${rows}`)) },
           goal: { label: `< ${COLD_GOAL_MS} ms`, pass: stat(`cold-${rows}`) < COLD_GOAL_MS },
           notes: [
-            `a fresh browser context per load, each started once the CPUs were at least ${COLD_IDLE_SHARE * 100} % idle for a second (at most ${COLD_QUIET_MAX_MS / 1000} s of waiting), the blank page too; timed from navigation start to two animation frames after the table shows a row and its full row count`,
+            `a fresh browser context per load, each started once the CPUs were at least ${QUIET_IDLE_SHARE * 100} % idle for a second (at most ${QUIET_MAX_MS / 1000} s of waiting), the blank page too; timed from navigation start to two animation frames after the table shows a row and its full row count`,
             machine,
           ],
         }),
@@ -210,7 +210,7 @@ async function main(): Promise<void> {
             pass: stat(`switch-${target.page}-${LARGE}`) < SWITCH_GOAL_MS && stat(`switch-${target.page}-${SMALL}`) < SWITCH_GOAL_MS,
           },
           notes: [
-            `timed from the hash change, once the app showed #/${target.from} and had settled (its idle preloads of the other pages' code and their hidden warm-up renders done: the CPUs at least ${COLD_IDLE_SHARE * 100} % idle for a second, at most ${COLD_QUIET_MAX_MS / 1000} s of waiting), to two animation frames after the ${target.label} table shows a row and its full row count (the list's request included when the page fetches it)`,
+            `timed from the hash change, once the app showed #/${target.from} and had settled (its idle preloads of the other pages' code and their hidden warm-up renders done: the CPUs at least ${QUIET_IDLE_SHARE * 100} % idle for a second, at most ${QUIET_MAX_MS / 1000} s of waiting), to two animation frames after the ${target.label} table shows a row and its full row count (the list's request included when the page fetches it)`,
             machine,
           ],
         }),

@@ -8,12 +8,17 @@ afterEach(() => {
   delete window.lightdock;
 });
 
+/** A fake host holding one containers:list request in flight: the request, and the release of its answer. */
+function listInFlight(): { list: Promise<unknown>; release: () => void } {
+  const host = new FakeLightdock();
+  window.lightdock = host;
+  const release = host.hold('containers:list');
+  return { list: invoke('containers:list', {}), release };
+}
+
 describe('whenAnsweredAndIdle', () => {
   it('runs the work only after the request in flight has its answer, then a painted frame and an idle moment', async () => {
-    const host = new FakeLightdock();
-    window.lightdock = host;
-    const release = host.hold('containers:list');
-    const list = invoke('containers:list', {});
+    const { list, release } = listInFlight();
     const work = vi.fn();
     whenAnsweredAndIdle(work);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -24,10 +29,7 @@ describe('whenAnsweredAndIdle', () => {
   });
 
   it('never runs work cancelled while it waits for an answer, nor while it waits for the frames', async () => {
-    const host = new FakeLightdock();
-    window.lightdock = host;
-    const release = host.hold('containers:list');
-    const list = invoke('containers:list', {});
+    const { list, release } = listInFlight();
     const beforeAnswer = vi.fn();
     whenAnsweredAndIdle(beforeAnswer)();
     release();
